@@ -1,0 +1,156 @@
+/*
+ * Internal interface of libwasmedge.so.0 (the ws stand-in) for the Node bridge
+ * addon. Plug-ins never include this file: they see only the opaque contexts
+ * of <wasmedge/wasmedge.h>.
+ *
+ * The hot path (a guest calling a host function) reads the structs below
+ * directly, without a function call per field. Everything else goes through
+ * the ws_host_* functions, exported in the symbol version node WS_HOST_1.
+ */
+#ifndef WS_HOST_H
+#define WS_HOST_H
+
+#include "wasmedge/wasmedge.h"
+#include "wasmedge/ws_extensions.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Contexts whose layout the addon reads ------------------------------- */
+
+struct WasmEdge_FunctionTypeContext {
+  uint32_t ParamCount;
+  uint32_t ResultCount;
+  WasmEdge_ValType *Params;  /* owned, ParamCount entries (NULL if 0) */
+  WasmEdge_ValType *Results; /* owned, ResultCount entries (NULL if 0) */
+};
+
+/* How a function instance is invoked. */
+enum ws_function_kind {
+  WS_FUNCTION_HOST = 0,     /* WasmEdge_FunctionInstanceCreate: HostFunc(Data, ...) */
+  WS_FUNCTION_BINDING = 1,  /* ...CreateBinding: WrapFunc(Binding, Data, ...) */
+  WS_FUNCTION_EMBEDDER = 2  /* a guest export seen by plug-ins: EmbedderCall(...) */
+};
+
+/* Calls a function of the embedder (a guest's exported Wasm function). */
+typedef WasmEdge_Result (*ws_embedder_call_t)(void *EmbedderData,
+                                              const WasmEdge_Value *Params, uint32_t ParamLen,
+                                              WasmEdge_Value *Returns, uint32_t ReturnLen);
+
+struct WasmEdge_FunctionInstanceContext {
+  struct WasmEdge_FunctionTypeContext Type; /* owned copy */
+  enum ws_function_kind Kind;
+  WasmEdge_HostFunc_t HostFunc;
+  WasmEdge_WrapFunc_t WrapFunc;
+  void *Binding;
+  void *Data;
+  uint64_t Cost;
+  ws_embedder_call_t EmbedderCall;
+  void *EmbedderData;
+  /* The module that owns this instance once added; NULL while free-standing. */
+  WasmEdge_ModuleInstanceContext *Owner;
+};
+
+/* Hooks through which a memory instance reaches memory owned by the embedder
+ * (a WebAssembly.Memory). Both run on the thread that runs the guest. */
+typedef struct ws_memory_hooks {
+  /* Re-reads the current base address and byte size. Returns 0 on success. */
+  int (*Refresh)(void *EmbedderData, uint8_t **Base, uint64_t *Size);
+  /* Grows by Pages pages of 64 KiB. Returns 0 on success, non-zero if the
+   * memory cannot grow (maximum reached or allocation failed). */
+  int (*Grow)(void *EmbedderData, uint64_t Pages);
+} ws_memory_hooks;
+
+struct WasmEdge_MemoryInstanceContext {
+  uint8_t *Base;     /* current data pointer (may be NULL when Size is 0) */
+  uint64_t Size;     /* current size in bytes */
+  uint64_t MaxPages; /* maximum pages (memories owned by the stand-in) */
+  const ws_memory_hooks *Hooks; /* NULL: memory owned by the stand-in */
+  void *EmbedderData;
+  WasmEdge_MemoryTypeContext *Type; /* owned */
+  WasmEdge_ModuleInstanceContext *Owner;
+};
+
+struct WasmEdge_CallingFrameContext {
+  /* The guest module instance that called the host function (NULL if none). */
+  const WasmEdge_ModuleInstanceContext *Module;
+  /* Memory 0 of that module (NULL if it has none). */
+  WasmEdge_MemoryInstanceContext *Memory0;
+  WasmEdge_ExecutorContext *Executor;
+};
+
+/* ---- Plug-in loading with diagnostics ------------------------------------ */
+
+enum ws_load_status {
+  WS_LOAD_OK = 0,
+  WS_LOAD_ALREADY_LOADED = 1,        /* same path loaded before: nothing done */
+  WS_LOAD_NOT_FOUND = 2,             /* path does not exist or is unreadable */
+  WS_LOAD_NOT_SHARED_LIBRARY = 3,    /* not an ELF shared object for this machine */
+  WS_LOAD_DLOPEN_FAILED = 4,         /* dlopen error, e.g. a missing dependency */
+  WS_LOAD_NO_DESCRIPTOR = 5,         /* no WasmEdge_Plugin_GetDescriptor symbol */
+  WS_LOAD_CXX_PLUGIN = 6,            /* a WasmEdge C++ plug-in: not loadable outside WasmEdge */
+  WS_LOAD_NULL_DESCRIPTOR = 7,       /* GetDescriptor returned NULL */
+  WS_LOAD_API_VERSION = 8,           /* unsupported plug-in API version */
+  WS_LOAD_DUPLICATE_NAME = 9,        /* a plug-in with the same name is loaded */
+  WS_LOAD_BAD_DESCRIPTOR = 10,       /* descriptor fields invalid (NULL name, ...) */
+  WS_LOAD_UNKNOWN_SYMBOL_VERSION = 11 /* needs a libwasmedge symbol version we lack */
+};
+
+typedef struct ws_load_result {
+  enum ws_load_status Status;
+  uint32_t APIVersion;             /* declared by the descriptor, when read */
+  const WasmEdge_PluginContext *Plugin; /* the registered (or already present) plug-in */
+  char PluginName[256];            /* when read from the descriptor */
+  char Message[1024];              /* human-readable detail, empty on success */
+} ws_load_result;
+
+/* Loads one file. Never aborts; fills *Out and returns Out->Status. */
+WASMEDGE_CAPI_EXPORT enum ws_load_status ws_host_plugin_load_file(const char *Path, ws_load_result *Out);
+
+/* The plug-in API versions this host accepts (currently only 5). */
+WASMEDGE_CAPI_EXPORT uint32_t ws_host_supported_api_version(void);
+
+WASMEDGE_CAPI_EXPORT const WasmEdge_PluginDescriptor *ws_host_plugin_descriptor(const WasmEdge_PluginContext *Plugin);
+WASMEDGE_CAPI_EXPORT const char *ws_host_plugin_path(const WasmEdge_PluginContext *Plugin);
+
+/* Sets a program option of a plug-in. Value NULL means "flag given without a
+ * value" (the option's DefaultValue is used, as WasmEdge's CLI does; toggles
+ * become true). A StringList option appends. Returns 0 on success, or writes a
+ * message into Err and returns non-zero (unknown option, value out of range). */
+WASMEDGE_CAPI_EXPORT int ws_host_plugin_set_option(const WasmEdge_PluginContext *Plugin,
+                                                   const char *Name, const char *Value,
+                                                   char *Err, size_t ErrLen);
+
+/* Restores every option storage of the plug-in to what it held when loaded. */
+WASMEDGE_CAPI_EXPORT void ws_host_plugin_reset_options(const WasmEdge_PluginContext *Plugin);
+
+/* Creates a module of a plug-in by descriptor name, with the current plug-in
+ * recorded so that failures can name it. NULL if unknown or Create failed. */
+WASMEDGE_CAPI_EXPORT WasmEdge_ModuleInstanceContext *ws_host_plugin_create_module(const WasmEdge_PluginContext *Plugin,
+                                                                               const char *ModuleName);
+
+/* ---- Guest-side objects built by the embedder ---------------------------- */
+
+WASMEDGE_CAPI_EXPORT WasmEdge_FunctionInstanceContext *ws_host_function_create_embedder(
+    const WasmEdge_FunctionTypeContext *Type, ws_embedder_call_t Call, void *EmbedderData);
+
+WASMEDGE_CAPI_EXPORT WasmEdge_MemoryInstanceContext *ws_host_memory_create_embedder(
+    const ws_memory_hooks *Hooks, void *EmbedderData);
+
+/* Re-reads base and size through the hooks (no-op for stand-in memories). */
+WASMEDGE_CAPI_EXPORT int ws_host_memory_refresh(WasmEdge_MemoryInstanceContext *Memory);
+
+/* Executor used for re-entrant calls; one per process. */
+WASMEDGE_CAPI_EXPORT WasmEdge_ExecutorContext *ws_host_executor(void);
+
+/* Calls any function instance (host, binding or embedder) with a frame. */
+WASMEDGE_CAPI_EXPORT WasmEdge_Result ws_host_function_invoke(const WasmEdge_FunctionInstanceContext *Func,
+                                                             const WasmEdge_CallingFrameContext *Frame,
+                                                             const WasmEdge_Value *Params, WasmEdge_Value *Returns);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* WS_HOST_H */

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// Configures and builds native/ with CMake. Node-API headers come from the
+// node-api-headers and node-addon-api packages, so nothing is downloaded.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const nativeDir = join(root, 'native');
+const buildDir = process.env.WS_NATIVE_BUILD_DIR ?? join(nativeDir, 'build');
+const require = createRequire(join(root, 'package.json'));
+
+const nodeApiHeaders = require('node-api-headers').include_dir;
+const nodeAddonApi = dirname(require.resolve('node-addon-api/package.json'));
+const includeDirs = [nodeApiHeaders, nodeAddonApi].join(';');
+
+function run(cmd, args) {
+  execFileSync(cmd, args, { stdio: 'inherit', cwd: nativeDir });
+}
+
+const configureArgs = ['-S', nativeDir, '-B', buildDir, `-DNODE_API_INCLUDE_DIRS=${includeDirs}`];
+if (process.env.WS_NATIVE_TOOLCHAIN) configureArgs.push(`-DCMAKE_TOOLCHAIN_FILE=${process.env.WS_NATIVE_TOOLCHAIN}`);
+run('cmake', configureArgs);
+run('cmake', ['--build', buildDir, '-j', String(Math.max(2, availableParallelism()))]);
+if (!existsSync(join(buildDir, 'host', 'libwasmedge.so.0'))) {
+  console.error('[ws] native build finished without host/libwasmedge.so.0');
+  process.exit(1);
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# One-command set-up on Debian/Ubuntu with Node >= 20: system packages, pnpm,
+# dependencies, native and TypeScript builds. Then runs the demo, unless
+# --no-demo is given. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+for pkg in clang lld wasi-libc libclang-rt-dev-wasm32 cmake make g++ libjpeg62-turbo-dev libpng-dev libssl-dev qemu-user-static gcc-aarch64-linux-gnu g++-aarch64-linux-gnu; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
+done
+if [ ${#need_apt[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  echo "[ws] installing system packages: ${need_apt[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}"
+fi
+
+if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version)" != "12.4.2" ]; then
+  echo "[ws] installing pnpm 12.4.2"
+  npm i -g pnpm@12.4.2
+fi
+
+export TURBO_TELEMETRY_DISABLED=1
+pnpm install --frozen-lockfile
+pnpm build
+
+if [ "${1:-}" != "--no-demo" ]; then
+  pnpm demo
+fi
