@@ -1,0 +1,63 @@
+// WasmEdge_Log* level setters and the stand-in's own log output.
+#include "log.h"
+
+#include "internal.h"
+
+#include <atomic>
+#include <cstdarg>
+#include <cstdio>
+
+namespace {
+
+// WasmEdge starts at Info (spdlog's default). WasmEdge_LogOff is a level
+// above Critical.
+constexpr int kLevelOff = WasmEdge_LogLevel_Critical + 1;
+std::atomic<int> CurrentLevel{WasmEdge_LogLevel_Info};
+
+const char *levelName(enum WasmEdge_LogLevel Level) noexcept {
+  switch (Level) {
+    case WasmEdge_LogLevel_Trace: return "trace";
+    case WasmEdge_LogLevel_Debug: return "debug";
+    case WasmEdge_LogLevel_Info: return "info";
+    case WasmEdge_LogLevel_Warn: return "warning";
+    case WasmEdge_LogLevel_Error: return "error";
+    case WasmEdge_LogLevel_Critical: return "critical";
+  }
+  return "log";
+}
+
+}  // namespace
+
+namespace ws {
+
+bool logEnabled(enum WasmEdge_LogLevel Level) noexcept {
+  return static_cast<int>(Level) >= CurrentLevel.load(std::memory_order_relaxed);
+}
+
+void logMessage(enum WasmEdge_LogLevel Level, const char *Format, ...) noexcept {
+  if (!logEnabled(Level)) return;
+  char Line[2048];
+  va_list Args;
+  va_start(Args, Format);
+  std::vsnprintf(Line, sizeof(Line), Format, Args);
+  va_end(Args);
+  std::fprintf(stderr, "[ws:capi] %s: %s\n", levelName(Level), Line);
+}
+
+}  // namespace ws
+
+WS_EXPORT void WasmEdge_LogSetErrorLevel(void) {
+  CurrentLevel.store(WasmEdge_LogLevel_Error, std::memory_order_relaxed);
+}
+
+WS_EXPORT void WasmEdge_LogSetDebugLevel(void) {
+  CurrentLevel.store(WasmEdge_LogLevel_Debug, std::memory_order_relaxed);
+}
+
+WS_EXPORT void WasmEdge_LogOff(void) { CurrentLevel.store(kLevelOff, std::memory_order_relaxed); }
+
+WS_EXPORT void WasmEdge_LogSetLevel(const enum WasmEdge_LogLevel Level) {
+  int Value = static_cast<int>(Level);
+  if (Value < WasmEdge_LogLevel_Trace || Value > WasmEdge_LogLevel_Critical) return;
+  CurrentLevel.store(Value, std::memory_order_relaxed);
+}
