@@ -22,6 +22,8 @@ function run(cmd, args) {
 }
 
 const configureArgs = ['-S', nativeDir, '-B', buildDir, `-DNODE_API_INCLUDE_DIRS=${includeDirs}`];
+// WS_NATIVE_ONLY="process,image" builds the host and only those folders (empty: all).
+configureArgs.push(`-DWS_NATIVE_ONLY=${(process.env.WS_NATIVE_ONLY ?? '').split(',').filter(Boolean).join(';')}`);
 if (process.env.WS_NATIVE_TOOLCHAIN) configureArgs.push(`-DCMAKE_TOOLCHAIN_FILE=${process.env.WS_NATIVE_TOOLCHAIN}`);
 run('cmake', configureArgs);
 run('cmake', ['--build', buildDir, '-j', String(Math.max(2, availableParallelism()))]);

@@ -1,0 +1,64 @@
+// Entry point of ws_bridge.node.
+#include <dlfcn.h>
+#include <napi.h>
+#include "env_data.h"
+#include "modules.h"
+
+namespace ws {
+void RegisterPluginFunctions(Napi::Env env, Napi::Object exports);
+void RegisterModuleFunctions(Napi::Env env, Napi::Object exports);
+void RegisterGuestFunctions(Napi::Env env, Napi::Object exports);
+void RegisterHostCallFunctions(Napi::Env env, Napi::Object exports);
+
+namespace {
+
+std::string StandInPath() {
+  Dl_info info;
+  if (dladdr(reinterpret_cast<void *>(&WasmEdge_VersionGet), &info) == 0 || info.dli_fname == nullptr) return "";
+  return info.dli_fname;
+}
+
+// Node loads addons RTLD_LAZY|RTLD_LOCAL, so the stand-in (our DT_NEEDED) is
+// local too. Plug-ins built without DT_NEEDED libwasmedge.so.0 need its
+// symbols in the global scope: promote it once.
+void PromoteStandInToGlobal() {
+  std::string path = StandInPath();
+  if (!path.empty()) dlopen(path.c_str(), RTLD_NOW | RTLD_GLOBAL | RTLD_NOLOAD);
+}
+
+// init({ makeHostError })
+Napi::Value InitBridge(const Napi::CallbackInfo &info) {
+  EnvData *data = GetEnvData(info.Env());
+  if (info[0].IsFunction()) data->makeHostError = Napi::Persistent(info[0].As<Napi::Function>());
+  return info.Env().Undefined();
+}
+
+// hostInfo() -> { wasmedgeVersion, apiVersion, standInPath }
+Napi::Value HostInfo(const Napi::CallbackInfo &info) {
+  Napi::Env env = info.Env();
+  Napi::Object out = Napi::Object::New(env);
+  out.Set("wasmedgeVersion", WasmEdge_VersionGet());
+  out.Set("apiVersion", static_cast<double>(ws_host_supported_api_version()));
+  out.Set("standInPath", StandInPath());
+  return out;
+}
+
+}  // namespace
+
+Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  PromoteStandInToGlobal();
+  env.SetInstanceData(new EnvData());
+  exports.Set("init", Napi::Function::New(env, InitBridge, "init"));
+  exports.Set("hostInfo", Napi::Function::New(env, HostInfo, "hostInfo"));
+  RegisterPluginFunctions(env, exports);
+  RegisterModuleFunctions(env, exports);
+  RegisterGuestFunctions(env, exports);
+  RegisterHostCallFunctions(env, exports);
+  return exports;
+}
+
+}  // namespace ws
+
+static Napi::Object InitModule(Napi::Env env, Napi::Object exports) { return ws::Init(env, exports); }
+
+NODE_API_MODULE(ws_bridge, InitModule)

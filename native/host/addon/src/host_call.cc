@@ -1,0 +1,136 @@
+// The hot path: a guest calls an imported host function. Raw Node-API here
+// (no node-addon-api wrappers) to keep the per-call cost near the N-API floor.
+#include <string>
+#include <vector>
+#include "env_data.h"
+#include "guest_binding.h"
+#include "modules.h"
+#include "values.h"
+
+namespace ws {
+
+namespace {
+
+constexpr size_t kInlineValues = 8;
+
+struct HostFunctionBinding {
+  ModuleRef module;
+  GuestRef guest;  // may be empty: no memory, no calling module
+  const WasmEdge_FunctionInstanceContext *function;
+  std::string name;
+};
+
+WasmEdge_CallingFrameContext gNoGuestFrame{nullptr, nullptr, nullptr};
+
+napi_value ConvertResults(napi_env env, const WasmEdge_FunctionTypeContext &type, const WasmEdge_Value *returns) {
+  if (type.ResultCount == 0) return nullptr;  // undefined
+  if (type.ResultCount == 1) return FromWasmEdgeValue(env, returns[0], type.Results[0]);
+  napi_value array;
+  napi_create_array_with_length(env, type.ResultCount, &array);
+  for (uint32_t i = 0; i < type.ResultCount; ++i) {
+    napi_set_element(env, array, i, FromWasmEdgeValue(env, returns[i], type.Results[i]));
+  }
+  return array;
+}
+
+napi_value ReportFailure(napi_env env, const HostFunctionBinding &binding, WasmEdge_Result result) {
+  bool pending = false;
+  napi_is_exception_pending(env, &pending);
+  if (pending) return nullptr;  // a trap from a re-entrant call: let it surface unchanged
+  uint32_t category = result.Code >> 24;
+  uint32_t code = result.Code & 0xFFFFFFu;
+  const char *kind = (category == WasmEdge_ErrCategory_WASM && code == WasmEdge_ErrCode_Terminated) ? "terminate" : "fail";
+  ThrowHostError(env, kind, binding.module->pluginName, binding.module->instanceName + "." + binding.name, code,
+                 category, WasmEdge_ResultGetMessage(result));
+  return nullptr;
+}
+
+napi_value CallHostFunction(napi_env env, napi_callback_info info) {
+  size_t argc = kInlineValues;
+  napi_value inlineArgs[kInlineValues];
+  void *data = nullptr;
+  napi_get_cb_info(env, info, &argc, inlineArgs, nullptr, &data);
+  auto *binding = static_cast<HostFunctionBinding *>(data);
+  const ModuleHolder &module = *binding->module;
+  if (module.module == nullptr) {
+    ThrowHostError(env, "disposed", module.pluginName, module.instanceName + "." + binding->name, 0, 0,
+                   "the module instance was disposed");
+    return nullptr;
+  }
+  const WasmEdge_FunctionInstanceContext *function = binding->function;
+  const WasmEdge_FunctionTypeContext &type = function->Type;
+
+  WasmEdge_Value inlineParams[kInlineValues];
+  WasmEdge_Value inlineReturns[kInlineValues];
+  std::vector<napi_value> manyArgs;
+  std::vector<WasmEdge_Value> manyParams, manyReturns;
+  napi_value *args = inlineArgs;
+  WasmEdge_Value *params = inlineParams;
+  WasmEdge_Value *returns = inlineReturns;
+  if (type.ParamCount > kInlineValues || type.ResultCount > kInlineValues) {
+    argc = type.ParamCount;
+    manyArgs.resize(argc);
+    napi_get_cb_info(env, info, &argc, manyArgs.data(), nullptr, nullptr);
+    manyParams.resize(type.ParamCount);
+    manyReturns.resize(type.ResultCount);
+    args = manyArgs.data();
+    params = manyParams.data();
+    returns = manyReturns.data();
+  }
+  napi_value undefined = nullptr;
+  for (uint32_t i = 0; i < type.ParamCount; ++i) {
+    napi_value arg = args[i];
+    if (i >= argc) {
+      if (undefined == nullptr) napi_get_undefined(env, &undefined);
+      arg = undefined;
+    }
+    if (!ToWasmEdgeValue(env, arg, type.Params[i], &params[i])) return nullptr;
+  }
+  for (uint32_t i = 0; i < type.ResultCount; ++i) {
+    returns[i].Value = 0;
+    returns[i].Type = type.Results[i];
+  }
+
+  const WasmEdge_CallingFrameContext *frame = binding->guest ? &binding->guest->frame : &gNoGuestFrame;
+  WasmEdge_Result result = function->Kind == WS_FUNCTION_HOST
+                               ? function->HostFunc(function->Data, frame, params, returns)
+                               : ws_host_function_invoke(function, frame, params, returns);
+  if (result.Code != 0) return ReportFailure(env, *binding, result);
+  return ConvertResults(env, type, returns);
+}
+
+// makeHostFunctions(module, guest | undefined) -> { [name]: Function }
+Napi::Value MakeHostFunctions(const Napi::CallbackInfo &info) {
+  Napi::Env env = info.Env();
+  ModuleRef module = UnwrapModule(info[0]);
+  if (!module || module->module == nullptr) {
+    Napi::Error::New(env, "the module instance was disposed").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  GuestRef guest = info.Length() > 1 ? UnwrapGuest(info[1]) : nullptr;
+  if (!guest) gNoGuestFrame.Executor = ws_host_executor();
+  Napi::Object functions = Napi::Object::New(env);
+  uint32_t count = WasmEdge_ModuleInstanceListFunctionLength(module->module);
+  std::vector<WasmEdge_String> names(count);
+  count = WasmEdge_ModuleInstanceListFunction(module->module, names.data(), count);
+  for (uint32_t i = 0; i < count; ++i) {
+    auto *binding = new HostFunctionBinding{module, guest,
+                                            WasmEdge_ModuleInstanceFindFunction(module->module, names[i]),
+                                            std::string(names[i].Buf, names[i].Length)};
+    napi_value function;
+    napi_create_function(env, binding->name.c_str(), binding->name.size(), CallHostFunction, binding, &function);
+    napi_add_finalizer(env, function, binding,
+                       [](napi_env, void *data, void *) { delete static_cast<HostFunctionBinding *>(data); },
+                       nullptr, nullptr);
+    functions.Set(binding->name, Napi::Value(env, function));
+  }
+  return functions;
+}
+
+}  // namespace
+
+void RegisterHostCallFunctions(Napi::Env env, Napi::Object exports) {
+  exports.Set("makeHostFunctions", Napi::Function::New(env, MakeHostFunctions, "makeHostFunctions"));
+}
+
+}  // namespace ws
