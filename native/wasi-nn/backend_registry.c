@@ -1,0 +1,158 @@
+/* Encoding catalogue and lazy backend loading (see backend_registry.h). */
+#define _GNU_SOURCE
+#include "backend_registry.h"
+
+#include <dlfcn.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+typedef struct encoding_info {
+  const char *PreloadName;  /* as in --nn-preload, lower case */
+  const char *DisplayName;  /* for messages */
+  const char *LibraryStem;  /* backend library libws_wasi_nn_<stem>.so, NULL if ws has none */
+  const char *InstallHint;  /* how to get the backend's native library */
+} encoding_info;
+
+static const encoding_info Encodings[WS_NN_ENCODING_COUNT] = {
+    [WS_NN_ENCODING_OPENVINO] = {"openvino", "OpenVINO", NULL, NULL},
+    [WS_NN_ENCODING_ONNX] = {"onnx", "ONNX", NULL, NULL},
+    [WS_NN_ENCODING_TENSORFLOW] = {"tensorflow", "TensorFlow", NULL, NULL},
+    [WS_NN_ENCODING_PYTORCH] = {"pytorch", "PyTorch", NULL, NULL},
+    [WS_NN_ENCODING_TENSORFLOWLITE] =
+        {"tensorflowlite", "TensorFlow-Lite", "tflite",
+         "Install @ws/wasi-nn (it depends on tfjs-tflite-node) or set "
+         "WS_TFLITE_LIBRARY=/path/libtensorflowlite_c.so"},
+    [WS_NN_ENCODING_AUTODETECT] = {"autodetect", "Autodetect", NULL, NULL},
+    [WS_NN_ENCODING_GGML] = {"ggml", "GGML", NULL, NULL},
+    [WS_NN_ENCODING_NEURALSPEED] = {"neuralspeed", "NeuralSpeed", NULL, NULL},
+    [8] = {NULL, NULL, NULL, NULL},
+    [WS_NN_ENCODING_WHISPER] = {"whisper", "Whisper", NULL, NULL},
+    [WS_NN_ENCODING_MLX] = {"mlx", "MLX", NULL, NULL},
+    [WS_NN_ENCODING_PIPER] = {"piper", "Piper", NULL, NULL},
+    [WS_NN_ENCODING_CHATTTS] = {"chattts", "ChatTTS", NULL, NULL},
+    [WS_NN_ENCODING_OPENVINOGENAI] = {"openvinogenai", "OpenVINOGenAI", NULL, NULL},
+    [WS_NN_ENCODING_BITNET] = {"bitnet", "BitNet", NULL, NULL},
+};
+
+typedef struct backend_slot {
+  int Tried;                      /* loading was attempted (success or not) */
+  const ws_nn_backend *Backend;   /* NULL if loading failed */
+} backend_slot;
+
+static backend_slot Slots[WS_NN_ENCODING_COUNT];
+static int NotProvidedReported[WS_NN_ENCODING_COUNT];
+static pthread_mutex_t SlotsLock = PTHREAD_MUTEX_INITIALIZER;
+
+int ws_nn_encoding_is_known(uint32_t Encoding) {
+  return Encoding < WS_NN_ENCODING_COUNT && Encodings[Encoding].PreloadName != NULL &&
+         Encoding != WS_NN_ENCODING_AUTODETECT;
+}
+
+int ws_nn_encoding_from_name(const char *Name) {
+  if (strcasecmp(Name, "pytorchaoti") == 0) return WS_NN_ENCODING_PYTORCH;
+  for (int I = 0; I < WS_NN_ENCODING_COUNT; ++I)
+    if (Encodings[I].PreloadName != NULL && strcasecmp(Name, Encodings[I].PreloadName) == 0) return I;
+  return -1;
+}
+
+int ws_nn_target_from_name(const char *Name) {
+  static const char *const Targets[] = {"cpu", "gpu", "tpu", "auto"};
+  for (int I = 0; I < 4; ++I)
+    if (strcasecmp(Name, Targets[I]) == 0) return I;
+  return -1;
+}
+
+/* The directory holding this plug-in library, found through one of its own
+ * functions. Empty when unknown. */
+static void plugin_directory(char *Out, size_t OutLen) {
+  Dl_info Info;
+  Out[0] = '\0';
+  if (dladdr((void *)&plugin_directory, &Info) == 0 || Info.dli_fname == NULL) return;
+  char Resolved[PATH_MAX];
+  if (realpath(Info.dli_fname, Resolved) == NULL) return;
+  char *Slash = strrchr(Resolved, '/');
+  if (Slash == NULL) return;
+  *Slash = '\0';
+  snprintf(Out, OutLen, "%s", Resolved);
+}
+
+/* Appends "; " + text to Err. */
+static void append_reason(char *Err, size_t ErrLen, const char *Text) {
+  size_t Used = strlen(Err);
+  if (Used + 1 < ErrLen) snprintf(Err + Used, ErrLen - Used, "%s%s", Used > 0 ? "; " : "", Text);
+}
+
+/* Loads libws_wasi_nn_<Stem>.so from, in order: $WS_WASI_NN_BACKEND_DIR, the
+ * plug-in's directory + /wasi-nn-backends (packaged layout), and the
+ * plug-in's directory + /../wasi-nn-backends (native/build layout: the
+ * backends stay out of the directory scanned for plug-ins). */
+static const ws_nn_backend *load_backend_library(const char *Stem, char *Err, size_t ErrLen) {
+  char PluginDir[PATH_MAX];
+  plugin_directory(PluginDir, sizeof(PluginDir));
+  char Directories[3][PATH_MAX + 32];
+  int Count = 0;
+  const char *EnvDir = getenv("WS_WASI_NN_BACKEND_DIR");
+  if (EnvDir != NULL && EnvDir[0] != '\0') snprintf(Directories[Count++], sizeof(Directories[0]), "%s", EnvDir);
+  if (PluginDir[0] != '\0') {
+    snprintf(Directories[Count++], sizeof(Directories[0]), "%s/wasi-nn-backends", PluginDir);
+    snprintf(Directories[Count++], sizeof(Directories[0]), "%s/../wasi-nn-backends", PluginDir);
+  }
+  for (int I = 0; I < Count; ++I) {
+    char Path[PATH_MAX + 96], Reason[PATH_MAX + 512];
+    snprintf(Path, sizeof(Path), "%s/libws_wasi_nn_%s.so", Directories[I], Stem);
+    void *Library = dlopen(Path, RTLD_NOW | RTLD_LOCAL);
+    if (Library == NULL) {
+      const char *Error = dlerror();
+      snprintf(Reason, sizeof(Reason), "%s", Error != NULL ? Error : Path);
+      append_reason(Err, ErrLen, Reason);
+      continue;
+    }
+    ws_nn_backend_entry_t Entry = (ws_nn_backend_entry_t)dlsym(Library, WS_NN_BACKEND_SYMBOL);
+    const ws_nn_backend *Backend = Entry != NULL ? Entry() : NULL;
+    if (Backend == NULL || Backend->AbiVersion != WS_NN_BACKEND_ABI_VERSION) {
+      snprintf(Reason, sizeof(Reason), "%s is not a ws wasi-nn backend of ABI version %d", Path,
+               WS_NN_BACKEND_ABI_VERSION);
+      append_reason(Err, ErrLen, Reason);
+      dlclose(Library);
+      continue;
+    }
+    return Backend; /* stays loaded for the life of the process */
+  }
+  return NULL;
+}
+
+uint32_t ws_nn_backend_for(uint32_t Encoding, const ws_nn_backend_settings *Settings,
+                           const ws_nn_backend **Out) {
+  const encoding_info *Info = &Encodings[Encoding];
+  pthread_mutex_lock(&SlotsLock);
+  if (Info->LibraryStem == NULL) {
+    /* WasmEdge answers a backend it was built without with InvalidArgument. */
+    if (!NotProvidedReported[Encoding]) {
+      NotProvidedReported[Encoding] = 1;
+      fprintf(stderr,
+              "[ws:wasi-nn] The %s backend is not provided by ws: only TensorFlow-Lite "
+              "(encoding 4, \"TensorflowLite\") is. Convert the model to .tflite.\n",
+              Info->DisplayName);
+    }
+    pthread_mutex_unlock(&SlotsLock);
+    return WS_NN_INVALID_ARGUMENT;
+  }
+  backend_slot *Slot = &Slots[Encoding];
+  if (!Slot->Tried) {
+    Slot->Tried = 1;
+    char Err[4096] = "";
+    const ws_nn_backend *Backend = load_backend_library(Info->LibraryStem, Err, sizeof(Err));
+    if (Backend != NULL && Backend->Open(Settings, Err, sizeof(Err)) != 0) Backend = NULL;
+    Slot->Backend = Backend;
+    if (Backend == NULL)
+      fprintf(stderr, "[ws:wasi-nn] %s backend not available: %s. %s\n", Info->DisplayName, Err,
+              Info->InstallHint);
+  }
+  *Out = Slot->Backend;
+  pthread_mutex_unlock(&SlotsLock);
+  return *Out != NULL ? WS_NN_SUCCESS : WS_NN_INVALID_ARGUMENT;
+}

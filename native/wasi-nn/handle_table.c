@@ -1,0 +1,38 @@
+/* Handle table with never-reused ids (see handle_table.h). The slot array
+ * grows with the number of ids ever issued: 8 bytes per load or context. */
+#include "handle_table.h"
+
+#include <stdlib.h>
+
+bool ws_nn_table_insert(ws_nn_table *Table, void *Item, uint32_t *IdOut) {
+  if (Table->NextId >= UINT32_MAX - 1) return false;
+  if (Table->NextId >= Table->Capacity) {
+    uint32_t Capacity = Table->Capacity == 0 ? 16 : Table->Capacity * 2;
+    if (Capacity < Table->Capacity) Capacity = UINT32_MAX;
+    void **Slots = realloc(Table->Slots, (size_t)Capacity * sizeof(void *));
+    if (Slots == NULL) return false;
+    for (uint32_t I = Table->Capacity; I < Capacity; ++I) Slots[I] = NULL;
+    Table->Slots = Slots;
+    Table->Capacity = Capacity;
+  }
+  *IdOut = Table->NextId;
+  Table->Slots[Table->NextId++] = Item;
+  return true;
+}
+
+void *ws_nn_table_get(const ws_nn_table *Table, uint32_t Id) {
+  return Id < Table->NextId ? Table->Slots[Id] : NULL;
+}
+
+void *ws_nn_table_remove(ws_nn_table *Table, uint32_t Id) {
+  if (Id >= Table->NextId) return NULL;
+  void *Item = Table->Slots[Id];
+  Table->Slots[Id] = NULL;
+  return Item;
+}
+
+void ws_nn_table_free(ws_nn_table *Table) {
+  free(Table->Slots);
+  Table->Slots = NULL;
+  Table->Capacity = 0;
+}

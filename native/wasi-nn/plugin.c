@@ -1,0 +1,138 @@
+/*
+ * The wasi_nn plug-in: descriptor, program options and the module instance
+ * (import name wasi_ephemeral_nn) with its environment.
+ */
+#include "nn_env.h"
+
+#include <wasmedge/ws_extensions.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Option storage, written by the host before modules are created (absent
+ * options leave these values). */
+static WS_StringList PreloadOption = {0, NULL};
+static uint32_t ThreadsOption = 0;
+static WasmEdge_String TfLiteLibraryOption = {0, NULL};
+
+/* Implicit values for a flag given without a value. */
+static const WasmEdge_String PreloadImplicit = {0, NULL};
+static const uint32_t ThreadsImplicit = 0;
+static const WasmEdge_String TfLiteLibraryImplicit = {0, NULL};
+
+static WasmEdge_ProgramOption ProgramOptions[] = {
+    {.Name = "nn-preload",
+     .Description = "Preload a model: NAME:ENCODING:TARGET:PATH[:PATH] (repeatable), e.g. "
+                    "face:TensorflowLite:CPU:face.tflite. Guests load it with load_by_name(NAME).",
+     .Type = WS_ProgramOptionType_StringList,
+     .Storage = &PreloadOption,
+     .DefaultValue = &PreloadImplicit},
+    {.Name = "nn-threads",
+     .Description = "Threads per inference context (0 = the number of available cores).",
+     .Type = WasmEdge_ProgramOptionType_UInt32,
+     .Storage = &ThreadsOption,
+     .DefaultValue = &ThreadsImplicit},
+    {.Name = "nn-tflite-library",
+     .Description = "Absolute path of libtensorflowlite_c.so (env WS_TFLITE_LIBRARY takes precedence).",
+     .Type = WasmEdge_ProgramOptionType_String,
+     .Storage = &TfLiteLibraryOption,
+     .DefaultValue = &TfLiteLibraryImplicit},
+};
+
+ws_nn_env *ws_nn_env_create(void) {
+  ws_nn_env *Env = calloc(1, sizeof(*Env));
+  if (Env == NULL) return NULL;
+  char Err[4096];
+  if (ws_nn_preload_parse(&PreloadOption, &Env->Preloads, Err, sizeof(Err)) != 0) {
+    fprintf(stderr, "[ws:wasi-nn] %s.\n", Err);
+    free(Env);
+    return NULL;
+  }
+  Env->Named = calloc(Env->Preloads.Count > 0 ? Env->Preloads.Count : 1, sizeof(ws_nn_named_graph));
+  if (TfLiteLibraryOption.Buf != NULL && TfLiteLibraryOption.Length > 0) {
+    Env->LibraryPath = malloc((size_t)TfLiteLibraryOption.Length + 1);
+    if (Env->LibraryPath != NULL) {
+      memcpy(Env->LibraryPath, TfLiteLibraryOption.Buf, TfLiteLibraryOption.Length);
+      Env->LibraryPath[TfLiteLibraryOption.Length] = '\0';
+    }
+  }
+  if (Env->Named == NULL) {
+    ws_nn_env_destroy(Env);
+    return NULL;
+  }
+  for (uint32_t I = 0; I < Env->Preloads.Count; ++I) Env->Named[I].Preload = &Env->Preloads.Items[I];
+  long Cores = sysconf(_SC_NPROCESSORS_ONLN);
+  Env->Settings.Threads = ThreadsOption > 0 ? ThreadsOption : (Cores > 0 ? (uint32_t)Cores : 1);
+  Env->Settings.LibraryPath = Env->LibraryPath;
+  return Env;
+}
+
+void ws_nn_graph_release(ws_nn_graph *Graph) {
+  if (Graph == NULL || --Graph->References > 0) return;
+  Graph->Backend->GraphRelease(Graph->BackendGraph);
+  free(Graph);
+}
+
+void ws_nn_env_destroy(void *Opaque) {
+  ws_nn_env *Env = Opaque;
+  if (Env == NULL) return;
+  /* Contexts first: each holds a reference to its graph. */
+  for (uint32_t Id = 0; Id < Env->Contexts.NextId; ++Id) {
+    ws_nn_context *Context = ws_nn_table_remove(&Env->Contexts, Id);
+    if (Context == NULL) continue;
+    Context->Graph->Backend->ContextRelease(Context->BackendContext);
+    ws_nn_graph_release(Context->Graph);
+    free(Context);
+  }
+  for (uint32_t Id = 0; Id < Env->Graphs.NextId; ++Id)
+    ws_nn_graph_release(ws_nn_table_remove(&Env->Graphs, Id));
+  ws_nn_table_free(&Env->Contexts);
+  ws_nn_table_free(&Env->Graphs);
+  ws_nn_preload_free(&Env->Preloads);
+  free(Env->Named);
+  free(Env->LibraryPath);
+  free(Env);
+}
+
+static WasmEdge_ModuleInstanceContext *create_module(const WasmEdge_ModuleDescriptor *Descriptor) {
+  (void)Descriptor;
+  ws_nn_env *Env = ws_nn_env_create();
+  if (Env == NULL) return NULL;
+  /* Descriptor name wasi_nn, instance (import) name wasi_ephemeral_nn, as WasmEdge. */
+  WasmEdge_String Name = WasmEdge_StringCreateByCString("wasi_ephemeral_nn");
+  WasmEdge_ModuleInstanceContext *Module =
+      WasmEdge_ModuleInstanceCreateWithData(Name, Env, ws_nn_env_destroy);
+  WasmEdge_StringDelete(Name);
+  if (Module == NULL) {
+    ws_nn_env_destroy(Env);
+    return NULL;
+  }
+  if (!ws_nn_add_functions(Module, Env)) {
+    WasmEdge_ModuleInstanceDelete(Module); /* the finalizer frees Env */
+    return NULL;
+  }
+  return Module;
+}
+
+static WasmEdge_ModuleDescriptor ModuleDescriptors[] = {
+    {.Name = "wasi_nn",
+     .Description = "WASI-NN (wasi_ephemeral_nn) with the TensorFlow-Lite backend.",
+     .Create = create_module},
+};
+
+static const WasmEdge_PluginDescriptor Descriptor = {
+    .Name = "wasi_nn",
+    .Description = "WASI-NN plug-in for ws (WasmEdge-compatible wasi_ephemeral_nn).",
+    .APIVersion = WasmEdge_Plugin_CurrentAPIVersion,
+    .Version = {.Major = 0, .Minor = 1, .Patch = 34, .Build = 0},
+    .ModuleCount = 1,
+    .ProgramOptionCount = sizeof(ProgramOptions) / sizeof(ProgramOptions[0]),
+    .ModuleDescriptions = ModuleDescriptors,
+    .ProgramOptions = ProgramOptions,
+};
+
+WASMEDGE_CAPI_PLUGIN_EXPORT const WasmEdge_PluginDescriptor *WasmEdge_Plugin_GetDescriptor(void) {
+  return &Descriptor;
+}
