@@ -27,6 +27,16 @@ function upToDate(output, inputs) {
   return out > 0 && inputs.every((input) => mtime(input) <= out);
 }
 
+// A C source may ask for extra compiler flags with a line
+//   // ws-guest-cflags: -mmultivalue -Xclang -target-abi -Xclang experimental-mv
+// (e.g. to call a host function with several results).
+function sourceFlags(sources) {
+  return sources.flatMap((source) => {
+    const match = /^\/\/ ws-guest-cflags:(.*)$/m.exec(readFileSync(source, 'utf8'));
+    return match ? match[1].trim().split(/\s+/).filter(Boolean) : [];
+  });
+}
+
 function compileC(name, sources) {
   const output = join(outDir, `${name}.wasm`);
   const headers = [guestsDir, join(guestsDir, 'include'), sharedInclude]
@@ -34,8 +44,9 @@ function compileC(name, sources) {
     .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.h')).map((f) => join(dir, f)));
   if (upToDate(output, [...sources, ...headers])) return;
   const includes = [join(guestsDir, 'include'), sharedInclude].filter(existsSync).map((d) => `-I${d}`);
+  const extraFlags = sourceFlags(sources);
   try {
-    execFileSync(compiler, ['--target=wasm32-wasi', '-O2', '-Wall', '-Werror=implicit-function-declaration', ...includes, '-o', output, ...sources], {
+    execFileSync(compiler, ['--target=wasm32-wasi', '-O2', '-Wall', '-Werror=implicit-function-declaration', ...includes, ...extraFlags, '-o', output, ...sources], {
       stdio: 'inherit',
     });
   } catch (error) {

@@ -164,11 +164,19 @@ static void exercise_empty_frame(void) {
   call(&Empty, "no module: list_exports()", "list_exports", NULL, "i");
 }
 
+/* Sets an option that must be accepted; prints the host's message if not. */
 static int set_option(const WasmEdge_PluginContext *Plugin, const char *Name, const char *Value) {
   char Error[256] = {0};
   int Failed = Host.SetOption(Plugin, Name, Value, Error, sizeof(Error));
-  if (Failed) printf("set --%s %s: %s\n", Name, Value != NULL ? Value : "(no value)", Error);
+  if (Failed) printf("set --%s %s: unexpectedly rejected: %s\n", Name, Value != NULL ? Value : "(no value)", Error);
   return Failed;
+}
+
+/* Sets an option that must be refused; the message is the host's own text. */
+static void set_bad_option(const WasmEdge_PluginContext *Plugin, const char *Name, const char *Value) {
+  char Error[256] = {0};
+  int Failed = Host.SetOption(Plugin, Name, Value, Error, sizeof(Error));
+  printf("set --%s %s: %s\n", Name, Value, Failed && Error[0] != '\0' ? "rejected with a message" : "ACCEPTED");
 }
 
 static void print_summary(const WasmEdge_PluginContext *Plugin, WasmEdge_MemoryInstanceContext *Memory,
@@ -203,9 +211,10 @@ int exercise_fixture(const char *Path) {
       set_option(Plugin, "verbose", NULL) | set_option(Plugin, "ratio", "0.5") |
       set_option(Plugin, "tags", "a") | set_option(Plugin, "tags", "b"))
     return 1;
-  set_option(Plugin, "scale", "not-a-number");
-  set_option(Plugin, "scale", "4294967296");
-  set_option(Plugin, "no-such-option", "1");
+  set_bad_option(Plugin, "scale", "not-a-number");
+  set_bad_option(Plugin, "scale", "4294967296");
+  set_bad_option(Plugin, "ratio", "0.5x");
+  set_bad_option(Plugin, "no-such-option", "1");
 
   Fixture = Host.CreateModule(Plugin, "ws_fixture");
   Host.ResetOptions(Plugin); /* the module keeps its own copy */
