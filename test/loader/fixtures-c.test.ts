@@ -32,8 +32,10 @@ interface LoadLine {
   message: string;
 }
 
+const LOAD_LINE = /^(\S+): ([A-Z_]+) plugin=(\S+) api=(\d+) message=(.*)$/;
+
 function parseLoadLine(line: string): LoadLine {
-  const match = /^(\S+): (\S+) plugin=(\S+) api=(\d+) message=(.*)$/.exec(line);
+  const match = LOAD_LINE.exec(line);
   if (!match) throw new Error(`unexpected driver line: ${line}`);
   return { file: match[1], status: match[2], plugin: match[3], api: Number(match[4]), message: match[5] };
 }
@@ -45,7 +47,7 @@ function load(...files: string[]) {
   expect(run.status, run.stderr).toBe(0);
   const lines = run.stdout.split('\n').filter((line) => line !== '');
   expect(lines.at(-1)).toBe('survived');
-  const results = lines.filter((line) => !line.startsWith(' ') && line.includes(': ')).map(parseLoadLine);
+  const results = lines.filter((line) => LOAD_LINE.test(line)).map(parseLoadLine);
   return { results, lines, stderr: run.stderr };
 }
 
