@@ -1,0 +1,55 @@
+import { Plugin } from '../../plugins/plugin.js';
+import { loadCliPlugins, scanPluginPaths } from '../plugin-paths.js';
+
+interface PluginReport {
+  name: string;
+  loaded: boolean;
+  package?: string;
+  version?: string;
+  apiVersion?: number;
+  path?: string;
+  modules?: string[];
+  importNames: string[];
+  options?: { name: string; type: string; description: string }[];
+  error?: string;
+}
+
+/** `ws plugins [--plugin-path P]... [--json]`: what was found, and why anything was rejected. */
+export function pluginsCommand(argv: readonly string[]): number {
+  loadCliPlugins(scanPluginPaths(argv));
+  const json = argv.includes('--json');
+  const reports: PluginReport[] = Plugin.all().map((plugin) => {
+    const report: PluginReport = { name: plugin.name, loaded: plugin.loaded, package: plugin.packageName, importNames: plugin.knownImportNames() };
+    if (plugin.loaded) {
+      report.version = plugin.version;
+      report.apiVersion = plugin.apiVersion;
+      report.path = plugin.path;
+      report.modules = plugin.listModules();
+      report.options = plugin.options.map(({ name, type, description }) => ({ name, type, description }));
+    }
+    return report;
+  });
+  const rejected = Plugin.rejected();
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ plugins: reports, rejected }, null, 2)}\n`);
+    return 0;
+  }
+  const out: string[] = [];
+  if (reports.length === 0) out.push('No plug-ins found. Use --plugin-path, WASMEDGE_PLUGIN_PATH, or install a plug-in package (pnpm add @ws/process).');
+  for (const report of reports) {
+    if (report.loaded) {
+      out.push(`${report.name} ${report.version} (plug-in API ${report.apiVersion})${report.package ? ` from ${report.package}` : ''}`);
+      out.push(`  path: ${report.path}`);
+      out.push(`  modules: ${report.modules!.join(', ')}`);
+      for (const option of report.options!) out.push(`  --${option.name} (${option.type}) ${option.description}`);
+    } else {
+      out.push(`${report.name} from ${report.package} (not loaded yet: loads when a guest imports ${report.importNames.join(', ')})`);
+    }
+  }
+  if (rejected.length > 0) {
+    out.push('', 'Rejected files:');
+    for (const entry of rejected) out.push(`  ${entry.path}`, `    ${entry.code}: ${entry.message.replace(/\n/g, '\n    ')}`);
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+  return 0;
+}

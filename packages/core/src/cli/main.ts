@@ -1,0 +1,53 @@
+/** The `ws` command: mirrors the `wasmedge` command for Node.js. */
+import './quiet-warnings.js';
+import { setWarningHandler, logPrefix } from '../log.js';
+import { doctorCommand } from './commands/doctor.js';
+import { pluginsCommand } from './commands/plugins.js';
+import { runCommand } from './commands/run.js';
+import { typegenCommand } from './commands/typegen.js';
+import { printError, USAGE_EXIT_CODE, UsageError } from './output.js';
+
+setWarningHandler((code, message) => process.stderr.write(`${logPrefix()} ${code}: ${message}\n`));
+
+const USAGE = `Usage: ws <command> [options]
+
+Commands:
+  run [options] app.wasm [args...]   run a guest (see ws run --help)
+  plugins [--plugin-path P]... [--json]  list plug-ins found and files rejected
+  typegen <plugin> [--out FILE]      write TypeScript types of a plug-in's host functions
+  doctor                             check platform, native bridge and plug-ins
+
+A .wasm file as the first argument is the same as ws run.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'run':
+      return runCommand(rest);
+    case 'plugins':
+      return pluginsCommand(rest);
+    case 'typegen':
+      return typegenCommand(rest);
+    case 'doctor':
+      return doctorCommand(rest);
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      process.stdout.write(`${USAGE}\n`);
+      return command === undefined ? USAGE_EXIT_CODE : 0;
+    default:
+      if (command.endsWith('.wasm') || command.startsWith('--')) return runCommand(argv);
+      throw new UsageError(`unknown command ${command}.\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    printError(error);
+    process.exitCode = error instanceof UsageError ? USAGE_EXIT_CODE : 1;
+  },
+);

@@ -1,0 +1,115 @@
+/**
+ * Coded errors of @ws/core. Every message names the thing that failed and ends
+ * with what to do about it.
+ */
+
+/** Stable error codes. */
+export type WsErrorCode =
+  | 'WS_BRIDGE_LOAD_FAILED'
+  | 'WS_PLUGIN_NOT_FOUND'
+  | 'WS_PLUGIN_PATH_NOT_FOUND'
+  | 'WS_PLUGIN_NOT_SHARED_LIBRARY'
+  | 'WS_PLUGIN_DLOPEN_FAILED'
+  | 'WS_PLUGIN_NO_DESCRIPTOR'
+  | 'WS_PLUGIN_CXX'
+  | 'WS_PLUGIN_NULL_DESCRIPTOR'
+  | 'WS_PLUGIN_API_MISMATCH'
+  | 'WS_PLUGIN_DUPLICATE'
+  | 'WS_PLUGIN_BAD_DESCRIPTOR'
+  | 'WS_PLUGIN_SYMBOL_VERSION'
+  | 'WS_PLUGIN_OPTION'
+  | 'WS_PLUGIN_MANIFEST'
+  | 'WS_MODULE_NOT_FOUND'
+  | 'WS_MODULE_CREATE_FAILED'
+  | 'WS_MODULE_DISPOSED'
+  | 'WS_IMPORT_UNRESOLVED'
+  | 'WS_IMPORT_TYPE_MISMATCH'
+  | 'WS_NOT_WASM'
+  | 'WS_RUNTIME_DISPOSED'
+  | 'WS_HOST_FUNCTION_FAILED'
+  | 'WS_NATIVE_LIBRARY'
+  | 'WS_USAGE';
+
+/** Base class of every error @ws/core throws on purpose. */
+export class WsError extends Error {
+  readonly code: WsErrorCode;
+  constructor(code: WsErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'WsError';
+    this.code = code;
+  }
+}
+
+/** A plug-in file could not be loaded; `path` names it. */
+export class PluginLoadError extends WsError {
+  readonly path: string;
+  constructor(code: WsErrorCode, path: string, message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
+    this.name = 'PluginLoadError';
+    this.path = path;
+  }
+}
+
+/** One entry of {@link ImportResolutionError.unresolved}. */
+export interface UnresolvedImport {
+  module: string;
+  name: string;
+  kind: string;
+  /** The npm package that provides the module, when the catalogue knows it. */
+  package?: string;
+  /** Why it did not resolve. */
+  reason: string;
+}
+
+/** Instantiation failed because imports did not resolve; lists every one. */
+export class ImportResolutionError extends WsError {
+  readonly unresolved: UnresolvedImport[];
+  constructor(code: WsErrorCode, unresolved: UnresolvedImport[], message: string) {
+    super(code, message);
+    this.name = 'ImportResolutionError';
+    this.unresolved = unresolved;
+  }
+}
+
+/**
+ * A host function returned a failure: the guest traps. A subclass of
+ * `WebAssembly.RuntimeError`, like any other trap.
+ */
+export class HostFunctionError extends WebAssembly.RuntimeError {
+  readonly code = 'WS_HOST_FUNCTION_FAILED' as const;
+  /** The plug-in that provides the function. */
+  readonly plugin: string;
+  /** `module.function`. */
+  readonly function: string;
+  /** WasmEdge error code (the low 24 bits of WasmEdge_Result). */
+  readonly errorCode: number;
+  /** WasmEdge error category: 0 = WASM, 1 = user level. */
+  readonly category: number;
+  constructor(plugin: string, fn: string, errorCode: number, category: number, detail: string) {
+    const codeText = `0x${errorCode.toString(16).padStart(category === 0 ? 4 : 1, '0')}`;
+    super(
+      `host function ${fn} of plug-in ${plugin || '(unknown)'} failed with ${category === 0 ? 'WasmEdge' : 'user'} error ${codeText} (${detail}). ` +
+        'The guest was stopped; check the arguments the guest passed, or the plug-in\'s documentation for this code.',
+    );
+    this.name = 'HostFunctionError';
+    this.plugin = plugin;
+    this.function = fn;
+    this.errorCode = errorCode;
+    this.category = category;
+  }
+}
+
+/**
+ * Thrown through the guest when a host function returns WasmEdge's Terminate
+ * result; the runtime turns it into a clean exit with code 0, like proc_exit(0).
+ */
+export class GuestTerminated extends Error {
+  readonly plugin: string;
+  readonly function: string;
+  constructor(plugin: string, fn: string) {
+    super(`host function ${fn} of plug-in ${plugin} terminated the guest`);
+    this.name = 'GuestTerminated';
+    this.plugin = plugin;
+    this.function = fn;
+  }
+}

@@ -1,0 +1,15 @@
+export { Plugin } from './plugins/plugin.js';
+export type { PluginOptionInfo, PluginOptionValue } from './plugins/plugin.js';
+export { HostModule } from './plugins/host-module.js';
+export type { HostFunction, HostFunctionType } from './plugins/host-module.js';
+export type { RejectedPlugin } from './plugins/load-errors.js';
+export type { PluginManifest } from './plugins/npm-manifest.js';
+export { Runtime } from './runtime/runtime.js';
+export type { Instantiated, RuntimeOptions } from './runtime/runtime.js';
+export type { WasmFunctionType, WasmValType } from './runtime/wasm-binary.js';
+export { GuestTerminated, HostFunctionError, ImportResolutionError, PluginLoadError, WsError } from './errors.js';
+export type { UnresolvedImport, WsErrorCode } from './errors.js';
+export { pluginCatalog } from './catalog.js';
+export { platformKey } from './platform.js';
+export type { PlatformKey } from './platform.js';
+export { generatePluginTypes } from './typegen/typegen.js';

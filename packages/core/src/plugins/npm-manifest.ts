@@ -1,0 +1,98 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { WsError } from '../errors.js';
+
+/**
+ * The `"wasmedge"` field of a plug-in package's package.json, plus where the
+ * package is. Reading it loads no library.
+ */
+export interface PluginManifest {
+  /** Plug-in name of the descriptor, e.g. `wasmedge_process`. */
+  plugin: string;
+  /** Import (instance) names of its modules. */
+  modules: string[];
+  apiVersion: number;
+  /** File name of the library, e.g. `libwasmedgePluginWasmEdgeProcess.so`. */
+  library: string;
+  packageName: string;
+  packageVersion: string;
+  packageDir: string;
+}
+
+interface PackageJson {
+  name?: string;
+  version?: string;
+  wasmedge?: { plugin?: unknown; modules?: unknown; apiVersion?: unknown; library?: unknown };
+}
+
+/** Reads a package's plug-in manifest; undefined if it has no "wasmedge" field. */
+export function readPluginManifest(packageDir: string): PluginManifest | undefined {
+  let json: PackageJson;
+  try {
+    json = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as PackageJson;
+  } catch {
+    return undefined;
+  }
+  const field = json.wasmedge;
+  if (!field) return undefined;
+  const { plugin, modules, apiVersion, library } = field;
+  if (typeof plugin !== 'string' || !Array.isArray(modules) || !modules.every((m) => typeof m === 'string') || typeof library !== 'string') {
+    throw new WsError(
+      'WS_PLUGIN_MANIFEST',
+      `The "wasmedge" field of ${join(packageDir, 'package.json')} is invalid: it needs { "plugin": string, "modules": string[], "apiVersion": number, "library": string }. Fix the package or reinstall it.`,
+    );
+  }
+  return {
+    plugin,
+    modules: modules as string[],
+    apiVersion: typeof apiVersion === 'number' ? apiVersion : 5,
+    library,
+    packageName: json.name ?? packageDir,
+    packageVersion: json.version ?? '0.0.0',
+    packageDir,
+  };
+}
+
+/** node_modules folders Node would search from `fromDir`, nearest first. */
+function nodeModulesDirs(fromDir: string): string[] {
+  const paths = createRequire(join(fromDir, 'noop.js')).resolve.paths('noop') ?? [];
+  return paths.filter((dir) => dir.endsWith('node_modules') && existsSync(dir));
+}
+
+/** Package folders directly under a node_modules folder (scoped ones included). */
+function packageDirs(nodeModules: string): string[] {
+  const dirs: string[] = [];
+  for (const entry of readdirSync(nodeModules)) {
+    if (entry.startsWith('.')) continue;
+    if (entry.startsWith('@')) {
+      for (const scoped of readdirSync(join(nodeModules, entry))) dirs.push(join(nodeModules, entry, scoped));
+    } else {
+      dirs.push(join(nodeModules, entry));
+    }
+  }
+  return dirs;
+}
+
+/**
+ * Installed plug-in packages visible from `fromDir` (the application's
+ * folder): the nearest package itself, then every package in the node_modules
+ * folders Node would search. Nearest wins for a plug-in name.
+ */
+export function discoverPluginPackages(fromDir: string = process.cwd()): { manifests: PluginManifest[]; errors: WsError[] } {
+  const manifests = new Map<string, PluginManifest>();
+  const errors: WsError[] = [];
+  const consider = (dir: string): void => {
+    try {
+      const manifest = readPluginManifest(dir);
+      if (manifest && !manifests.has(manifest.plugin)) manifests.set(manifest.plugin, manifest);
+    } catch (error) {
+      errors.push(error as WsError);
+    }
+  };
+  consider(fromDir);
+  for (const nodeModules of nodeModulesDirs(fromDir)) {
+    for (const dir of packageDirs(nodeModules)) consider(dir);
+  }
+  return { manifests: [...manifests.values()], errors };
+}

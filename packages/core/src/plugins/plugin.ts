@@ -1,0 +1,348 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PluginLoadError, WsError } from '../errors.js';
+import { warnOnce } from '../log.js';
+import type { BridgeAddon, Handle, RawPluginInfo } from '../native/addon-types.js';
+import { LoadStatus } from '../native/addon-types.js';
+import { loadBridge } from '../native/load-bridge.js';
+import { sharedLibraryExtension } from '../platform.js';
+import { defaultPluginPaths } from './default-paths.js';
+import { HostModule } from './host-module.js';
+import { loadStatusCode, type RejectedPlugin } from './load-errors.js';
+import { discoverPluginPackages, type PluginManifest } from './npm-manifest.js';
+import { resolvePluginLibrary } from './plugin-library.js';
+
+/** A program option a plug-in declares (WasmEdge_ProgramOption). */
+export interface PluginOptionInfo {
+  /** Name without dashes, as on the command line: `allow-command`. */
+  name: string;
+  description: string;
+  /** toggle, int8..int64, uint8..uint64, float, double, string, string-list. */
+  type: string;
+  /** Value used when the option is given without one (null: a value is required). */
+  defaultValue: string | null;
+}
+
+/** Value of a plug-in option in `RuntimeOptions.pluginOptions`. */
+export type PluginOptionValue = string | number | bigint | boolean | null | readonly (string | number | bigint)[];
+
+interface LoadedState {
+  handle: Handle;
+  info: RawPluginInfo;
+}
+
+const registry = {
+  plugins: new Map<string, Plugin>(),
+  byPath: new Map<string, Plugin>(),
+  rejected: [] as RejectedPlugin[],
+};
+
+/**
+ * A WasmEdge plug-in: a shared library exporting WasmEdge_Plugin_GetDescriptor,
+ * or an installed npm package that ships one (loaded on first use).
+ */
+export class Plugin {
+  /** Plug-in name from its descriptor (or manifest, before loading). */
+  readonly name: string;
+  /** The npm package it came from, if discovered as one. */
+  readonly packageName: string | undefined;
+  #manifest: PluginManifest | undefined;
+  #state: LoadedState | undefined;
+  /** descriptor name → instance (import) name, learnt when modules are created. */
+  #importNames = new Map<string, string>();
+  /** Import names an npm manifest says the plug-in provides (before loading). */
+  #claimedImports = new Set<string>();
+
+  private constructor(name: string, state?: LoadedState, manifest?: PluginManifest) {
+    this.name = name;
+    this.#state = state;
+    this.#manifest = manifest;
+    this.packageName = manifest?.packageName;
+  }
+
+  // ---- Loading --------------------------------------------------------------
+
+  /**
+   * Loads a plug-in file, or every `.so` (platform extension) in a directory.
+   * A file that cannot be loaded throws a PluginLoadError; in a directory,
+   * failures are recorded in {@link Plugin.rejected} (and warned about) and
+   * loading continues. Returns the plug-ins this call loaded.
+   */
+  static loadFromPath(path: string, options: { recursive?: boolean } = {}): Plugin[] {
+    const absolute = resolve(path);
+    if (!existsSync(absolute)) {
+      throw new PluginLoadError('WS_PLUGIN_PATH_NOT_FOUND', absolute, `Plug-in path ${absolute} does not exist. Check --plugin-path / WASMEDGE_PLUGIN_PATH.`);
+    }
+    if (!statSync(absolute).isDirectory()) {
+      const plugin = loadFile(absolute, true);
+      return plugin ? [plugin] : [];
+    }
+    const loaded: Plugin[] = [];
+    for (const file of libraryFiles(absolute, options.recursive ?? false)) {
+      const plugin = loadFile(file, false);
+      if (plugin) loaded.push(plugin);
+    }
+    return loaded;
+  }
+
+  /**
+   * WasmEdge's default locations (WASMEDGE_PLUGIN_PATH, the install-relative
+   * plugin folder, ~/.wasmedge/plugin) plus installed npm plug-in packages
+   * seen from `fromDir`. npm plug-ins are only registered: their library is
+   * loaded when a guest imports one of their modules. Never throws for a bad
+   * file: see {@link Plugin.rejected}.
+   */
+  static loadWithDefaultPaths(options: { fromDir?: string } = {}): Plugin[] {
+    const loaded: Plugin[] = [];
+    const bridge = process.env.WASMEDGE_PLUGIN_PATH ? loadBridge() : undefined;
+    const standIn = bridge?.hostInfo().standInPath;
+    for (const path of defaultPluginPaths(standIn)) {
+      if (!existsSync(path)) continue;
+      try {
+        loaded.push(...Plugin.loadFromPath(path, { recursive: true }));
+      } catch (error) {
+        recordRejection(error as PluginLoadError);
+      }
+    }
+    loaded.push(...Plugin.discoverPackages(options.fromDir));
+    return loaded;
+  }
+
+  /** Registers installed npm plug-in packages without loading any library. */
+  static discoverPackages(fromDir?: string): Plugin[] {
+    const { manifests, errors } = discoverPluginPackages(fromDir);
+    for (const error of errors) warnOnce(error.code, error.message);
+    const registered: Plugin[] = [];
+    for (const manifest of manifests) {
+      if (registry.plugins.has(manifest.plugin)) continue;
+      const plugin = new Plugin(manifest.plugin, undefined, manifest);
+      for (const module of manifest.modules) plugin.#claimedImports.add(module);
+      registry.plugins.set(plugin.name, plugin);
+      registered.push(plugin);
+    }
+    return registered;
+  }
+
+  /** Names of registered plug-ins, in registration order. */
+  static list(): string[] {
+    return [...registry.plugins.keys()];
+  }
+
+  /** The registered plug-in with this name. */
+  static find(name: string): Plugin | undefined {
+    return registry.plugins.get(name);
+  }
+
+  /** Every registered plug-in, in registration order. */
+  static all(): Plugin[] {
+    return [...registry.plugins.values()];
+  }
+
+  /** Files that were not loaded, with the reason (for `ws plugins`). */
+  static rejected(): readonly RejectedPlugin[] {
+    return registry.rejected;
+  }
+
+  // ---- Description ------------------------------------------------------------
+
+  /** True once the library is loaded (npm plug-ins load on first use). */
+  get loaded(): boolean {
+    return this.#state !== undefined;
+  }
+
+  /** Loads the library now if it is an npm plug-in not loaded yet. */
+  load(): this {
+    this.#ensureLoaded();
+    return this;
+  }
+
+  get description(): string {
+    return this.#ensureLoaded().info.description;
+  }
+
+  /** The plug-in's own version, `major.minor.patch.build`. */
+  get version(): string {
+    return this.#ensureLoaded().info.version.join('.');
+  }
+
+  get apiVersion(): number {
+    return this.#ensureLoaded().info.apiVersion;
+  }
+
+  /** Path of the library file. */
+  get path(): string {
+    return this.#ensureLoaded().info.path;
+  }
+
+  /** Program options it declares. */
+  get options(): PluginOptionInfo[] {
+    return this.#ensureLoaded().info.options.map((o) => ({ ...o }));
+  }
+
+  /** Module descriptor names, in descriptor order. */
+  listModules(): string[] {
+    return this.#ensureLoaded().info.modules.map((m) => m.name);
+  }
+
+  /** Import names known without loading (manifest) or learnt from created modules. */
+  knownImportNames(): string[] {
+    return [...new Set([...this.#claimedImports, ...this.#importNames.values()])];
+  }
+
+  /** True when the manifest, or an earlier module, says this plug-in provides `importName`. */
+  claimsImport(importName: string): boolean {
+    return this.#claimedImports.has(importName) || [...this.#importNames.values()].includes(importName);
+  }
+
+  // ---- Use ---------------------------------------------------------------------
+
+  /** Creates a new instance of a module (by descriptor name) with fresh state. */
+  createModule(descriptorName: string): HostModule {
+    const state = this.#ensureLoaded();
+    const bridge = loadBridge();
+    if (!state.info.modules.some((m) => m.name === descriptorName)) {
+      throw new WsError('WS_MODULE_NOT_FOUND', `Plug-in ${this.name} has no module ${descriptorName}; it has: ${this.listModules().join(', ')}.`);
+    }
+    const handle = bridge.createModule(state.handle, descriptorName);
+    if (!handle) {
+      throw new WsError('WS_MODULE_CREATE_FAILED', `Plug-in ${this.name} (${state.info.path}) failed to create module ${descriptorName}: its Create function returned NULL. Check the plug-in's options and its messages above.`);
+    }
+    const module = new HostModule(bridge, handle, this.name, descriptorName);
+    this.#importNames.set(descriptorName, module.name);
+    return module;
+  }
+
+  /** The descriptor whose instances are imported as `importName`, when learnt. */
+  descriptorForImport(importName: string): string | undefined {
+    for (const [descriptor, instance] of this.#importNames) if (instance === importName) return descriptor;
+    return undefined;
+  }
+
+  /** Descriptors whose import names are not learnt yet (loaded plug-ins only). */
+  unmappedDescriptors(): string[] {
+    if (!this.#state) return [];
+    return this.#state.info.modules.map((m) => m.name).filter((d) => !this.#importNames.has(d));
+  }
+
+  /** True when the plug-in declares an option of this name (loads npm plug-ins). */
+  declaresOption(name: string): boolean {
+    return this.#ensureLoaded().info.options.some((o) => o.name === name);
+  }
+
+  /**
+   * Sets a program option, parsed as WasmEdge's CLI does. `null` means the
+   * flag without a value (its default value; toggles become true); a
+   * string-list option appends. Options are read when a module is created.
+   */
+  setOption(name: string, value: string | null): void {
+    const state = this.#ensureLoaded();
+    try {
+      loadBridge().setPluginOption(state.handle, name, value);
+    } catch (error) {
+      throw new WsError('WS_PLUGIN_OPTION', `Plug-in ${this.name}: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  /** Restores every option to the value it had when the plug-in was loaded. */
+  resetOptions(): void {
+    const state = this.#ensureLoaded();
+    loadBridge().resetPluginOptions(state.handle);
+  }
+
+  /** Resets the options, then applies those of `options` this plug-in declares. Returns the names used. */
+  configure(options: Readonly<Record<string, PluginOptionValue>>): string[] {
+    this.resetOptions();
+    const used: string[] = [];
+    const declared = new Set(this.options.map((o) => o.name));
+    for (const [name, value] of Object.entries(options)) {
+      if (!declared.has(name)) continue;
+      used.push(name);
+      for (const item of optionValues(value)) this.setOption(name, item);
+    }
+    return used;
+  }
+
+  #ensureLoaded(): LoadedState {
+    if (this.#state) return this.#state;
+    const manifest = this.#manifest!;
+    const path = resolvePluginLibrary(manifest);
+    const bridge = loadBridge();
+    const result = bridge.loadPluginFile(path);
+    if ((result.status === LoadStatus.Ok || result.status === LoadStatus.AlreadyLoaded) && result.plugin) {
+      const info = bridge.pluginInfo(result.plugin)!;
+      if (info.name !== this.name) {
+        throw new PluginLoadError('WS_PLUGIN_MANIFEST', path, `${manifest.packageName} says it ships plug-in ${this.name}, but ${path} is plug-in ${info.name}. Reinstall ${manifest.packageName}.`);
+      }
+      this.#state = { handle: result.plugin, info };
+      registry.byPath.set(path, this);
+      return this.#state;
+    }
+    throw new PluginLoadError(loadStatusCode(result.status), path, `${result.message} (plug-in package ${manifest.packageName})`);
+  }
+
+  /** @internal */
+  static fromLoaded(bridge: BridgeAddon, handle: Handle): Plugin {
+    const info = bridge.pluginInfo(handle)!;
+    const existing = registry.plugins.get(info.name);
+    if (existing && !existing.#state) {
+      // An npm plug-in registered lazily, now loaded from a path: keep one object.
+      existing.#state = { handle, info };
+      return existing;
+    }
+    if (existing) return existing;
+    const plugin = new Plugin(info.name, { handle, info });
+    registry.plugins.set(plugin.name, plugin);
+    return plugin;
+  }
+}
+
+function optionValues(value: PluginOptionValue): (string | null)[] {
+  if (value === false || value === undefined) return [];
+  if (value === true || value === null) return [null];
+  if (Array.isArray(value)) return value.map((v) => String(v));
+  return [String(value)];
+}
+
+function libraryFiles(dir: string, recursive: boolean): string[] {
+  const extension = sharedLibraryExtension();
+  const files: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (recursive) files.push(...libraryFiles(path, true));
+    } else if (entry.name.endsWith(extension) && (entry.isFile() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isFile()))) {
+      files.push(path);
+    }
+  }
+  return files;
+}
+
+function recordRejection(error: PluginLoadError): void {
+  if (registry.rejected.some((r) => r.path === error.path && r.code === error.code)) return;
+  registry.rejected.push({ path: error.path, code: error.code, message: error.message });
+  warnOnce(error.code, error.message);
+}
+
+function loadFile(path: string, throwOnFailure: boolean): Plugin | undefined {
+  const known = registry.byPath.get(path);
+  if (known) return known;
+  const bridge = loadBridge();
+  const result = bridge.loadPluginFile(path);
+  if ((result.status === LoadStatus.Ok || result.status === LoadStatus.AlreadyLoaded) && result.plugin) {
+    const plugin = Plugin.fromLoaded(bridge, result.plugin);
+    registry.byPath.set(path, plugin);
+    return plugin;
+  }
+  const error = new PluginLoadError(loadStatusCode(result.status), path, result.message || `${path} could not be loaded as a plug-in.`);
+  if (result.status === LoadStatus.DuplicateName) {
+    // WasmEdge semantics: the first plug-in of a name wins. A warning, not an error.
+    recordRejection(error);
+    return undefined;
+  }
+  if (throwOnFailure) {
+    if (!registry.rejected.some((r) => r.path === path)) registry.rejected.push({ path, code: error.code, message: error.message });
+    throw error;
+  }
+  recordRejection(error);
+  return undefined;
+}

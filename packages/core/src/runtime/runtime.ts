@@ -1,0 +1,324 @@
+import { createRequire } from 'node:module';
+import type { WASI as WasiClass } from 'node:wasi';
+import { catalogEntryForModule, pluginCatalog } from '../catalog.js';
+import { GuestTerminated, ImportResolutionError, WsError, type UnresolvedImport } from '../errors.js';
+import type { Handle, RawFunctionInfo } from '../native/addon-types.js';
+import { loadBridge } from '../native/load-bridge.js';
+import type { HostModule } from '../plugins/host-module.js';
+import { Plugin, type PluginOptionValue } from '../plugins/plugin.js';
+import { withArity } from './arity.js';
+import { enosysFunction, wasmEdgeExtraWasiFunctions } from './wasi-extras.js';
+import { exportMemoryZero, readModuleInfo, type WasmFunctionType, type WasmImport, type WasmModuleInfo } from './wasm-binary.js';
+
+const WASI_MODULE = 'wasi_snapshot_preview1';
+
+// node:wasi is loaded on first use: loading it prints an ExperimentalWarning,
+// and importing @ws/core should cost nothing.
+const require = createRequire(import.meta.url);
+let wasiClass: typeof WasiClass | undefined;
+function loadWasi(): typeof WasiClass {
+  wasiClass ??= (require('node:wasi') as typeof import('node:wasi')).WASI;
+  return wasiClass;
+}
+
+/** Options of a {@link Runtime}. */
+export interface RuntimeOptions {
+  /** argv of the guest; `args[0]` is conventionally the program name. Default `[]`. */
+  args?: string[];
+  /** Environment of the guest. Default `{}` (nothing of the host's). */
+  env?: Record<string, string>;
+  /** Guest path → host path, like `ws run --dir GUEST:HOST`. Default `{}`. */
+  preopens?: Record<string, string>;
+  /** JS modules the guest may import, by module name; they take precedence over plug-ins. */
+  imports?: WebAssembly.Imports;
+  /**
+   * Plug-in options by name as on the command line without dashes, e.g.
+   * `{ 'allow-command': ['ls'], 'allow-command-all': true }`. Applied to each
+   * plug-in before the runtime creates its modules.
+   */
+  pluginOptions?: Record<string, PluginOptionValue>;
+  /** File descriptors for the guest's stdin, stdout, stderr. Default 0, 1, 2. */
+  stdin?: number;
+  stdout?: number;
+  stderr?: number;
+  /**
+   * Register installed npm plug-in packages (seen from the current directory)
+   * before the first instantiation. Default true. No library is loaded until a
+   * guest imports one of their modules.
+   */
+  discoverPackages?: boolean;
+}
+
+/** What {@link Runtime.instantiate} resolved, for diagnostics and tests. */
+export interface Instantiated {
+  instance: WebAssembly.Instance;
+  /** Plug-in module instances the guest imports, by import name. */
+  modules: ReadonlyMap<string, HostModule>;
+}
+
+let packagesDiscovered = false;
+
+/**
+ * Runs WebAssembly guests on Node's V8 with node:wasi (preview1) and the
+ * host modules of loaded WasmEdge plug-ins.
+ */
+export class Runtime {
+  readonly #options: RuntimeOptions;
+  readonly #modules = new Map<string, HostModule>();
+  readonly #configured = new Set<Plugin>();
+  #wasi: WasiClass | undefined;
+  #disposed = false;
+
+  constructor(options: RuntimeOptions = {}) {
+    this.#options = options;
+  }
+
+  /** Plug-in module instances created so far, by import name. */
+  get modules(): ReadonlyMap<string, HostModule> {
+    return this.#modules;
+  }
+
+  /**
+   * Compiles (if needed) and instantiates a guest. Every import must resolve,
+   * or one {@link ImportResolutionError} lists them all. A reactor
+   * (`_initialize`) is initialised.
+   */
+  async instantiate(source: BufferSource | WebAssembly.Module): Promise<WebAssembly.Instance> {
+    return (await this.instantiateDetailed(source)).instance;
+  }
+
+  /** Like {@link instantiate}, also returning the plug-in modules it bound. */
+  async instantiateDetailed(source: BufferSource | WebAssembly.Module): Promise<Instantiated> {
+    this.#assertLive();
+    const { module, info } = await compile(source);
+    if (this.#options.discoverPackages !== false && !packagesDiscovered) {
+      packagesDiscovered = true;
+      Plugin.discoverPackages();
+    }
+    this.#checkPluginOptions();
+    const WASI = loadWasi();
+    const wasi = new WASI({
+      version: 'preview1',
+      args: this.#options.args ?? [],
+      env: this.#options.env ?? {},
+      preopens: this.#options.preopens ?? {},
+      returnOnExit: true,
+      stdin: this.#options.stdin,
+      stdout: this.#options.stdout,
+      stderr: this.#options.stderr,
+    });
+    this.#wasi = wasi;
+    const usesPlugins = info.imports.some((i) => i.module !== WASI_MODULE && !this.#options.imports?.[i.module]);
+    const bridge = usesPlugins ? loadBridge() : undefined;
+    const guest = bridge?.createGuestBinding('');
+    const { imports, modules } = this.#resolveImports(info, wasi, guest);
+    const instance = await WebAssembly.instantiate(module, imports);
+    if (bridge && guest) {
+      const memory = instance.exports.memory;
+      if (memory instanceof WebAssembly.Memory) bridge.attachGuestMemory(guest, memory);
+      bridge.attachGuestExports(guest, instance.exports, exportedFunctionTypes(info));
+    }
+    if (typeof instance.exports._initialize === 'function' && typeof instance.exports._start !== 'function') {
+      wasi.initialize(instance);
+    }
+    return { instance, modules };
+  }
+
+  /**
+   * Instantiates and runs `_start`; resolves to the exit code (proc_exit's
+   * value, 0 when `_start` returns or a host function terminates the guest).
+   * A trap rejects with the `WebAssembly.RuntimeError`.
+   */
+  async run(source: BufferSource | WebAssembly.Module): Promise<number> {
+    const { instance } = await this.instantiateDetailed(source);
+    if (typeof instance.exports._start !== 'function') {
+      throw new WsError('WS_USAGE', 'The guest has no _start function, so it cannot be run. Use runtime.instantiate() for a reactor module and call its exports.');
+    }
+    try {
+      return this.#wasi!.start(instance) ?? 0;
+    } catch (error) {
+      if (error instanceof GuestTerminated) return 0;
+      throw error;
+    }
+  }
+
+  /** Deletes every plug-in module instance this runtime created (their finalizers run). */
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    for (const module of this.#modules.values()) module.dispose();
+    this.#modules.clear();
+  }
+
+  [Symbol.dispose](): void {
+    this.dispose();
+  }
+
+  // ---- Import resolution -----------------------------------------------------
+
+  #resolveImports(info: WasmModuleInfo, wasi: WasiClass, guest: Handle | undefined): { imports: WebAssembly.Imports; modules: Map<string, HostModule> } {
+    const imports: WebAssembly.Imports = {};
+    const modules = new Map<string, HostModule>();
+    const unresolved: UnresolvedImport[] = [];
+    const hostFunctions = new Map<string, Record<string, (...args: unknown[]) => unknown>>();
+    const wasiImport = wasi.wasiImport as Record<string, WebAssembly.ImportValue>;
+    const extraWasi = new Set<string>(wasmEdgeExtraWasiFunctions);
+
+    for (const entry of info.imports) {
+      const target = (imports[entry.module] ??= {}) as Record<string, WebAssembly.ImportValue>;
+      const user = this.#options.imports?.[entry.module];
+      if (user) {
+        if (entry.name in user) target[entry.name] = user[entry.name]!;
+        else unresolved.push({ ...describe(entry), reason: `the JS module ${entry.module} given in imports has no ${entry.name}` });
+        continue;
+      }
+      if (entry.module === WASI_MODULE) {
+        if (wasiImport[entry.name]) target[entry.name] = wasiImport[entry.name]!;
+        else if (extraWasi.has(entry.name)) target[entry.name] = enosysFunction();
+        else unresolved.push({ ...describe(entry), reason: 'node:wasi (preview1) has no such function' });
+        continue;
+      }
+      const module = this.#pluginModule(entry.module);
+      if (!module) {
+        const known = catalogEntryForModule(entry.module);
+        unresolved.push({
+          ...describe(entry),
+          package: known?.package,
+          reason: known ? `plug-in ${known.plugin} is not installed` : 'no loaded plug-in or JS module provides this module',
+        });
+        continue;
+      }
+      modules.set(entry.module, module);
+      const hostType = module.functionType(entry.name);
+      if (entry.kind !== 'function' || !hostType) {
+        unresolved.push({ ...describe(entry), reason: `plug-in ${module.plugin} has no function ${entry.name} in module ${entry.module}` });
+        continue;
+      }
+      if (entry.type && !sameType(entry.type, hostType)) {
+        unresolved.push({
+          ...describe(entry),
+          reason: `type mismatch: the guest imports ${formatType(entry.type)}, plug-in ${module.plugin} provides ${formatType(hostType)}`,
+        });
+        continue;
+      }
+      let functions = hostFunctions.get(entry.module);
+      if (!functions) {
+        functions = module.functionsFor(guest!);
+        hostFunctions.set(entry.module, functions);
+      }
+      target[entry.name] = withArity(functions[entry.name]!, hostType.params.length) as WebAssembly.ImportValue;
+    }
+    if (unresolved.length > 0) throw unresolvedError(unresolved);
+    return { imports, modules };
+  }
+
+  /** The module instance for an import name, created on first need. */
+  #pluginModule(importName: string): HostModule | undefined {
+    const existing = this.#modules.get(importName);
+    if (existing) return existing;
+    const plugins = Plugin.all();
+    for (const plugin of plugins) {
+      const descriptor = plugin.descriptorForImport(importName);
+      if (descriptor) return this.#create(plugin, descriptor, importName);
+    }
+    // Learn import names by creating modules: first of plug-ins whose manifest
+    // claims the name (this loads an npm plug-in), then of every loaded one.
+    const claiming = plugins.filter((p) => p.claimsImport(importName));
+    for (const plugin of [...claiming, ...plugins.filter((p) => p.loaded && !claiming.includes(p))]) {
+      if (!plugin.loaded) plugin.load();
+      for (const descriptor of plugin.unmappedDescriptors()) {
+        const module = this.#create(plugin, descriptor, importName);
+        if (module?.name === importName) return module;
+      }
+    }
+    return this.#modules.get(importName);
+  }
+
+  #create(plugin: Plugin, descriptor: string, wanted: string): HostModule | undefined {
+    if (!this.#configured.has(plugin)) {
+      plugin.configure(this.#options.pluginOptions ?? {});
+      this.#configured.add(plugin);
+    }
+    const module = plugin.createModule(descriptor);
+    if (this.#modules.has(module.name)) {
+      // First registered wins on a name clash, as in WasmEdge.
+      module.dispose();
+      return module.name === wanted ? this.#modules.get(wanted) : undefined;
+    }
+    this.#modules.set(module.name, module);
+    return module;
+  }
+
+  /** Every plug-in option must be declared by some plug-in (typos fail early). */
+  #checkPluginOptions(): void {
+    const names = Object.keys(this.#options.pluginOptions ?? {});
+    if (names.length === 0) return;
+    const plugins = Plugin.all();
+    const loadedFirst = [...plugins.filter((p) => p.loaded), ...plugins.filter((p) => !p.loaded)];
+    for (const name of names) {
+      if (loadedFirst.some((plugin) => plugin.declaresOption(name))) continue;
+      throw new WsError('WS_PLUGIN_OPTION', unknownOptionMessage(name));
+    }
+  }
+
+  #assertLive(): void {
+    if (this.#disposed) throw new WsError('WS_RUNTIME_DISPOSED', 'This Runtime was disposed. Create a new Runtime to run another guest.');
+  }
+}
+
+async function compile(source: BufferSource | WebAssembly.Module): Promise<{ module: WebAssembly.Module; info: WasmModuleInfo }> {
+  if (source instanceof WebAssembly.Module) {
+    // Without the bytes, imports have no types: they are not type-checked.
+    const imports = WebAssembly.Module.imports(source).map((i) => ({ module: i.module, name: i.name, kind: i.kind as WasmImport['kind'] }));
+    const exports = WebAssembly.Module.exports(source).map((e, index) => ({ name: e.name, kind: e.kind as WasmImport['kind'], index }));
+    const memoryCount = imports.filter((i) => i.kind === 'memory').length + exports.filter((e) => e.kind === 'memory').length;
+    return { module: source, info: { imports, exports, memoryCount, importedMemoryCount: 0 } };
+  }
+  const bytes = ArrayBuffer.isView(source) ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength) : new Uint8Array(source);
+  const info = readModuleInfo(bytes);
+  const rewritten = exportMemoryZero(bytes, info);
+  const finalInfo = rewritten === bytes ? info : readModuleInfo(rewritten);
+  try {
+    return { module: await WebAssembly.compile(rewritten as Uint8Array<ArrayBuffer>), info: finalInfo };
+  } catch (error) {
+    throw new WsError('WS_NOT_WASM', `The guest is not a valid WebAssembly module: ${(error as Error).message}. Rebuild it for wasm32-wasi.`, { cause: error });
+  }
+}
+
+function exportedFunctionTypes(info: WasmModuleInfo): RawFunctionInfo[] {
+  return info.exports
+    .filter((e) => e.kind === 'function' && e.type)
+    .map((e) => ({ name: e.name, params: e.type!.params, results: e.type!.results }));
+}
+
+function describe(entry: WasmImport): Omit<UnresolvedImport, 'reason'> {
+  return { module: entry.module, name: entry.name, kind: entry.kind };
+}
+
+function sameType(a: WasmFunctionType, b: WasmFunctionType): boolean {
+  return a.params.length === b.params.length && a.results.length === b.results.length && a.params.every((t, i) => t === b.params[i]) && a.results.every((t, i) => t === b.results[i]);
+}
+
+function formatType(type: WasmFunctionType): string {
+  return `(${type.params.join(', ')}) -> (${type.results.join(', ')})`;
+}
+
+function unresolvedError(unresolved: UnresolvedImport[]): ImportResolutionError {
+  const packages = [...new Set(unresolved.map((u) => u.package).filter(Boolean))];
+  const lines = unresolved.map((u) => `  ${u.module}.${u.name}: ${u.reason}${u.package ? ` (install ${u.package})` : ''}`);
+  const fixes = packages.length
+    ? `Install the plug-in packages: pnpm add ${packages.join(' ')}; or load plug-ins with --plugin-path / Plugin.loadFromPath().`
+    : 'Load the plug-ins that provide them (--plugin-path, WASMEDGE_PLUGIN_PATH, Plugin.loadFromPath()) or pass JS modules in RuntimeOptions.imports.';
+  const mismatch = unresolved.every((u) => u.reason.startsWith('type mismatch'));
+  return new ImportResolutionError(
+    mismatch ? 'WS_IMPORT_TYPE_MISMATCH' : 'WS_IMPORT_UNRESOLVED',
+    unresolved,
+    [`The guest has ${unresolved.length} import${unresolved.length === 1 ? '' : 's'} that did not resolve:`, ...lines, fixes].join('\n'),
+  );
+}
+
+function unknownOptionMessage(name: string): string {
+  const owner = pluginCatalog.find((entry) => entry.options.some((o) => o.name === name));
+  if (owner) return `The plug-in option --${name} belongs to ${owner.plugin}, which is not installed. Install it: pnpm add ${owner.package}`;
+  return `No loaded plug-in declares the option --${name}. Check its spelling, or load the plug-in that declares it (--plugin-path).`;
+}
