@@ -182,8 +182,9 @@ describe('stand-in loader on the fixture plug-ins (C level)', () => {
 // stand-in memory of 1 page (maximum 2). See exercise_fixture.c.
 const EXERCISE_OUTPUT = `option_summary (no options) = 41
   text "greeting= scale=0 verbose=0 ratio=0 tags="
-option_summary (--greeting --scale) = 46
-  text "greeting=hello scale=1 verbose=0 ratio=0 tags="
+set --scale (no value): rejected with a message
+option_summary (--greeting) = 46
+  text "greeting=hello scale=0 verbose=0 ratio=0 tags="
 set --scale not-a-number: rejected with a message
 set --scale 4294967296: rejected with a message
 set --ratio 0.5x: rejected with a message

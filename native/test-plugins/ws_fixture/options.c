@@ -17,12 +17,10 @@ static bool VerboseStorage = false;
 static double RatioStorage = 0.0;
 static WS_StringList TagsStorage = {0, NULL};
 
-/* Implicit values, used when a flag is given without a value. Every non-toggle
- * option has one: WasmEdge's CLI makes options without one mandatory. */
+/* Implicit value of `--greeting` given without a value. The other options
+ * have none, so they always need a value (`--scale` alone is an error). Note
+ * that WasmEdge's own CLI would make such options mandatory; ws does not. */
 static const WasmEdge_String GreetingImplicit = {5, "hello"};
-static const int32_t ScaleImplicit = 1;
-static const double RatioImplicit = 1.0;
-static const WasmEdge_String TagsImplicit = {7, "default"};
 
 WasmEdge_ProgramOption FixtureProgramOptions[FIXTURE_OPTION_COUNT] = {
     {.Name = "greeting",
@@ -34,7 +32,7 @@ WasmEdge_ProgramOption FixtureProgramOptions[FIXTURE_OPTION_COUNT] = {
      .Description = "An Int32 option echoed by ws_fixture.option_summary.",
      .Type = WasmEdge_ProgramOptionType_Int32,
      .Storage = &ScaleStorage,
-     .DefaultValue = &ScaleImplicit},
+     .DefaultValue = NULL},
     {.Name = "verbose",
      .Description = "A toggle echoed by ws_fixture.option_summary.",
      .Type = WasmEdge_ProgramOptionType_Toggle,
@@ -44,12 +42,12 @@ WasmEdge_ProgramOption FixtureProgramOptions[FIXTURE_OPTION_COUNT] = {
      .Description = "A Double option echoed by ws_fixture.option_summary.",
      .Type = WasmEdge_ProgramOptionType_Double,
      .Storage = &RatioStorage,
-     .DefaultValue = &RatioImplicit},
+     .DefaultValue = NULL},
     {.Name = "tags",
      .Description = "A repeatable string option echoed by ws_fixture.option_summary.",
      .Type = WS_ProgramOptionType_StringList,
      .Storage = &TagsStorage,
-     .DefaultValue = &TagsImplicit},
+     .DefaultValue = NULL},
 };
 
 static char *copy_bytes(const char *Bytes, uint32_t Length) {
