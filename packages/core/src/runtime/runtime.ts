@@ -134,8 +134,13 @@ export class Runtime {
     if (typeof instance.exports._start !== 'function') {
       throw new WsError('WS_USAGE', 'The guest has no _start function, so it cannot be run. Use runtime.instantiate() for a reactor module and call its exports.');
     }
+    // node:wasi insists on an exported memory; a guest without any memory
+    // gets an empty one, so WASI calls with pointers fail instead of the start.
+    const startable = instance.exports.memory instanceof WebAssembly.Memory
+      ? instance
+      : ({ exports: { ...instance.exports, memory: new WebAssembly.Memory({ initial: 0 }) } } as WebAssembly.Instance);
     try {
-      return this.#wasi!.start(instance) ?? 0;
+      return this.#wasi!.start(startable) ?? 0;
     } catch (error) {
       if (error instanceof GuestTerminated) return 0;
       throw error;
