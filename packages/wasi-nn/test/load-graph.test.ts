@@ -1,0 +1,56 @@
+// The TypeScript helper: loadGraph(bytes, 'tflite').compute(inputs), through
+// the real plug-in and TFLite, no guest involved.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadGraph, WasiNnError } from '../src/index.js';
+import { faceModel, models } from './run-guest.js';
+
+const model = (file: string) => readFileSync(join(models, file));
+const floats = (bytes: Uint8Array) => [...new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4)];
+
+describe('loadGraph', () => {
+  it('computes a float model from a typed array', async () => {
+    const graph = await loadGraph(model('add_f32.tflite'), 'tflite', { threads: 1 });
+    const [output] = graph.compute([new Float32Array([1, 2, 3, 4])]);
+    expect(floats(output!)).toEqual([2, 4, 6, 8]);
+    expect(floats(graph.compute([{ data: new Float32Array([0.5, 0, -1, 10]), dims: [1, 4] }])[0]!)).toEqual([1.5, 2, 2, 14]);
+    graph.dispose();
+    expect(() => graph.compute([new Float32Array(4)])).toThrow(/disposed/);
+  });
+
+  it('returns every output, in order', async () => {
+    const graph = await loadGraph(model('two_outputs.tflite'), 'TensorflowLite');
+    const outputs = graph.compute([new Float32Array([1, 2, 3])]);
+    expect(outputs.map(floats)).toEqual([[3, 4, 5], [2, 4, 6]]);
+    graph.dispose();
+  });
+
+  it('maps typed arrays to tensor types (Uint8Array -> U8, Int32Array -> I32)', async () => {
+    const u8 = await loadGraph(model('cast_u8.tflite'));
+    expect(floats(u8.compute([new Uint8Array([0, 1, 128, 255])])[0]!)).toEqual([0, 1, 128, 255]);
+    u8.dispose();
+    const i32 = await loadGraph(model('add_i32.tflite'));
+    const [sum] = i32.compute([new Int32Array([1, 1, 1, 1])]);
+    expect([...new Int32Array(sum!.buffer)]).toEqual([101, 201, 301, 401]);
+    i32.dispose();
+  });
+
+  it('runs the MediaPipe face detector and returns both of its outputs', async () => {
+    const graph = await loadGraph(readFileSync(faceModel));
+    const outputs = graph.compute([{ data: new Float32Array(128 * 128 * 3), dims: [1, 128, 128, 3] }]);
+    expect(outputs.map((o) => o.byteLength)).toEqual([896 * 16 * 4, 896 * 4]);
+    graph.dispose();
+  });
+
+  it('throws WasiNnError with the errno for bad models and bad inputs', async () => {
+    await expect(loadGraph(model('noise.tflite'))).rejects.toMatchObject({ code: 'WS_NN_CALL_FAILED', errno: 1 });
+    await expect(loadGraph(new Uint8Array(0))).rejects.toThrow(/wasi_ephemeral_nn.load failed with InvalidArgument \(1\)/);
+    await expect(loadGraph(model('add_f32.tflite'), 'tflite', { target: 'GPU' })).rejects.toBeInstanceOf(WasiNnError);
+    await expect(loadGraph(model('add_f32.tflite'), 'Autodetect')).rejects.toMatchObject({ errno: 2 });
+    const graph = await loadGraph(model('add_f32.tflite'));
+    expect(() => graph.compute([new Float32Array(3)])).toThrow(/set_input failed with InvalidArgument \(1\)\. Input 0 \(F32, dims \[3\], 12 bytes\)/);
+    expect(() => graph.compute([])).toThrow(/compute failed with InvalidArgument/);
+    graph.dispose();
+  });
+});
