@@ -108,6 +108,21 @@ typedef struct ws_load_result {
 /* Loads one file. Never aborts; fills *Out and returns Out->Status. */
 WASMEDGE_CAPI_EXPORT enum ws_load_status ws_host_plugin_load_file(const char *Path, ws_load_result *Out);
 
+/* Called once per candidate file by ws_host_plugin_load_path. */
+typedef void (*ws_load_callback)(void *User, const char *Path, const ws_load_result *Result);
+
+/* Loads a file or, recursively, every "*.so" file of a directory (entries in
+ * byte order of their names; symlinked files followed, symlinked directories
+ * not), like WasmEdge_PluginLoadFromPath. Reports each candidate to Callback
+ * (may be NULL: failures are then logged). Returns the number of plug-ins
+ * newly registered. A path that does not exist is ignored (returns 0). */
+WASMEDGE_CAPI_EXPORT uint32_t ws_host_plugin_load_path(const char *Path, ws_load_callback Callback, void *User);
+
+/* The directories WasmEdge_PluginLoadWithDefaultPaths scans, in order, each
+ * followed by '\n', written NUL-terminated into Buf (truncated to Len - 1).
+ * Returns the full length without the NUL. */
+WASMEDGE_CAPI_EXPORT size_t ws_host_plugin_default_paths(char *Buf, size_t Len);
+
 /* The plug-in API versions this host accepts (currently only 5). */
 WASMEDGE_CAPI_EXPORT uint32_t ws_host_supported_api_version(void);
 
