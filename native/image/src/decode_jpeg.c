@@ -37,13 +37,19 @@ static void on_error_exit(j_common_ptr Info) {
 
 /* libjpeg reports recoverable damage as warnings and fills the rest of the
  * picture with grey. A cut or corrupt file is an error for us: ML guests must
- * not silently get half a picture. Harmless warnings (extra bytes between
- * markers, unknown APPn) are ignored. */
+ * not silently get half a picture. JWRN_HIT_MARKER means the entropy decoder
+ * needed bits that were not there (data cut or a marker inside it). The end of
+ * the buffer alone (JWRN_JPEG_EOF) is harmless for a sequential file that only
+ * lacks its EOI marker (the decoder reads ahead), but for a progressive file it
+ * may mean missing scans, so it fails those. Other warnings (extra bytes
+ * between markers, unknown APPn) are ignored. */
 static void on_message(j_common_ptr Info, int Level) {
   jpeg_job *Job = (jpeg_job *)Info->err;
   if (Level >= 0) return; /* trace messages */
   switch (Info->err->msg_code) {
   case JWRN_JPEG_EOF:
+    if (((j_decompress_ptr)Info)->progressive_mode) Job->DataIncomplete = true;
+    break;
   case JWRN_HIT_MARKER:
   case JWRN_HUFF_BAD_CODE:
   case JWRN_MUST_RESYNC:
