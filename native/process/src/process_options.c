@@ -14,25 +14,25 @@ static const uint32_t timeout_implicit = WS_PROCESS_DEFAULT_TIMEOUT_MS;
 
 WasmEdge_ProgramOption ws_process_program_options[] = {
     {.Name = "allow-command",
-     .Description = "Allow the guest to run the program CMD (repeatable). Matched exactly like "
-                    "WasmEdge (the program string the guest passes); an absolute path also allows "
-                    "a bare name that resolves to it through the host PATH.",
+     .Description = "allow the guest to run this program (repeatable): the exact string the "
+                    "guest passes, or an absolute path, which also allows a bare name that the "
+                    "host PATH resolves to it",
      .Type = WS_ProgramOptionType_StringList,
      .Storage = &allow_command_storage,
      .DefaultValue = NULL},
     {.Name = "allow-command-all",
-     .Description = "Allow the guest to run any program (unsafe).",
+     .Description = "allow the guest to run any program (unsafe)",
      .Type = WasmEdge_ProgramOptionType_Toggle,
      .Storage = &allow_command_all_storage,
      .DefaultValue = NULL},
     {.Name = "process-output-limit",
-     .Description = "Bytes of stdout and of stderr kept per command (default 16777216); the rest "
-                    "is discarded and the truncation is reported on the command's stderr.",
+     .Description = "bytes of stdout and of stderr kept per command (default 16777216); the "
+                    "rest is discarded and the truncation is reported on the command's stderr",
      .Type = WasmEdge_ProgramOptionType_UInt64,
      .Storage = &output_limit_storage,
      .DefaultValue = &output_limit_implicit},
     {.Name = "process-timeout-ms",
-     .Description = "Timeout in milliseconds of a command whose guest set none (default 10000).",
+     .Description = "timeout in milliseconds of a command whose guest sets none (default 10000)",
      .Type = WasmEdge_ProgramOptionType_UInt32,
      .Storage = &timeout_storage,
      .DefaultValue = &timeout_implicit},
