@@ -168,29 +168,32 @@ enum ws_load_status loadFileLocked(const char *Path, ws_load_result *Out) {
   }
   copyName(Out, Descriptor->Name);
   Out->APIVersion = Descriptor->APIVersion;
+  // Every refusal below formats its message before dlclose: the descriptor
+  // lives in the library's memory.
   if (Descriptor->APIVersion != WasmEdge_Plugin_CurrentAPIVersion) {
+    fail(Out, WS_LOAD_API_VERSION, "%s: plug-in %s declares plug-in API version %u; ws supports %u (WasmEdge 0.17): %s",
+         Path, Descriptor->Name, Descriptor->APIVersion, WasmEdge_Plugin_CurrentAPIVersion, kRebuildHint);
     ::dlclose(Handle);
-    return fail(Out, WS_LOAD_API_VERSION,
-                "%s: plug-in %s declares plug-in API version %u; ws supports %u (WasmEdge 0.17): %s", Path,
-                Descriptor->Name, Descriptor->APIVersion, WasmEdge_Plugin_CurrentAPIVersion, kRebuildHint);
+    return WS_LOAD_API_VERSION;
   }
   if (!validateDescriptor(Path, Descriptor, Out)) {
     ::dlclose(Handle);
     return Out->Status;
   }
   if (const WasmEdge_PluginContext *First = ws::findPlugin(Descriptor->Name)) {
-    ::dlclose(Handle);  // First keeps its own reference if it is the same library
+    Out->Plugin = First;
     if (First->Handle == Handle) {
-      // The same file under another spelling (dlopen matched the inode).
-      Out->Plugin = First;
+      // The same file under another spelling (dlopen matched the inode);
+      // First keeps its own reference to the library.
+      ::dlclose(Handle);
       Out->Status = WS_LOAD_ALREADY_LOADED;
       return WS_LOAD_ALREADY_LOADED;
     }
-    const std::string &FirstPath = First->Path;
-    Out->Plugin = First;
-    return fail(Out, WS_LOAD_DUPLICATE_NAME,
-                "%s: a plug-in named %s is already loaded from %s; the first one stays: remove one of the two files",
-                Path, First->Name.c_str(), FirstPath.c_str());
+    fail(Out, WS_LOAD_DUPLICATE_NAME,
+         "%s: a plug-in named %s is already loaded from %s; the first one stays: remove one of the two files", Path,
+         First->Name.c_str(), First->Path.c_str());
+    ::dlclose(Handle);
+    return WS_LOAD_DUPLICATE_NAME;
   }
   Out->Plugin = ws::registerPlugin(Descriptor, Path, Handle);
   Out->Status = WS_LOAD_OK;

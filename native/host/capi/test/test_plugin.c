@@ -3,7 +3,8 @@
  *   WS_TEST_PLUGIN_KIND 0  "ws_capi_test": every option type, two modules
  *   WS_TEST_PLUGIN_KIND 1  "wasmedge_process": allow-command(-all) options
  *   WS_TEST_PLUGIN_KIND 2  "wasi_nn": nn-preload option
- *   WS_TEST_PLUGIN_KIND 3  "ws_capi_test" again, from another file (duplicate) */
+ *   WS_TEST_PLUGIN_KIND 3  "ws_capi_test" again, from another file (duplicate)
+ *   WS_TEST_PLUGIN_KIND 4  "ws_capi_old_api": declares plug-in API version 4 */
 #include "wasmedge/wasmedge.h"
 #include "wasmedge/ws_extensions.h"
 
@@ -57,7 +58,7 @@ __attribute__((unused)) static WasmEdge_ModuleInstanceContext *createNamedByDesc
   return Module;
 }
 
-#if WS_TEST_PLUGIN_KIND == 0 || WS_TEST_PLUGIN_KIND == 3
+#if WS_TEST_PLUGIN_KIND == 0 || WS_TEST_PLUGIN_KIND == 3 || WS_TEST_PLUGIN_KIND == 4
 
 static bool OptToggle = false;
 static int8_t OptI8 = -1;
@@ -103,9 +104,15 @@ static WasmEdge_ModuleDescriptor Modules[] = {
 };
 
 static const WasmEdge_PluginDescriptor Descriptor = {
+#if WS_TEST_PLUGIN_KIND == 4
+    .Name = "ws_capi_old_api",
+    .Description = "capi_tests fixture built for WasmEdge 0.14-0.16",
+    .APIVersion = 4,
+#else
     .Name = "ws_capi_test",
     .Description = "capi_tests fixture",
     .APIVersion = WasmEdge_Plugin_CurrentAPIVersion,
+#endif
     .Version = {0, 1, 0, 0},
     .ModuleCount = 2,
     .ProgramOptionCount = sizeof(Options) / sizeof(Options[0]),
