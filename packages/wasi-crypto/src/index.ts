@@ -1,0 +1,26 @@
+export { resolveWasiCryptoLibrary, wasiCryptoLibraryName } from './library.js';
+export { createWasiCryptoModules, loadWasiCryptoPlugin, wasiCryptoModuleNames } from './crypto-modules.js';
+export type { WasiCryptoModules } from './crypto-modules.js';
+export { CryptoErrno, cryptoErrnoName } from './errors.js';
+export type { CryptoErrnoName } from './errors.js';
+export {
+  AlgorithmType,
+  KeyPairEncoding,
+  KeyVersion,
+  PublicKeyEncoding,
+  SecretKeyEncoding,
+  SignatureEncoding,
+  keyExchangeAlgorithms,
+  signatureAlgorithms,
+  symmetricAlgorithms,
+  symmetricOptionNames,
+} from './options.js';
+export type { KeyExchangeAlgorithm, SignatureAlgorithm, SymmetricAlgorithm, WasiCryptoPluginOptions } from './options.js';
+export type {
+  WasiCryptoImports,
+  WasiEphemeralCryptoAsymmetricCommonFunctions,
+  WasiEphemeralCryptoCommonFunctions,
+  WasiEphemeralCryptoKxFunctions,
+  WasiEphemeralCryptoSignaturesFunctions,
+  WasiEphemeralCryptoSymmetricFunctions,
+} from './types.js';
