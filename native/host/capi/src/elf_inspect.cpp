@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <fcntl.h>
+#include <vector>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -160,6 +161,71 @@ void scanVersionNeeds(const ElfView &File, const Section &Needs, const Section &
   }
 }
 
+// The version needs as the dynamic loader sees them: through PT_DYNAMIC
+// (DT_VERNEED, DT_VERNEEDNUM, DT_STRTAB, DT_STRSZ), whose addresses are
+// mapped to file offsets through the PT_LOAD segments. Works on files whose
+// section headers were stripped. Returns false if the file has no usable
+// dynamic segment.
+bool scanDynamicVersionNeeds(const ElfView &File, uint64_t FileSize, ws::ElfInfo &Info) {
+  constexpr uint32_t kPtLoad = 1, kPtDynamic = 2;
+  constexpr uint64_t kDtNull = 0, kDtStrtab = 5, kDtStrsz = 10, kDtVerneed = 0x6ffffffe, kDtVerneednum = 0x6fffffff;
+  uint64_t Table = File.read(32, 8);
+  uint64_t EntrySize = File.read(54, 2);
+  uint64_t Count = File.read(56, 2);
+  if (Table == 0 || EntrySize < 56 || !File.has(Table, Count * EntrySize)) return false;
+  struct Load {
+    uint64_t Offset, VirtualAddress, FileSize;
+  };
+  std::vector<Load> Loads;
+  uint64_t DynamicOffset = 0, DynamicSize = 0;
+  bool HasDynamic = false;
+  for (uint64_t I = 0; I < Count; ++I) {
+    uint64_t At = Table + I * EntrySize;
+    uint32_t Type = static_cast<uint32_t>(File.read(At, 4));
+    uint64_t Offset = File.read(At + 8, 8);
+    uint64_t Address = File.read(At + 16, 8);
+    uint64_t Bytes = File.read(At + 32, 8);
+    if (Type == kPtLoad) Loads.push_back({Offset, Address, Bytes});
+    if (Type == kPtDynamic) {
+      HasDynamic = true;
+      DynamicOffset = Offset;
+      DynamicSize = Bytes;
+    }
+  }
+  if (!HasDynamic || !File.has(DynamicOffset, DynamicSize)) return false;
+  auto toOffset = [&Loads](uint64_t Address, uint64_t &Offset) {
+    for (const Load &L : Loads) {
+      if (Address >= L.VirtualAddress && Address - L.VirtualAddress < L.FileSize) {
+        Offset = L.Offset + (Address - L.VirtualAddress);
+        return true;
+      }
+    }
+    return false;
+  };
+  uint64_t StringTable = 0, StringSize = 0, Needs = 0, NeedCount = 0;
+  bool HasStrings = false, HasNeeds = false;
+  for (uint64_t At = DynamicOffset; DynamicOffset + DynamicSize - At >= 16; At += 16) {
+    uint64_t Tag = File.read(At, 8);
+    uint64_t Value = File.read(At + 8, 8);
+    if (Tag == kDtNull) break;
+    if (Tag == kDtStrtab) HasStrings = toOffset(Value, StringTable);
+    if (Tag == kDtStrsz) StringSize = Value;
+    if (Tag == kDtVerneed) HasNeeds = toOffset(Value, Needs);
+    if (Tag == kDtVerneednum) NeedCount = Value;
+  }
+  if (!HasNeeds) return true;  // needs no versions at all
+  if (!HasStrings || !File.has(StringTable, StringSize) || Needs > FileSize) return false;
+  Section NeedSection;
+  NeedSection.Offset = Needs;
+  NeedSection.Size = FileSize - Needs;
+  NeedSection.Info = static_cast<uint32_t>(NeedCount > 4096 ? 4096 : NeedCount);
+  Section Strings;
+  Strings.Offset = StringTable;
+  Strings.Size = StringSize;
+  scanVersionNeeds(File, NeedSection, Strings, Info);
+  return true;
+}
+
 void inspectMapped(const uint8_t *Data, uint64_t Size, ws::ElfInfo &Info) {
   if (Size < 20 || std::memcmp(Data, "\x7f" "ELF", 4) != 0) {
     Info.Problem = "is not an ELF file";
@@ -193,6 +259,7 @@ void inspectMapped(const uint8_t *Data, uint64_t Size, ws::ElfInfo &Info) {
     return;
   }
   Info.Loadable = true;
+  bool VersionsFromDynamic = scanDynamicVersionNeeds(File, Size, Info);
 
   uint64_t SectionTable = File.read(40, 8);
   uint64_t SectionEntrySize = File.read(58, 2);
@@ -218,7 +285,7 @@ void inspectMapped(const uint8_t *Data, uint64_t Size, ws::ElfInfo &Info) {
     Info.HasSymbols = true;
     scanDynamicSymbols(File, Dynsym, DynsymStrings, Info);
   }
-  if (HasVerneed) scanVersionNeeds(File, Verneed, VerneedStrings, Info);
+  if (HasVerneed && !VersionsFromDynamic) scanVersionNeeds(File, Verneed, VerneedStrings, Info);
 }
 
 }  // namespace

@@ -69,6 +69,63 @@ static void test_load_diagnostics(void) {
   rmdir(Dir);
 }
 
+
+/* Copies a plug-in, replacing every Needle by Replacement (same length) and
+ * optionally erasing the section header table, as sstrip does. */
+static bool writePatchedCopy(const char *From, const char *To, const char *Needle, const char *Replacement,
+                             bool DropSections, size_t Truncate) {
+  FILE *In = fopen(From, "rb");
+  if (In == NULL) return false;
+  static unsigned char Buf[1 << 22];
+  size_t N = fread(Buf, 1, sizeof(Buf), In);
+  fclose(In);
+  if (N == 0 || N == sizeof(Buf)) return false;
+  size_t NeedleLen = strlen(Needle);
+  for (size_t I = 0; NeedleLen > 0 && I + NeedleLen <= N; ++I) {
+    if (memcmp(Buf + I, Needle, NeedleLen) == 0) memcpy(Buf + I, Replacement, NeedleLen);
+  }
+  if (DropSections) {
+    memset(Buf + 40, 0, 8); /* e_shoff */
+    memset(Buf + 60, 0, 4); /* e_shnum, e_shstrndx */
+  }
+  if (Truncate > 0 && Truncate < N) N = Truncate;
+  FILE *Out = fopen(To, "wb");
+  if (Out == NULL) return false;
+  bool Ok = fwrite(Buf, 1, N, Out) == N;
+  fclose(Out);
+  return Ok;
+}
+
+static void test_elf_prechecks(void) {
+  char Dir[] = "/tmp/ws-capi-elf-XXXXXX";
+  CHECK("elf: temp dir", mkdtemp(Dir) != NULL);
+  char Path[256];
+  ws_load_result R;
+  /* Needs a libwasmedge.so.0 version this host lacks: glibc would abort the
+   * process inside dlopen; the loader refuses it first. */
+  snprintf(Path, sizeof(Path), "%s/libfuture.so", Dir);
+  CHECK("elf: patched copy (unknown version)", writePatchedCopy(PLUGIN("libwsCapiTestWasiNN.so"), Path,
+                                                                "WASMEDGE_0.16", "WASMEDGE_0.99", false, 0));
+  CHECK_EQ_U("elf: unknown symbol version refused", ws_host_plugin_load_file(Path, &R), WS_LOAD_UNKNOWN_SYMBOL_VERSION);
+  CHECK("elf: unknown version message", strstr(R.Message, "needs symbol version WASMEDGE_0.99 of libwasmedge.so.0") != NULL &&
+                                            strstr(R.Message, Path) != NULL);
+  snprintf(Path, sizeof(Path), "%s/libfuture-stripped.so", Dir);
+  CHECK("elf: patched copy (unknown version, no section headers)",
+        writePatchedCopy(PLUGIN("libwsCapiTestWasiNN.so"), Path, "WASMEDGE_0.16", "WASMEDGE_0.99", true, 0));
+  CHECK_EQ_U("elf: unknown version found through PT_DYNAMIC without section headers",
+             ws_host_plugin_load_file(Path, &R), WS_LOAD_UNKNOWN_SYMBOL_VERSION);
+  snprintf(Path, sizeof(Path), "%s/libtruncated.so", Dir);
+  CHECK("elf: truncated copy", writePatchedCopy(PLUGIN("libwsCapiTestWasiNN.so"), Path, "", "", false, 200));
+  CHECK_EQ_U("elf: truncated library is a dlopen failure, not a crash", ws_host_plugin_load_file(Path, &R),
+             WS_LOAD_DLOPEN_FAILED);
+  CHECK("elf: dlopen failure message carries dlerror", strstr(R.Message, "could not be loaded") != NULL &&
+                                                            strstr(R.Message, Path) != NULL);
+  CHECK_EQ_U("elf: nothing registered", WasmEdge_PluginListPluginsLength(), 0);
+  char Cmd[300];
+  snprintf(Cmd, sizeof(Cmd), "rm -rf '%s'", Dir);
+  CHECK("elf: cleanup", system(Cmd) == 0);
+}
+
 static void test_load_and_list(void) {
   ws_load_result R;
   enum ws_load_status S = ws_host_plugin_load_file(PLUGIN("libwsCapiTest.so"), &R);
@@ -275,6 +332,7 @@ static void test_default_paths(void) {
 void test_plugin_api(void) {
   test_before_loading();
   test_load_diagnostics();
+  test_elf_prechecks();
   test_load_and_list();
   test_create_module();
   test_directory_scan();
