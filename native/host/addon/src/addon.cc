@@ -43,6 +43,20 @@ Napi::Value HostInfo(const Napi::CallbackInfo &info) {
   return out;
 }
 
+// napiFloor(a, b) -> a + b: the cheapest possible raw Node-API call, the floor
+// the host-call benchmark compares against (bench/core.bench.mjs).
+napi_value NapiFloor(napi_env env, napi_callback_info info) {
+  size_t argc = 2;
+  napi_value args[2];
+  napi_get_cb_info(env, info, &argc, args, nullptr, nullptr);
+  int32_t a = 0, b = 0;
+  napi_get_value_int32(env, args[0], &a);
+  napi_get_value_int32(env, args[1], &b);
+  napi_value result;
+  napi_create_int32(env, a + b, &result);
+  return result;
+}
+
 }  // namespace
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
@@ -50,6 +64,9 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   env.SetInstanceData(new EnvData());
   exports.Set("init", Napi::Function::New(env, InitBridge, "init"));
   exports.Set("hostInfo", Napi::Function::New(env, HostInfo, "hostInfo"));
+  napi_value floor;
+  napi_create_function(env, "napiFloor", NAPI_AUTO_LENGTH, NapiFloor, nullptr, &floor);
+  exports.Set("napiFloor", Napi::Value(env, floor));
   RegisterPluginFunctions(env, exports);
   RegisterModuleFunctions(env, exports);
   RegisterGuestFunctions(env, exports);

@@ -45,38 +45,10 @@ napi_value ReportFailure(napi_env env, const HostFunctionBinding &binding, WasmE
   return nullptr;
 }
 
-napi_value CallHostFunction(napi_env env, napi_callback_info info) {
-  size_t argc = kInlineValues;
-  napi_value inlineArgs[kInlineValues];
-  void *data = nullptr;
-  napi_get_cb_info(env, info, &argc, inlineArgs, nullptr, &data);
-  auto *binding = static_cast<HostFunctionBinding *>(data);
-  const ModuleHolder &module = *binding->module;
-  if (module.module == nullptr) {
-    ThrowHostError(env, "disposed", module.pluginName, module.instanceName + "." + binding->name, 0, 0,
-                   "the module instance was disposed");
-    return nullptr;
-  }
-  const WasmEdge_FunctionInstanceContext *function = binding->function;
+napi_value CallWithValues(napi_env env, const HostFunctionBinding &binding, napi_value *args, size_t argc,
+                          WasmEdge_Value *params, WasmEdge_Value *returns) {
+  const WasmEdge_FunctionInstanceContext *function = binding.function;
   const WasmEdge_FunctionTypeContext &type = function->Type;
-
-  WasmEdge_Value inlineParams[kInlineValues];
-  WasmEdge_Value inlineReturns[kInlineValues];
-  std::vector<napi_value> manyArgs;
-  std::vector<WasmEdge_Value> manyParams, manyReturns;
-  napi_value *args = inlineArgs;
-  WasmEdge_Value *params = inlineParams;
-  WasmEdge_Value *returns = inlineReturns;
-  if (type.ParamCount > kInlineValues || type.ResultCount > kInlineValues) {
-    argc = type.ParamCount;
-    manyArgs.resize(argc);
-    napi_get_cb_info(env, info, &argc, manyArgs.data(), nullptr, nullptr);
-    manyParams.resize(type.ParamCount);
-    manyReturns.resize(type.ResultCount);
-    args = manyArgs.data();
-    params = manyParams.data();
-    returns = manyReturns.data();
-  }
   napi_value undefined = nullptr;
   for (uint32_t i = 0; i < type.ParamCount; ++i) {
     napi_value arg = args[i];
@@ -86,17 +58,44 @@ napi_value CallHostFunction(napi_env env, napi_callback_info info) {
     }
     if (!ToWasmEdgeValue(env, arg, type.Params[i], &params[i])) return nullptr;
   }
-  for (uint32_t i = 0; i < type.ResultCount; ++i) {
-    returns[i].Value = 0;
-    returns[i].Type = type.Results[i];
-  }
-
-  const WasmEdge_CallingFrameContext *frame = binding->guest ? &binding->guest->frame : &gNoGuestFrame;
+  for (uint32_t i = 0; i < type.ResultCount; ++i) returns[i] = WasmEdge_Value{0, type.Results[i]};
+  const WasmEdge_CallingFrameContext *frame = binding.guest ? &binding.guest->frame : &gNoGuestFrame;
   WasmEdge_Result result = function->Kind == WS_FUNCTION_HOST
                                ? function->HostFunc(function->Data, frame, params, returns)
                                : ws_host_function_invoke(function, frame, params, returns);
-  if (result.Code != 0) return ReportFailure(env, *binding, result);
+  if (result.Code != 0) return ReportFailure(env, binding, result);
   return ConvertResults(env, type, returns);
+}
+
+// More than kInlineValues parameters or results: heap buffers (rare).
+napi_value CallWithManyValues(napi_env env, napi_callback_info info, const HostFunctionBinding &binding) {
+  const WasmEdge_FunctionTypeContext &type = binding.function->Type;
+  size_t argc = type.ParamCount;
+  std::vector<napi_value> args(argc);
+  napi_get_cb_info(env, info, &argc, args.data(), nullptr, nullptr);
+  std::vector<WasmEdge_Value> params(type.ParamCount), returns(type.ResultCount);
+  return CallWithValues(env, binding, args.data(), argc, params.data(), returns.data());
+}
+
+napi_value CallHostFunction(napi_env env, napi_callback_info info) {
+  size_t argc = kInlineValues;
+  napi_value args[kInlineValues];
+  void *data = nullptr;
+  napi_get_cb_info(env, info, &argc, args, nullptr, &data);
+  auto *binding = static_cast<HostFunctionBinding *>(data);
+  const ModuleHolder &module = *binding->module;
+  if (module.module == nullptr) {
+    ThrowHostError(env, "disposed", module.pluginName, module.instanceName + "." + binding->name, 0, 0,
+                   "the module instance was disposed");
+    return nullptr;
+  }
+  const WasmEdge_FunctionTypeContext &type = binding->function->Type;
+  if (type.ParamCount > kInlineValues || type.ResultCount > kInlineValues) {
+    return CallWithManyValues(env, info, *binding);
+  }
+  WasmEdge_Value params[kInlineValues];
+  WasmEdge_Value returns[kInlineValues];
+  return CallWithValues(env, *binding, args, argc, params, returns);
 }
 
 // makeHostFunctions(module, guest | undefined) -> { [name]: Function }

@@ -25,7 +25,7 @@ bool KindFromName(const std::string &name, WasmEdge_ValType *out) {
   return true;
 }
 
-bool ToWasmEdgeValue(napi_env env, napi_value value, const WasmEdge_ValType &type, WasmEdge_Value *out) {
+bool ToWasmEdgeValueSlow(napi_env env, napi_value value, const WasmEdge_ValType &type, WasmEdge_Value *out) {
   std::memset(out, 0, sizeof(*out));
   out->Type = type;
   switch (KindOf(type)) {
@@ -82,7 +82,7 @@ bool ToWasmEdgeValue(napi_env env, napi_value value, const WasmEdge_ValType &typ
   }
 }
 
-napi_value FromWasmEdgeValue(napi_env env, const WasmEdge_Value &value, const WasmEdge_ValType &type) {
+napi_value FromWasmEdgeValueSlow(napi_env env, const WasmEdge_Value &value, const WasmEdge_ValType &type) {
   napi_value result = nullptr;
   switch (KindOf(type)) {
     case ValKind::I32:

@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// Cost of a guest → host call: a plain JS import vs a plug-in host function
+// (through ws_bridge.node and libwasmedge.so.0) vs the raw Node-API floor, for
+// an i32 add and for a function that reads guest memory. No thresholds: it
+// prints a table and, with --write, records it in bench/RESULTS.md.
+//   node bench/core.bench.mjs [--write]
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { Plugin, Runtime } from '@ws/core';
+import { machineLine, root, writeSection } from './results.mjs';
+
+const require = createRequire(import.meta.url);
+const wabt = await require('wabt')();
+const ITERATIONS = 5_000_000;
+const ROUNDS = 7;
+
+// One guest with loops over each kind of import, so only the call differs.
+const wat = `(module
+  (import "js" "add" (func $js_add (param i32 i32) (result i32)))
+  (import "js" "floor" (func $floor (param i32 i32) (result i32)))
+  (import "js" "sum" (func $js_sum (param i32 i32) (result i32)))
+  (import "ws_fixture" "add_i32" (func $host_add (param i32 i32) (result i32)))
+  (import "ws_fixture" "sum_bytes" (func $host_sum (param i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (func $loop (param $n i32) (param $which i32) (result i32) (local $acc i32)
+    (block $done (loop $next
+      (br_if $done (i32.eqz (local.get $n)))
+      (local.set $acc (i32.add (local.get $acc)
+        (block $r (result i32)
+          (if (i32.eq (local.get $which) (i32.const 0)) (then (br $r (call $js_add (local.get $n) (i32.const 1)))))
+          (if (i32.eq (local.get $which) (i32.const 1)) (then (br $r (call $floor (local.get $n) (i32.const 1)))))
+          (if (i32.eq (local.get $which) (i32.const 2)) (then (br $r (call $host_add (local.get $n) (i32.const 1)))))
+          (if (i32.eq (local.get $which) (i32.const 3)) (then (br $r (call $js_sum (i32.const 64) (i32.const 16)))))
+          (call $host_sum (i32.const 64) (i32.const 16)))))
+      (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+      (br $next)))
+    (local.get $acc))
+  (func (export "run") (param i32 i32) (result i32) (call $loop (local.get 0) (local.get 1))))`;
+const bytes = wabt.parseWat('bench.wat', wat).toBinary({}).buffer;
+
+Plugin.loadFromPath(join(root, 'native/build/test-plugins/ws_fixture'));
+const bridge = require(join(root, 'native/build/host/ws_bridge.node'));
+let memory;
+const js = {
+  add: (a, b) => a + b,
+  floor: (a, b) => bridge.napiFloor(a, b),
+  sum: (ptr, len) => {
+    const view = new Uint8Array(memory.buffer, ptr, len);
+    let total = 0;
+    for (let i = 0; i < len; i++) total += view[i];
+    return total;
+  },
+};
+const runtime = new Runtime({ imports: { js }, discoverPackages: false });
+const instance = await runtime.instantiate(bytes);
+memory = instance.exports.memory;
+new Uint8Array(memory.buffer, 64, 16).fill(3);
+
+function nsPerCall(which) {
+  instance.exports.run(100_000, which); // warm-up
+  const samples = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const start = process.hrtime.bigint();
+    instance.exports.run(ITERATIONS, which);
+    samples.push(Number(process.hrtime.bigint() - start) / ITERATIONS);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(ROUNDS / 2)];
+}
+
+const loopOnly = 0; // the loop itself is included in every row alike
+const rows = [
+  ['wasm → plain JS import, i32 add', nsPerCall(0)],
+  ['wasm → raw Node-API function (floor), i32 add', nsPerCall(1)],
+  ['wasm → plug-in host function ws_fixture.add_i32', nsPerCall(2)],
+  ['wasm → plain JS import reading 16 bytes of guest memory', nsPerCall(3)],
+  ['wasm → plug-in host function ws_fixture.sum_bytes (16 bytes, bounds-checked)', nsPerCall(4)],
+];
+runtime.dispose();
+
+const plain = rows[0][1] - loopOnly;
+const table = [
+  '| call | ns/call (median of 7 × 5M) | × plain JS import |',
+  '|---|---:|---:|',
+  ...rows.map(([name, ns]) => `| ${name} | ${ns.toFixed(1)} | ${(ns / plain).toFixed(1)} |`),
+].join('\n');
+const hostAdd = rows[2][1] / plain;
+const hostMemory = rows[4][1] / plain;
+const text = [
+  '`node bench/core.bench.mjs --write`: one guest (WAT) whose loop calls each import kind 5 million times; the',
+  'loop overhead is in every row. Targets (issue 2): host add ≤ 8× the plain JS import, memory-reading host',
+  'function ≤ 10×.',
+  '',
+  `- ${machineLine()}`,
+  '',
+  table,
+  '',
+  `Host add: **${hostAdd.toFixed(1)}×** the plain JS import (target ≤ 8×); memory-reading host function: **${hostMemory.toFixed(1)}×** (target ≤ 10×).`,
+].join('\n');
+console.log(text);
+if (process.argv.includes('--write')) writeSection('core: guest → host call cost (issue 2)', text);
