@@ -92,8 +92,12 @@ WS_EXPORT WasmEdge_Result WasmEdge_MemoryInstanceSetData(WasmEdge_MemoryInstance
 WS_EXPORT uint8_t *WasmEdge_MemoryInstanceGetPointer(WasmEdge_MemoryInstanceContext *Cxt, const uint64_t Offset,
                                                      const uint64_t Length) {
   if (Cxt == nullptr || !inBounds(Cxt, Offset, Length)) return nullptr;
-  // A zero-length view of an empty memory has no address to give.
-  if (Cxt->Base == nullptr) return nullptr;
+  if (Cxt->Base == nullptr) {
+    // An empty memory (0 pages) has no buffer, but a zero-length view of it
+    // is valid: give a non-NULL address that must never be dereferenced.
+    static uint8_t NoBytes;
+    return &NoBytes;
+  }
   return Cxt->Base + Offset;
 }
 

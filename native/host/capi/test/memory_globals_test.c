@@ -71,7 +71,11 @@ static void test_memory(void) {
 
   WasmEdge_MemoryInstanceContext *Unbounded = newMemory(0, false, 0);
   CHECK("memory: zero pages", Unbounded != NULL && WasmEdge_MemoryInstanceGetPageSize(Unbounded) == 0);
-  CHECK("memory: zero-page memory has no pointer", WasmEdge_MemoryInstanceGetPointer(Unbounded, 0, 1) == NULL);
+  CHECK("memory: zero-page memory has no byte 0", WasmEdge_MemoryInstanceGetPointer(Unbounded, 0, 1) == NULL);
+  CHECK("memory: zero-length view of a zero-page memory is valid",
+        WasmEdge_MemoryInstanceGetPointer(Unbounded, 0, 0) != NULL);
+  CHECK("memory: zero-length view past a zero-page memory is NULL",
+        WasmEdge_MemoryInstanceGetPointer(Unbounded, 1, 0) == NULL);
   R = WasmEdge_MemoryInstanceGrowPage(Unbounded, 65537);
   CHECK_EQ_U("memory: 32-bit memory cannot exceed 65536 pages", R.Code, WasmEdge_ErrCode_MemoryOutOfBounds);
   R = WasmEdge_MemoryInstanceGrowPage(Unbounded, 2);
