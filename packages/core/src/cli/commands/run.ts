@@ -134,7 +134,9 @@ export function runHelp(): string {
 /** `ws run`: resolves to the guest's exit code. */
 export async function runCommand(argv: readonly string[]): Promise<number> {
   loadCliPlugins(scanPluginPaths(argv));
-  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h') {
+  const guestIndex = argv.findIndex((token) => token.endsWith('.wasm'));
+  const options = guestIndex === -1 ? argv : argv.slice(0, guestIndex);
+  if (argv.length === 0 || options.includes('--help') || options.includes('-h')) {
     process.stdout.write(`${runHelp()}\n`);
     return argv.length === 0 ? 2 : 0;
   }

@@ -1,0 +1,94 @@
+// The ws command itself: usage errors, non-wasm input, `ws plugins` with
+// rejected files, `ws typegen`, and `ws run --help` listing plug-in options.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_PLUGIN, fixtureDir, guest, runCli } from '../helpers/paths.js';
+
+// An empty folder as cwd, and no NODE_PATH: installed workspace packages are not discovered.
+const isolated = { cwd: mkdtempSync(join(tmpdir(), 'ws-cli-')), env: { NODE_PATH: '', WASMEDGE_PLUGIN_PATH: '' } };
+
+describe('ws run', () => {
+  it('a file that is not WebAssembly gives a clear message and exit 1', () => {
+    const file = join(isolated.cwd, 'script.wasm');
+    writeFileSync(file, '#!/bin/sh\necho hi\n');
+    const result = runCli(['run', file], isolated);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('[ws] WS_NOT_WASM: The input is not a WebAssembly binary (no \\0asm magic number). Pass a .wasm file compiled for wasm32-wasi.\n');
+  });
+
+  it('a missing file names it', () => {
+    const result = runCli(['run', '/no/such/app.wasm'], isolated);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/cannot read \/no\/such\/app\.wasm: ENOENT/);
+  });
+
+  it('an unknown option is a usage error (exit 2)', () => {
+    const result = runCli(['run', '--no-such-option', guest('wasi_only')], isolated);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('[ws] WS_USAGE: unknown option --no-such-option. Run ws run --help for the options.\n');
+  });
+
+  it('an option of a known but missing plug-in names the package to install', () => {
+    const result = runCli(['run', '--allow-command', 'ls', guest('wasi_only')], isolated);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/--allow-command is an option of the wasmedge_process plug-in, which is not installed\. Install it: pnpm add @ws\/process/);
+  });
+
+  it('--help lists core options, loaded plug-in options and options of plug-ins not installed', () => {
+    const result = runCli(['run', '--plugin-path', FIXTURE_PLUGIN, '--help'], isolated);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/--dir GUEST:HOST/);
+    expect(result.stdout).toMatch(/--greeting STRING .*\[ws_fixture\]/);
+    expect(result.stdout).toMatch(/--allow-command CMD .*not installed, pnpm add @ws\/process/);
+  });
+
+  it('a broken --plugin-path is reported and the guest still runs', () => {
+    const result = runCli(['run', '--plugin-path', fixtureDir('no_descriptor'), guest('wasi_only'), 'x'], isolated);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('argc 2\nargv[1] x\nWS_GREETING (unset)\n');
+    expect(result.stderr).toMatch(/^\[ws\] WS_PLUGIN_NO_DESCRIPTOR: .*libno_descriptor\.so does not export WasmEdge_Plugin_GetDescriptor/m);
+  });
+});
+
+describe('ws plugins', () => {
+  it('lists loaded plug-ins and every rejected file with its reason', () => {
+    const args = ['plugins', '--plugin-path', FIXTURE_PLUGIN];
+    for (const broken of ['not_a_library', 'no_descriptor', 'cxx_plugin', 'duplicate_name']) args.push('--plugin-path', fixtureDir(broken));
+    const result = runCli([...args, '--json'], isolated);
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout) as { plugins: { name: string; modules: string[] }[]; rejected: { path: string; code: string }[] };
+    expect(report.plugins.map((p) => p.name)).toEqual(['ws_fixture', 'ws_duplicate']);
+    expect(report.plugins[0]!.modules).toEqual(['ws_fixture']);
+    expect(report.rejected.map((r) => [r.path.split('/').pop(), r.code]).sort()).toEqual([
+      ['libcxx_plugin.so', 'WS_PLUGIN_CXX'],
+      ['libdup_b.so', 'WS_PLUGIN_DUPLICATE'],
+      ['libno_descriptor.so', 'WS_PLUGIN_NO_DESCRIPTOR'],
+      ['libnot_a_library.so', 'WS_PLUGIN_NOT_SHARED_LIBRARY'],
+    ]);
+    const text = runCli(args, isolated);
+    expect(text.stdout).toMatch(/^ws_fixture \d+\.\d+\.\d+\.\d+ \(plug-in API 5\)$/m);
+    expect(text.stdout).toMatch(/^Rejected files:$/m);
+  });
+});
+
+describe('ws typegen', () => {
+  it('writes an interface per module with i64 as bigint and multi-value as a tuple', () => {
+    const result = runCli(['typegen', 'ws_fixture', '--plugin-path', FIXTURE_PLUGIN], isolated);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('export interface WsFixtureFunctions {');
+    expect(result.stdout).toContain('  add_i32(arg0: number, arg1: number): number;');
+    expect(result.stdout).toContain('  add_i64(arg0: bigint, arg1: bigint): bigint;');
+    expect(result.stdout).toContain('  divmod(arg0: number, arg1: number): [number, number];');
+    expect(result.stdout).toContain('  mixed(arg0: number, arg1: bigint, arg2: number, arg3: number): number;');
+    expect(result.stdout).toContain('  fail(): void;');
+    expect(result.stdout).toContain('export interface WsFixtureImports {\n  ws_fixture: WsFixtureFunctions;\n}');
+  });
+
+  it('an unknown plug-in name says which were found', () => {
+    const result = runCli(['typegen', 'nope', '--plugin-path', FIXTURE_PLUGIN], isolated);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/No plug-in named nope was found \(found: ws_fixture\)/);
+  });
+});
