@@ -99,13 +99,13 @@ bool validateDescriptor(const char *Path, const WasmEdge_PluginDescriptor *D, ws
   }
   for (uint32_t I = 0; I < D->ProgramOptionCount; ++I) {
     const WasmEdge_ProgramOption &O = D->ProgramOptions[I];
-    if (O.Type == WasmEdge_ProgramOptionType_None) continue;
+    if (ws::optionType(O) == WasmEdge_ProgramOptionType_None) continue;
     if (O.Name == nullptr || O.Name[0] == '\0') {
       fail(Out, WS_LOAD_BAD_DESCRIPTOR,
            "%s: plug-in %s has a program option (#%u) without a name: fix the plug-in's descriptor", Path, Name, I);
       return false;
     }
-    if (ws::optionStorageSize(O.Type) != 0 && O.Storage == nullptr) {
+    if (ws::optionStorageSize(ws::optionType(O)) != 0 && O.Storage == nullptr) {
       fail(Out, WS_LOAD_BAD_DESCRIPTOR,
            "%s: plug-in %s's option --%s has a NULL Storage: point Storage at a variable of the option's type", Path,
            Name, O.Name);

@@ -19,6 +19,9 @@
 
 namespace {
 
+// ws's list type as an int (see ws::optionType).
+constexpr int kStringList = 0x100;
+
 class OptionError {
  public:
   OptionError(char *Buf, size_t Len) : Buf(Buf), Len(Len) {}
@@ -145,7 +148,7 @@ int setString(WsOptionState &State, const char *Value, const OptionError &Error)
     // C adapter casts it so); the plug-in owns its bytes.
     std::memcpy(&S, Option.DefaultValue, sizeof(S));
   }
-  if (static_cast<int>(Option.Type) == static_cast<int>(WS_ProgramOptionType_StringList)) {
+  if (ws::optionType(Option) == kStringList) {
     appendListItem(State, S);
   } else {
     std::memcpy(Option.Storage, &S, sizeof(S));
@@ -156,17 +159,17 @@ int setString(WsOptionState &State, const char *Value, const OptionError &Error)
 int setOption(WsOptionState &State, const char *Value, const OptionError &Error) {
   const WasmEdge_ProgramOption &Option = *State.Option;
   const char *Name = Option.Name;
-  int Type = static_cast<int>(Option.Type);
+  int Type = ws::optionType(Option);
   if (Type == WasmEdge_ProgramOptionType_Toggle) return parseToggle(Value, Option.Storage, Name, Error);
   if (Value == nullptr && Option.DefaultValue == nullptr) {
     return Error("option --%s needs a value: pass --%s=VALUE", Name, Name);
   }
-  if (Type == WasmEdge_ProgramOptionType_String || Type == static_cast<int>(WS_ProgramOptionType_StringList)) {
+  if (Type == WasmEdge_ProgramOptionType_String || Type == kStringList) {
     return setString(State, Value, Error);
   }
   if (Value == nullptr) {
     // The implicit value: DefaultValue points at a value of the option's type.
-    std::memcpy(Option.Storage, Option.DefaultValue, ws::optionStorageSize(Option.Type));
+    std::memcpy(Option.Storage, Option.DefaultValue, ws::optionStorageSize(Type));
     return 0;
   }
   switch (Type) {

@@ -41,8 +41,15 @@ WasmEdge_PluginContext *findPluginByPath(const std::string &Path) noexcept {
   return Found == R.ByPath.end() ? nullptr : &R.Plugins[Found->second];
 }
 
-size_t optionStorageSize(enum WasmEdge_ProgramOptionType Type) noexcept {
-  switch (static_cast<int>(Type)) {
+int optionType(const WasmEdge_ProgramOption &Option) noexcept {
+  static_assert(sizeof(Option.Type) == sizeof(int), "C enums are int-sized");
+  int Type;
+  std::memcpy(&Type, &Option.Type, sizeof(Type));
+  return Type;
+}
+
+size_t optionStorageSize(int Type) noexcept {
+  switch (Type) {
     case WasmEdge_ProgramOptionType_Toggle: return sizeof(bool);
     case WasmEdge_ProgramOptionType_Int8: return sizeof(int8_t);
     case WasmEdge_ProgramOptionType_Int16: return sizeof(int16_t);
@@ -55,7 +62,7 @@ size_t optionStorageSize(enum WasmEdge_ProgramOptionType Type) noexcept {
     case WasmEdge_ProgramOptionType_Float: return sizeof(float);
     case WasmEdge_ProgramOptionType_Double: return sizeof(double);
     case WasmEdge_ProgramOptionType_String: return sizeof(WasmEdge_String);
-    case static_cast<int>(WS_ProgramOptionType_StringList): return sizeof(WS_StringList);
+    case 0x100 /* WS_ProgramOptionType_StringList */: return sizeof(WS_StringList);
     default: return 0;
   }
 }
@@ -70,7 +77,7 @@ WasmEdge_PluginContext *registerPlugin(const WasmEdge_PluginDescriptor *Descript
   Entry.Handle = Handle;
   for (uint32_t I = 0; I < Descriptor->ProgramOptionCount; ++I) {
     const WasmEdge_ProgramOption &Option = Descriptor->ProgramOptions[I];
-    size_t Size = optionStorageSize(Option.Type);
+    size_t Size = optionStorageSize(optionType(Option));
     if (Size == 0) continue;  // None or a type ws does not know: not settable
     WsOptionState State;
     State.Option = &Option;

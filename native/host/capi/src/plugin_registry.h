@@ -51,8 +51,13 @@ uint32_t pluginCount() noexcept;
 // Plug-ins in registration order; Index < pluginCount().
 const WasmEdge_PluginContext *pluginAt(uint32_t Index) noexcept;
 
+// The option's Type as an int. Read through memcpy: ws's StringList type
+// (0x100) is outside the C++ value range of the enum, so loading the field
+// as the enum would be undefined behaviour.
+int optionType(const WasmEdge_ProgramOption &Option) noexcept;
+
 // Storage size of an option type; 0 for None and unknown types.
-size_t optionStorageSize(enum WasmEdge_ProgramOptionType Type) noexcept;
+size_t optionStorageSize(int Type) noexcept;
 
 }  // namespace ws
 

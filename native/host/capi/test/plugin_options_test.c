@@ -27,7 +27,8 @@ static int set(const char *Name, const char *Value) { return ws_host_plugin_set_
 static bool listIs(const WS_StringList *L, const char *const *Items, uint32_t Count) {
   if (L->Length != Count) return false;
   for (uint32_t I = 0; I < Count; ++I) {
-    if (L->Items[I].Length != strlen(Items[I]) || memcmp(L->Items[I].Buf, Items[I], L->Items[I].Length) != 0) {
+    if (L->Items[I].Length != strlen(Items[I]) ||
+        (L->Items[I].Length > 0 && memcmp(L->Items[I].Buf, Items[I], L->Items[I].Length) != 0)) {
       return false;
     }
   }
