@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=()
-for pkg in clang lld wasi-libc libclang-rt-dev-wasm32 cmake make g++ libjpeg62-turbo-dev libpng-dev libssl-dev qemu-user-static gcc-aarch64-linux-gnu g++-aarch64-linux-gnu; do
+for pkg in clang lld wasi-libc libclang-rt-dev-wasm32 cmake make g++ rustc libjpeg62-turbo-dev libpng-dev libssl-dev qemu-user-static gcc-aarch64-linux-gnu g++-aarch64-linux-gnu; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then
