@@ -9,13 +9,13 @@
 #include "wasmedge/ws_extensions.h"
 
 #include <cerrno>
-#include <cinttypes>
-#include <cmath>
 #include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <string>
+#include <type_traits>
 
 namespace {
 
@@ -41,37 +41,28 @@ class OptionError {
   size_t Len;
 };
 
+// Integers as WasmEdge parses them: strtoll / strtoull, base 10, the whole
+// string, range-checked for T. strtoull negates a leading '-': "-1" is out of
+// range for 8/16/32-bit unsigned options but wraps to 2^64-1 for UInt64.
 template <typename T>
-int parseSigned(const char *Value, void *Storage, const char *Name, const OptionError &Error) {
+int parseInteger(const char *Value, void *Storage, const char *Name, const OptionError &Error) {
+  using Wide = std::conditional_t<std::is_signed_v<T>, long long, unsigned long long>;
   errno = 0;
   char *End = nullptr;
-  long long Parsed = std::strtoll(Value, &End, 10);
+  Wide Parsed;
+  if constexpr (std::is_signed_v<T>) {
+    Parsed = std::strtoll(Value, &End, 10);
+  } else {
+    Parsed = std::strtoull(Value, &End, 10);
+  }
   if (Value[0] == '\0' || End == nullptr || *End != '\0') {
     return Error("option --%s takes an integer, got \"%s\": pass a base-10 number", Name, Value);
   }
-  if (errno == ERANGE || Parsed < std::numeric_limits<T>::min() || Parsed > std::numeric_limits<T>::max()) {
-    return Error("option --%s is out of range: %s is not within %lld..%lld", Name, Value,
-                 static_cast<long long>(std::numeric_limits<T>::min()),
-                 static_cast<long long>(std::numeric_limits<T>::max()));
-  }
-  T Narrow = static_cast<T>(Parsed);
-  std::memcpy(Storage, &Narrow, sizeof(T));
-  return 0;
-}
-
-// strtoull negates a leading '-' (as WasmEdge's parser does): "-1" is out of
-// range for 8/16/32 bits but wraps to 2^64-1 for UInt64.
-template <typename T>
-int parseUnsigned(const char *Value, void *Storage, const char *Name, const OptionError &Error) {
-  errno = 0;
-  char *End = nullptr;
-  unsigned long long Parsed = std::strtoull(Value, &End, 10);
-  if (Value[0] == '\0' || End == nullptr || *End != '\0') {
-    return Error("option --%s takes an unsigned integer, got \"%s\": pass a base-10 number", Name, Value);
-  }
-  if (errno == ERANGE || Parsed > std::numeric_limits<T>::max()) {
-    return Error("option --%s is out of range: %s is not within 0..%llu", Name, Value,
-                 static_cast<unsigned long long>(std::numeric_limits<T>::max()));
+  if (errno == ERANGE || Parsed < static_cast<Wide>(std::numeric_limits<T>::min()) ||
+      Parsed > static_cast<Wide>(std::numeric_limits<T>::max())) {
+    return Error("option --%s is out of range: %s is not within %s..%s", Name, Value,
+                 std::to_string(std::numeric_limits<T>::min()).c_str(),
+                 std::to_string(std::numeric_limits<T>::max()).c_str());
   }
   T Narrow = static_cast<T>(Parsed);
   std::memcpy(Storage, &Narrow, sizeof(T));
@@ -173,14 +164,14 @@ int setOption(WsOptionState &State, const char *Value, const OptionError &Error)
     return 0;
   }
   switch (Type) {
-    case WasmEdge_ProgramOptionType_Int8: return parseSigned<int8_t>(Value, Option.Storage, Name, Error);
-    case WasmEdge_ProgramOptionType_Int16: return parseSigned<int16_t>(Value, Option.Storage, Name, Error);
-    case WasmEdge_ProgramOptionType_Int32: return parseSigned<int32_t>(Value, Option.Storage, Name, Error);
-    case WasmEdge_ProgramOptionType_Int64: return parseSigned<int64_t>(Value, Option.Storage, Name, Error);
-    case WasmEdge_ProgramOptionType_UInt8: return parseUnsigned<uint8_t>(Value, Option.Storage, Name, Error);
-    case WasmEdge_ProgramOptionType_UInt16: return parseUnsigned<uint16_t>(Value, Option.Storage, Name, Error);
-    case WasmEdge_ProgramOptionType_UInt32: return parseUnsigned<uint32_t>(Value, Option.Storage, Name, Error);
-    case WasmEdge_ProgramOptionType_UInt64: return parseUnsigned<uint64_t>(Value, Option.Storage, Name, Error);
+    case WasmEdge_ProgramOptionType_Int8: return parseInteger<int8_t>(Value, Option.Storage, Name, Error);
+    case WasmEdge_ProgramOptionType_Int16: return parseInteger<int16_t>(Value, Option.Storage, Name, Error);
+    case WasmEdge_ProgramOptionType_Int32: return parseInteger<int32_t>(Value, Option.Storage, Name, Error);
+    case WasmEdge_ProgramOptionType_Int64: return parseInteger<int64_t>(Value, Option.Storage, Name, Error);
+    case WasmEdge_ProgramOptionType_UInt8: return parseInteger<uint8_t>(Value, Option.Storage, Name, Error);
+    case WasmEdge_ProgramOptionType_UInt16: return parseInteger<uint16_t>(Value, Option.Storage, Name, Error);
+    case WasmEdge_ProgramOptionType_UInt32: return parseInteger<uint32_t>(Value, Option.Storage, Name, Error);
+    case WasmEdge_ProgramOptionType_UInt64: return parseInteger<uint64_t>(Value, Option.Storage, Name, Error);
     case WasmEdge_ProgramOptionType_Float: return parseFloating<float>(Value, Option.Storage, Name, Error);
     case WasmEdge_ProgramOptionType_Double: return parseFloating<double>(Value, Option.Storage, Name, Error);
     default: return Error("option --%s has a type ws cannot set (%d)", Name, Type);

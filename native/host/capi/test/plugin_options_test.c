@@ -44,7 +44,12 @@ static void test_toggle_and_ints(void) {
 
   int8_t *I8 = storage(Plugin, "i8");
   CHECK("option: int8 value", set("i8", "-128") == 0 && *I8 == -128);
-  CHECK("option: int8 out of range", set("i8", "128") != 0 && strstr(Err, "out of range") != NULL && *I8 == -128);
+  CHECK("option: int8 out of range", set("i8", "128") != 0 && *I8 == -128);
+  CHECK_STR("option: range error message", Err, "option --i8 is out of range: 128 is not within -128..127");
+  CHECK("option: uint16 range error message",
+        set("u16", "70000") != 0 && strcmp(Err, "option --u16 is out of range: 70000 is not within 0..65535") == 0);
+  CHECK("option: parse error message", set("i8", "seven") != 0 &&
+                                           strcmp(Err, "option --i8 takes an integer, got \"seven\": pass a base-10 number") == 0);
   CHECK("option: int8 implicit value from DefaultValue", set("i8", NULL) == 0 && *I8 == 7);
   int16_t *I16 = storage(Plugin, "i16");
   CHECK("option: int16 value", set("i16", "32767") == 0 && *I16 == 32767);
