@@ -326,6 +326,10 @@ static void test_default_paths(void) {
   WasmEdge_PluginLoadWithDefaultPaths();
   CHECK_EQ_U("default paths: LoadWithDefaultPaths survives a trailing ':'", WasmEdge_PluginListPluginsLength(),
              Before);
+  setenv("WASMEDGE_PLUGIN_PATH", "/nonexistent/a::" WS_CAPI_TEST_PLUGIN_DIR "/env", 1);
+  WasmEdge_PluginLoadWithDefaultPaths();
+  CHECK("default paths: LoadWithDefaultPaths scans WASMEDGE_PLUGIN_PATH directories",
+        WasmEdge_PluginListPluginsLength() == Before + 1 && WasmEdge_PluginFind(str("ws_capi_env")) != NULL);
   unsetenv("WASMEDGE_PLUGIN_PATH");
 }
 

@@ -4,7 +4,8 @@
  *   WS_TEST_PLUGIN_KIND 1  "wasmedge_process": allow-command(-all) options
  *   WS_TEST_PLUGIN_KIND 2  "wasi_nn": nn-preload option
  *   WS_TEST_PLUGIN_KIND 3  "ws_capi_test" again, from another file (duplicate)
- *   WS_TEST_PLUGIN_KIND 4  "ws_capi_old_api": declares plug-in API version 4 */
+ *   WS_TEST_PLUGIN_KIND 4  "ws_capi_old_api": declares plug-in API version 4
+ *   WS_TEST_PLUGIN_KIND 5  "ws_capi_env": found only through WASMEDGE_PLUGIN_PATH */
 #include "wasmedge/wasmedge.h"
 #include "wasmedge/ws_extensions.h"
 
@@ -162,6 +163,21 @@ static const WasmEdge_PluginDescriptor Descriptor = {
     .ProgramOptionCount = 1,
     .ModuleDescriptions = Modules,
     .ProgramOptions = Options,
+};
+
+#elif WS_TEST_PLUGIN_KIND == 5
+
+static WasmEdge_ModuleDescriptor Modules[] = {{"ws_capi_env_module", "", createNamedByDescriptor}};
+
+static const WasmEdge_PluginDescriptor Descriptor = {
+    .Name = "ws_capi_env",
+    .Description = "capi_tests fixture loaded through the default paths",
+    .APIVersion = WasmEdge_Plugin_CurrentAPIVersion,
+    .Version = {0, 1, 0, 0},
+    .ModuleCount = 1,
+    .ProgramOptionCount = 0,
+    .ModuleDescriptions = Modules,
+    .ProgramOptions = NULL,
 };
 
 #endif
