@@ -4,30 +4,59 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GuestTerminated, HostFunctionError, WsError } from '../errors.js';
 import { logPrefix } from '../log.js';
-import { currentPlatformFacts, platformKey } from '../platform.js';
+import { platformKey, platformPackageName } from '../platform.js';
+import { checklistMessage, localBuildCandidate, platformPackageCandidate, type Candidate, type LoadFailure } from './binary-checklist.js';
 import type { BridgeAddon, HostErrorKind } from './addon-types.js';
 
 const require = createRequire(import.meta.url);
 
-interface Candidate {
-  source: string;
-  path: () => string | undefined;
+/** What @ws/core's platform package (`@ws/core-<platform>`) exports. */
+interface CorePlatformBinary {
+  bridgePath: string;
+  libraryPath: string;
+  version: string;
 }
 
-/** The platform package of @ws/core, spelled out so bundlers can see it. */
-function platformPackageBridge(): string | undefined {
-  const resolve = (specifier: string): string => require(specifier).bridgePath as string;
+/** The version of this @ws/core: its platform package must have the same. */
+const coreVersion = (require('../../package.json') as { version: string }).version;
+
+/**
+ * The platform package of @ws/core, spelled out so bundlers can see it;
+ * undefined when it is not installed or this platform has none.
+ */
+function requireCorePlatformPackage(): CorePlatformBinary | undefined {
+  const attempt = (load: () => unknown): CorePlatformBinary | undefined => {
+    try {
+      return load() as CorePlatformBinary;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
+      throw error;
+    }
+  };
   switch (platformKey()) {
     case 'linux-x64-gnu':
-      return resolve('@ws/core-linux-x64-gnu');
+      return attempt(() => require('@ws/core-linux-x64-gnu'));
     case 'linux-arm64-gnu':
-      return resolve('@ws/core-linux-arm64-gnu');
+      return attempt(() => require('@ws/core-linux-arm64-gnu'));
     default:
       return undefined;
   }
 }
 
-/** native/build/host/ws_bridge.node of the repository this file lives in. */
+/** @ws/core's platform package for this platform and whether it is installed (undefined: no such platform). */
+export function corePlatformPackageSpecifier(): { name: string; version: string; installed: boolean } | undefined {
+  const key = platformKey();
+  if (!key) return undefined;
+  let installed: boolean;
+  try {
+    installed = requireCorePlatformPackage() !== undefined;
+  } catch {
+    installed = true; // present but broken: loading it reports why
+  }
+  return { name: platformPackageName('@ws/core', key), version: coreVersion, installed };
+}
+
+/** native/build of the repository this file lives in (only inside the ws repository). */
 export function localNativeBuildDir(): string | undefined {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
@@ -39,17 +68,32 @@ export function localNativeBuildDir(): string | undefined {
   }
 }
 
-const candidates: Candidate[] = [
-  { source: 'WS_CORE_BRIDGE', path: () => process.env.WS_CORE_BRIDGE || undefined },
-  { source: 'platform package', path: platformPackageBridge },
-  {
-    source: 'local build',
-    path: () => {
-      const dir = localNativeBuildDir();
-      return dir ? join(dir, 'host', 'ws_bridge.node') : undefined;
-    },
-  },
-];
+/** The bridge candidates in the fixed order: WS_CORE_BRIDGE, the platform package, the local build. */
+function bridgeCandidates(): Candidate[] {
+  const candidates: Candidate[] = [];
+  const fromEnv = process.env.WS_CORE_BRIDGE;
+  if (fromEnv) {
+    if (existsSync(fromEnv)) {
+      candidates.push({ source: 'WS_CORE_BRIDGE', path: fromEnv });
+    } else {
+      console.error(`${logPrefix()} Ignoring bad configuration: WS_CORE_BRIDGE=${fromEnv} (no such file)`);
+      candidates.push({ source: 'WS_CORE_BRIDGE', kind: 'bad-env', detail: `${fromEnv} does not exist` });
+    }
+  }
+  const key = platformKey();
+  if (key) {
+    const name = platformPackageName('@ws/core', key);
+    try {
+      const binary = requireCorePlatformPackage();
+      candidates.push(platformPackageCandidate(name, '@ws/core', coreVersion, binary && { version: binary.version, file: binary.bridgePath }));
+    } catch (error) {
+      candidates.push({ source: name, kind: 'load-failed', detail: (error as Error).message.split('\n')[0]! });
+    }
+  }
+  const buildDir = localNativeBuildDir();
+  if (buildDir) candidates.push(localBuildCandidate(join(buildDir, 'host', 'ws_bridge.node')));
+  return candidates;
+}
 
 let bridge: BridgeAddon | undefined;
 
@@ -64,49 +108,36 @@ function makeHostError(kind: HostErrorKind, plugin: string, fn: string, code: nu
 /**
  * Loads ws_bridge.node (and with it libwasmedge.so.0) on first use. Tries, in
  * order: WS_CORE_BRIDGE, the platform package, the repository's local build;
- * collects every failure into one error.
+ * collects every failure into one checklist error.
  */
 export function loadBridge(): BridgeAddon {
   if (bridge) return bridge;
-  const failures: string[] = [];
-  for (const candidate of candidates) {
-    let path: string | undefined;
-    try {
-      path = candidate.path();
-    } catch (error) {
-      failures.push(`${candidate.source}: ${(error as Error).message.split('\n')[0]}`);
-      continue;
-    }
-    if (!path) continue;
-    if (!existsSync(path)) {
-      if (candidate.source === 'WS_CORE_BRIDGE') console.error(`${logPrefix()} Ignoring bad configuration: WS_CORE_BRIDGE=${path} (no such file)`);
-      failures.push(`${candidate.source}: ${path} does not exist`);
+  const failures: LoadFailure[] = [];
+  for (const candidate of bridgeCandidates()) {
+    if (!('path' in candidate)) {
+      failures.push(candidate);
       continue;
     }
     try {
-      const addon = require(path) as BridgeAddon;
+      const addon = require(candidate.path) as BridgeAddon;
       addon.init(makeHostError);
       bridge = addon;
       return addon;
     } catch (error) {
-      failures.push(`${candidate.source}: ${(error as Error).message}`);
+      failures.push({ source: candidate.source, kind: 'load-failed', detail: `${candidate.path}: ${(error as Error).message}` });
     }
   }
-  const key = platformKey() ?? `${process.platform}-${process.arch}`;
-  const facts = currentPlatformFacts();
-  const solutions = [`- Install the native part for this platform: pnpm add @ws/core-${key} (or npm install --include=optional @ws/core)`];
-  if (failures.some((f) => /GLIBC_[0-9.]+' not found/.test(f))) {
-    solutions.push(`- This system has glibc ${facts.glibcVersion ?? 'unknown'}; the prebuilt binaries need a newer one: upgrade the OS or build from source (pnpm build in the ws repository).`);
-  }
-  solutions.push('- In the ws repository: run pnpm build (it builds native/build/host/ws_bridge.node).');
   throw new WsError(
     'WS_BRIDGE_LOAD_FAILED',
-    [
-      `Could not load the ws native bridge (@ws/core) for ${key}.`,
-      ...(failures.length ? failures.map((f) => `  ${f}`) : ['  no candidate was found']),
-      'Possible solutions:',
-      ...solutions,
-    ].join('\n'),
+    checklistMessage({
+      headline: 'Could not load the ws native bridge (@ws/core)',
+      failures,
+      packageName: '@ws/core',
+      version: coreVersion,
+      envVar: 'WS_CORE_BRIDGE',
+      fileName: 'ws_bridge.node',
+      searchFrom: dirname(fileURLToPath(import.meta.url)),
+    }),
   );
 }
 

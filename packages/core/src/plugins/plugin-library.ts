@@ -1,10 +1,15 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { PluginLoadError } from '../errors.js';
-import { localNativeBuildDir } from '../native/load-bridge.js';
-import { platformKey } from '../platform.js';
+import { PluginLoadError, type WsErrorCode } from '../errors.js';
+import { logPrefix } from '../log.js';
+import { checklistMessage, localBuildCandidate, platformPackageCandidate, type Candidate, type LoadFailure } from '../native/binary-checklist.js';
+import { corePlatformPackageSpecifier, localNativeBuildDir } from '../native/load-bridge.js';
+import { platformKey, platformPackageName } from '../platform.js';
 import type { PluginManifest } from './npm-manifest.js';
+
+/** Plug-in API versions this @ws/core (its libwasmedge.so.0 stand-in) accepts. */
+export const supportedPluginApiVersions: readonly number[] = [5];
 
 /** `@ws/wasi-nn` → `WS_WASI_NN_LIBRARY`. */
 export function libraryEnvVar(packageName: string): string {
@@ -12,53 +17,102 @@ export function libraryEnvVar(packageName: string): string {
   return `WS_${bare.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}_LIBRARY`;
 }
 
+/** What a platform package's index.cjs exports. */
+interface PlatformBinary {
+  libraryPath: string;
+  version: string;
+}
+
+/** Outcome of trying to load one candidate file. */
+export type LoadAttempt<T> = { ok: true; value: T } | { ok: false; code: WsErrorCode; message: string };
+
 /**
- * Finds the library of an installed plug-in package: the env var
- * WS_<PACKAGE>_LIBRARY, the platform package `<package>-<platform>`, then the
- * repository's local build. One checklist error when none works.
+ * The candidates, in the fixed order: WS_<PACKAGE>_LIBRARY, the platform
+ * package `<package>-<platform>`, the repository's local build. Nothing is
+ * loaded here.
  */
-export function resolvePluginLibrary(manifest: PluginManifest): string {
-  const failures: string[] = [];
+export function pluginLibraryCandidates(manifest: PluginManifest): Candidate[] {
+  const candidates: Candidate[] = [];
   const envVar = libraryEnvVar(manifest.packageName);
   const fromEnv = process.env[envVar];
   if (fromEnv) {
-    if (existsSync(fromEnv)) return fromEnv;
-    console.error(`[ws] Ignoring bad configuration: ${envVar}=${fromEnv} (no such file)`);
-    failures.push(`${envVar}: ${fromEnv} does not exist`);
-  }
-  const key = platformKey();
-  const platformPackage = `${manifest.packageName}-${key ?? `${process.platform}-${process.arch}`}`;
-  if (key) {
-    try {
-      const require = createRequire(join(manifest.packageDir, 'package.json'));
-      const binary = require(platformPackage) as { libraryPath: string; version: string };
-      if (binary.version !== manifest.packageVersion) {
-        throw new PluginLoadError(
-          'WS_PLUGIN_API_MISMATCH',
-          binary.libraryPath,
-          `${platformPackage}@${binary.version} does not match ${manifest.packageName}@${manifest.packageVersion}. Install matching versions: pnpm add ${manifest.packageName}@${manifest.packageVersion} ${platformPackage}@${manifest.packageVersion}`,
-        );
-      }
-      if (existsSync(binary.libraryPath)) return binary.libraryPath;
-      failures.push(`${platformPackage}: ${binary.libraryPath} is missing`);
-    } catch (error) {
-      if (error instanceof PluginLoadError) throw error;
-      failures.push(`${platformPackage}: ${(error as Error).message.split('\n')[0]}`);
+    if (existsSync(fromEnv)) {
+      candidates.push({ source: envVar, path: fromEnv });
+    } else {
+      console.error(`${logPrefix()} Ignoring bad configuration: ${envVar}=${fromEnv} (no such file)`);
+      candidates.push({ source: envVar, kind: 'bad-env', detail: `${fromEnv} does not exist` });
     }
   }
-  const buildDir = localNativeBuildDir();
-  if (buildDir) {
-    const local = join(buildDir, 'plugins', manifest.library);
-    if (existsSync(local)) return local;
-    failures.push(`local build: ${local} does not exist`);
+  const key = platformKey();
+  if (key) {
+    const name = platformPackageName(manifest.packageName, key);
+    const binary = requirePlatformPackage(manifest.packageDir, name);
+    candidates.push(platformPackageCandidate(name, manifest.packageName, manifest.packageVersion, binary && { version: binary.version, file: binary.libraryPath }));
   }
-  const solutions = key
-    ? [`- Install the binary for this platform: pnpm add ${platformPackage} (optional dependencies must not be omitted)`]
-    : [`- ${process.platform}-${process.arch} has no prebuilt ${manifest.packageName}: build it from source.`];
-  solutions.push(`- Or point ${envVar} at the plug-in library file.`);
+  const buildDir = localNativeBuildDir();
+  if (buildDir) candidates.push(localBuildCandidate(join(buildDir, 'plugins', manifest.library)));
+  return candidates;
+}
+
+/**
+ * Loads an installed plug-in package's library: tries every candidate with
+ * `load` until one works; otherwise throws one checklist error with every
+ * cause (house style points 1-2).
+ */
+export function loadPluginLibrary<T>(manifest: PluginManifest, load: (path: string) => LoadAttempt<T>): { path: string; value: T } {
+  if (!supportedPluginApiVersions.includes(manifest.apiVersion)) {
+    throw new PluginLoadError(
+      'WS_PLUGIN_API_MISMATCH',
+      manifest.packageDir,
+      `${manifest.packageName}@${manifest.packageVersion} declares plug-in API version ${manifest.apiVersion}, but this @ws/core supports plug-in API version ${supportedPluginApiVersions.join(', ')}. Install versions of ${manifest.packageName} and @ws/core made for each other (the same release).`,
+    );
+  }
+  const failures: LoadFailure[] = [];
+  let code: WsErrorCode = 'WS_PLUGIN_NOT_FOUND';
+  for (const candidate of pluginLibraryCandidates(manifest)) {
+    if (!('path' in candidate)) {
+      failures.push(candidate);
+      if (candidate.kind === 'version-mismatch' && code === 'WS_PLUGIN_NOT_FOUND') code = 'WS_PLUGIN_VERSION_MISMATCH';
+      continue;
+    }
+    const attempt = load(candidate.path);
+    if (attempt.ok) return { path: candidate.path, value: attempt.value };
+    failures.push({ source: candidate.source, kind: 'load-failed', detail: attempt.message });
+    code = attempt.code;
+  }
+  const core = corePlatformPackageSpecifier();
   throw new PluginLoadError(
-    'WS_PLUGIN_NOT_FOUND',
+    code,
     manifest.packageDir,
-    [`Could not find the ${manifest.plugin} plug-in library (${manifest.packageName}) for ${key ?? process.platform}.`, ...failures.map((f) => `  ${f}`), 'Possible solutions:', ...solutions].join('\n'),
+    checklistMessage({
+      headline: `Could not load the ${manifest.plugin} plug-in (${manifest.packageName})`,
+      failures,
+      packageName: manifest.packageName,
+      version: manifest.packageVersion,
+      envVar: libraryEnvVar(manifest.packageName),
+      fileName: manifest.library,
+      searchFrom: realFolder(manifest.packageDir),
+      alsoInstall: core && !core.installed ? [`${core.name}@${core.version}`] : [],
+    }),
   );
+}
+
+function realFolder(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return dir;
+  }
+}
+
+/** The platform package as the wrapper would require it (from its real folder: pnpm links packages). */
+function requirePlatformPackage(packageDir: string, name: string): PlatformBinary | undefined {
+  const require = createRequire(join(realFolder(packageDir), 'package.json'));
+  let resolved: string;
+  try {
+    resolved = require.resolve(name);
+  } catch {
+    return undefined;
+  }
+  return require(resolved) as PlatformBinary;
 }

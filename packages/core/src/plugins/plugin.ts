@@ -10,7 +10,7 @@ import { defaultPluginPaths } from './default-paths.js';
 import { HostModule } from './host-module.js';
 import { loadStatusCode, type RejectedPlugin } from './load-errors.js';
 import { discoverPluginPackages, type PluginManifest } from './npm-manifest.js';
-import { resolvePluginLibrary } from './plugin-library.js';
+import { loadPluginLibrary, type LoadAttempt } from './plugin-library.js';
 
 /** A program option a plug-in declares (WasmEdge_ProgramOption). */
 export interface PluginOptionInfo {
@@ -265,19 +265,22 @@ export class Plugin {
   #ensureLoaded(): LoadedState {
     if (this.#state) return this.#state;
     const manifest = this.#manifest!;
-    const path = resolvePluginLibrary(manifest);
-    const bridge = loadBridge();
-    const result = bridge.loadPluginFile(path);
-    if ((result.status === LoadStatus.Ok || result.status === LoadStatus.AlreadyLoaded) && result.plugin) {
-      const info = bridge.pluginInfo(result.plugin)!;
-      if (info.name !== this.name) {
-        throw new PluginLoadError('WS_PLUGIN_MANIFEST', path, `${manifest.packageName} says it ships plug-in ${this.name}, but ${path} is plug-in ${info.name}. Reinstall ${manifest.packageName}.`);
+    // The loader chain (env var, platform package, local build): the first
+    // candidate that loads wins; otherwise one checklist error.
+    const { path, value: state } = loadPluginLibrary(manifest, (candidate): LoadAttempt<LoadedState> => {
+      const bridge = loadBridge();
+      const result = bridge.loadPluginFile(candidate);
+      if ((result.status === LoadStatus.Ok || result.status === LoadStatus.AlreadyLoaded) && result.plugin) {
+        return { ok: true, value: { handle: result.plugin, info: bridge.pluginInfo(result.plugin)! } };
       }
-      this.#state = { handle: result.plugin, info };
-      registry.byPath.set(path, this);
-      return this.#state;
+      return { ok: false, code: loadStatusCode(result.status), message: `${candidate}: ${result.message}` };
+    });
+    if (state.info.name !== this.name) {
+      throw new PluginLoadError('WS_PLUGIN_MANIFEST', path, `${manifest.packageName} says it ships plug-in ${this.name}, but ${path} is plug-in ${state.info.name}. Reinstall ${manifest.packageName}.`);
     }
-    throw new PluginLoadError(loadStatusCode(result.status), path, `${result.message} (plug-in package ${manifest.packageName})`);
+    this.#state = state;
+    registry.byPath.set(path, this);
+    return this.#state;
   }
 
   /** @internal */

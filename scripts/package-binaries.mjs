@@ -1,0 +1,227 @@
+#!/usr/bin/env node
+// Per-platform binary packages (house style point 4): one list of packages x
+// platforms; this script writes every npm/<folder>/<platform>/ manifest and
+// index.cjs, keeps each wrapper's optionalDependencies in step, and copies
+// the built binaries in.
+//
+//   node scripts/package-binaries.mjs            manifests + wrappers' optionalDependencies
+//   node scripts/package-binaries.mjs --check    fail if any of those is out of date (CI)
+//   node scripts/package-binaries.mjs --copy     also copy binaries into npm/*/*/lib (release)
+//   node scripts/package-binaries.mjs --out DIR [--only core,process] [--platform linux-x64-gnu]
+//                                                 stage complete packages (with binaries) in DIR
+//
+// Binaries come from native/build (linux-x64-gnu) and native/build-arm64
+// (linux-arm64-gnu, cross-compiled). Platform facts (os/cpu/libc) come from
+// @ws/core's platform.ts, the one place platform keys are defined.
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const platformModule = join(root, 'packages', 'core', 'dist', 'platform.js');
+if (!existsSync(platformModule)) {
+  console.error(`[ws] ${platformModule} is missing: build @ws/core first (pnpm build).`);
+  process.exit(1);
+}
+const { platformTargets } = await import(pathToFileURL(platformModule).href);
+
+/** Where each platform's binaries are built. */
+const buildDirs = {
+  'linux-x64-gnu': join(root, 'native', 'build'),
+  'linux-arm64-gnu': join(root, 'native', 'build-arm64'),
+};
+
+/**
+ * The one list. `files` are relative to the build dir → relative to lib/;
+ * `exports` name the index.cjs fields (besides version). A plug-in's library
+ * file name comes from its wrapper's "wasmedge".library field.
+ * linux-arm64-gnu: only what has no third-party library (image needs
+ * libjpeg/libpng, wasi-crypto OpenSSL headers, wasi-nn a TFLite backend).
+ */
+const plugin = (folder, name, extraFiles = []) => ({ folder, name, wrapperDir: join('packages', folder), extraFiles });
+const packages = [
+  {
+    folder: 'core',
+    name: '@ws/core',
+    wrapperDir: join('packages', 'core'),
+    platforms: ['linux-x64-gnu', 'linux-arm64-gnu'],
+    files: [
+      ['host/ws_bridge.node', 'ws_bridge.node'],
+      ['host/libwasmedge.so.0', 'libwasmedge.so.0'],
+    ],
+    exports: { bridgePath: 'ws_bridge.node', libraryPath: 'libwasmedge.so.0' },
+    description: 'the ws native bridge (ws_bridge.node) and the libwasmedge.so.0 stand-in',
+  },
+  { ...plugin('process', '@ws/process'), platforms: ['linux-x64-gnu', 'linux-arm64-gnu'] },
+  // The plug-in dlopens its backends from <plug-in dir>/wasi-nn-backends.
+  { ...plugin('wasi-nn', '@ws/wasi-nn', [['wasi-nn-backends/libws_wasi_nn_tflite.so', 'wasi-nn-backends/libws_wasi_nn_tflite.so']]), platforms: ['linux-x64-gnu'] },
+  { ...plugin('image', '@ws/image'), platforms: ['linux-x64-gnu'] },
+  { ...plugin('wasi-crypto', '@ws/wasi-crypto'), platforms: ['linux-x64-gnu'] },
+];
+
+function readJson(path) {
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+/** Completes each entry from its wrapper package.json; drops wrappers not in the tree yet. */
+function resolvedPackages() {
+  const list = [];
+  for (const entry of packages) {
+    const wrapperJson = join(root, entry.wrapperDir, 'package.json');
+    if (!existsSync(wrapperJson)) {
+      console.error(`[ws] skipping ${entry.name}: ${entry.wrapperDir}/package.json does not exist yet`);
+      continue;
+    }
+    const wrapper = readJson(wrapperJson);
+    if (entry.files) {
+      list.push({ ...entry, version: wrapper.version, license: wrapper.license ?? 'Apache-2.0' });
+      continue;
+    }
+    const library = wrapper.wasmedge?.library;
+    if (!library) throw new Error(`${wrapperJson} has no "wasmedge".library field`);
+    list.push({
+      ...entry,
+      version: wrapper.version,
+      license: wrapper.license ?? 'Apache-2.0',
+      files: [[`plugins/${library}`, library], ...entry.extraFiles],
+      exports: { libraryPath: library },
+      description: `the ${wrapper.wasmedge.plugin} plug-in library (${library})`,
+    });
+  }
+  return list;
+}
+
+function manifestFor(entry, target) {
+  return {
+    name: `${entry.name}-${target.key}`,
+    version: entry.version,
+    description: `The ${target.key} binary of ${entry.name}: ${entry.description}. Installed by ${entry.name} as an optional dependency; it carries files only.`,
+    license: entry.license,
+    os: [target.os],
+    cpu: [target.cpu],
+    ...(target.libc ? { libc: [target.libc] } : {}),
+    main: './index.cjs',
+    exports: { '.': './index.cjs', './package.json': './package.json' },
+    files: ['index.cjs', 'lib'],
+    engines: { node: '>=20' },
+  };
+}
+
+function indexFor(entry) {
+  const fields = Object.entries(entry.exports).map(([field, file]) => `  ${field}: join(__dirname, 'lib', ${JSON.stringify(file)}),`);
+  return [
+    `// Generated by scripts/package-binaries.mjs. Files only: ${entry.name} does the loading.`,
+    "const { join } = require('node:path');",
+    '',
+    'module.exports = {',
+    ...fields,
+    "  version: require('./package.json').version,",
+    '};',
+    '',
+  ].join('\n');
+}
+
+/** The wrapper's package.json text with its optionalDependencies block replaced (the rest untouched). */
+function withOptionalDependencies(text, dependencies) {
+  const entries = Object.entries(dependencies).map(([name, range]) => `    ${JSON.stringify(name)}: ${JSON.stringify(range)}`);
+  const block = `"optionalDependencies": {\n${entries.join(',\n')}\n  }`;
+  const existing = /"optionalDependencies":\s*\{[^}]*\}/;
+  if (existing.test(text)) return text.replace(existing, block);
+  const end = text.lastIndexOf('}');
+  return `${text.slice(0, end).trimEnd()},\n  ${block}\n}\n`;
+}
+
+const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** Every generated file (path → content), wrappers' package.json included. */
+function generatedFiles(list) {
+  const files = new Map();
+  for (const entry of list) {
+    for (const key of entry.platforms) {
+      const target = platformTargets.find((t) => t.key === key);
+      const dir = join(root, 'npm', entry.folder, key);
+      files.set(join(dir, 'package.json'), json(manifestFor(entry, target)));
+      files.set(join(dir, 'index.cjs'), indexFor(entry));
+    }
+    const wrapperPath = join(root, entry.wrapperDir, 'package.json');
+    const text = readFileSync(wrapperPath, 'utf8');
+    const optional = { ...JSON.parse(text).optionalDependencies };
+    for (const name of Object.keys(optional)) if (name.startsWith(`${entry.name}-`)) delete optional[name];
+    // workspace:* links the package in the repository; pnpm pack writes the exact version.
+    for (const key of entry.platforms) optional[`${entry.name}-${key}`] = 'workspace:*';
+    files.set(wrapperPath, withOptionalDependencies(text, optional));
+  }
+  return files;
+}
+
+function copyBinaries(entry, key, packageDir) {
+  const buildDir = buildDirs[key];
+  const missing = entry.files.map(([from]) => join(buildDir, from)).filter((from) => !existsSync(from));
+  if (missing.length) return missing;
+  for (const [from, to] of entry.files) {
+    const target = join(packageDir, 'lib', to);
+    mkdirSync(dirname(target), { recursive: true });
+    copyFileSync(join(buildDir, from), target);
+  }
+  return [];
+}
+
+const args = process.argv.slice(2);
+const option = (name) => {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+};
+const list = resolvedPackages();
+const files = generatedFiles(list);
+
+if (args.includes('--check')) {
+  const stale = [...files].filter(([path, content]) => !existsSync(path) || readFileSync(path, 'utf8') !== content).map(([path]) => path);
+  if (stale.length) {
+    console.error(`[ws] out of date (run node scripts/package-binaries.mjs):\n${stale.map((p) => `  ${p}`).join('\n')}`);
+    process.exit(1);
+  }
+  process.exit(0);
+}
+
+const out = option('--out');
+if (out) {
+  // Staging for packing (install tests, release): complete packages, binaries included.
+  const only = option('--only')?.split(',');
+  const platforms = option('--platform')?.split(',');
+  const staged = [];
+  for (const entry of list) {
+    if (only && !only.includes(entry.folder)) continue;
+    for (const key of entry.platforms) {
+      if (platforms && !platforms.includes(key)) continue;
+      const target = platformTargets.find((t) => t.key === key);
+      const dir = join(resolve(out), entry.folder, key);
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'package.json'), json(manifestFor(entry, target)));
+      writeFileSync(join(dir, 'index.cjs'), indexFor(entry));
+      const missing = copyBinaries(entry, key, dir);
+      if (missing.length) {
+        rmSync(dir, { recursive: true, force: true });
+        console.error(`[ws] not staging ${entry.name}-${key}: not built (${missing.join(', ')})`);
+        continue;
+      }
+      staged.push(dir);
+    }
+  }
+  process.stdout.write(`${JSON.stringify(staged)}\n`);
+  process.exit(0);
+}
+
+for (const [path, content] of files) {
+  mkdirSync(dirname(path), { recursive: true });
+  if (!existsSync(path) || readFileSync(path, 'utf8') !== content) writeFileSync(path, content);
+}
+if (args.includes('--copy')) {
+  for (const entry of list) {
+    for (const key of entry.platforms) {
+      const missing = copyBinaries(entry, key, join(root, 'npm', entry.folder, key));
+      if (missing.length) console.error(`[ws] ${entry.name}-${key}: not built, nothing copied (${missing.join(', ')})`);
+      else console.log(`[ws] ${entry.name}-${key}: ${entry.files.map(([, to]) => `lib/${to} (${statSync(join(root, 'npm', entry.folder, key, 'lib', to)).size} bytes)`).join(', ')}`);
+    }
+  }
+}
