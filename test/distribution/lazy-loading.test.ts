@@ -1,0 +1,81 @@
+// Lazy by default (house style point 6), measured in /proc/self/maps of a
+// fresh Node process: importing @ws/core and running a WASI-only guest maps
+// no native library of ws; a guest importing wasmedge_process maps the bridge,
+// the stand-in and exactly one plug-in library, although four plug-in
+// packages are installed.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { guest, root } from '../helpers/paths.js';
+
+const installed = ['core', 'process', 'image', 'wasi-nn', 'wasi-crypto'];
+
+/** Files of ws (bridge, stand-in, plug-ins, backends) mapped into the process. */
+const mappedScript = `
+import { readFileSync } from 'node:fs';
+export function mapped() {
+  const files = readFileSync('/proc/self/maps', 'utf8').split('\\n').map((line) => line.split(/\\s+/)[5] ?? '');
+  return [...new Set(files.filter((f) => /ws_bridge\\.node|libwasmedge|wasmedgePlugin|libws_/.test(f)).map((f) => f.split('/').pop()))].sort();
+}
+`;
+
+const childScript = `
+import { readFileSync } from 'node:fs';
+import { mapped } from './mapped.mjs';
+const report = {};
+const { Runtime, Plugin } = await import('@ws/core');
+report.afterImport = mapped();
+const quiet = { stdout: 2 };
+report.wasiOnlyExit = await new Runtime({ args: ['wasi_only'], ...quiet }).run(readFileSync(process.argv[2]));
+report.afterWasiOnly = mapped();
+report.discovered = Plugin.all().map((p) => [p.name, p.packageName, p.loaded]);
+report.processGuestExit = await new Runtime(quiet).run(readFileSync(process.argv[3]));
+report.afterProcessGuest = mapped();
+report.loaded = Plugin.all().filter((p) => p.loaded).map((p) => p.name);
+console.log(JSON.stringify(report));
+`;
+
+let app: string;
+let processGuest: string;
+
+beforeAll(async () => {
+  app = mkdtempSync(join(tmpdir(), 'ws-lazy-'));
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'lazy-app', private: true, type: 'module' }));
+  mkdirSync(join(app, 'node_modules', '@ws'), { recursive: true });
+  for (const name of installed) symlinkSync(join(root, 'packages', name), join(app, 'node_modules', '@ws', name));
+  writeFileSync(join(app, 'mapped.mjs'), mappedScript);
+  writeFileSync(join(app, 'child.mjs'), childScript);
+  const wabt = await (createRequire(import.meta.url)('wabt') as () => Promise<{ parseWat: (name: string, text: string) => { toBinary: (o: object) => { buffer: Uint8Array } } }>)();
+  const wat = `(module
+    (import "wasmedge_process" "wasmedge_process_get_exit_code" (func $exit_code (result i32)))
+    (memory (export "memory") 1)
+    (func (export "_start") (drop (call $exit_code))))`;
+  processGuest = join(app, 'process_exit_code.wasm');
+  writeFileSync(processGuest, wabt.parseWat('process_exit_code.wat', wat).toBinary({}).buffer);
+});
+
+describe('lazy loading', () => {
+  it('maps nothing native until a guest imports a plug-in module, then exactly that plug-in', () => {
+    const result = spawnSync(process.execPath, ['child.mjs', guest('wasi_only'), processGuest], { cwd: app, encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+    expect(result.stderr.replace(/^argc.*\n|^WS_GREETING.*\n/gm, '')).toBe('');
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.afterImport).toEqual([]);
+    expect(report.wasiOnlyExit).toBe(0);
+    expect(report.afterWasiOnly).toEqual([]);
+    expect(report.discovered).toEqual(
+      expect.arrayContaining([
+        ['wasmedge_process', '@ws/process', false],
+        ['wasmedge_image', '@ws/image', false],
+        ['wasi_nn', '@ws/wasi-nn', false],
+        ['wasi_crypto', '@ws/wasi-crypto', false],
+      ]),
+    );
+    expect(report.processGuestExit).toBe(0);
+    expect(report.afterProcessGuest).toEqual(['libwasmedge.so.0', 'libwasmedgePluginWasmEdgeProcess.so', 'ws_bridge.node']);
+    expect(report.loaded).toEqual(['wasmedge_process']);
+  });
+});
