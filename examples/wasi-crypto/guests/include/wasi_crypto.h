@@ -1,0 +1,1 @@
+../../../../packages/wasi-crypto/guests/include/wasi_crypto.h
