@@ -120,17 +120,20 @@ static ws_image_status axis_plan_init(axis_plan *Plan, uint32_t InSize, uint32_t
 
 /* ---- Passes ------------------------------------------------------------- */
 
-/* One source row: table lookup, then horizontal filter into OutWidth*3 floats. */
-static void filter_row(const uint8_t *Row, uint32_t InWidth, const axis_plan *Horizontal,
-                       uint32_t OutWidth, const float *Table, float *Converted, float *Result) {
-  for (size_t X = 0; X < (size_t)InWidth * 3; ++X) Converted[X] = Table[Row[X]];
+static void convert_row(const uint8_t *Row, size_t Samples, const float *Table, float *Converted) {
+  for (size_t X = 0; X < Samples; ++X) Converted[X] = Table[Row[X]];
+}
+
+/* Horizontal filter of one row of InWidth*3 floats into OutWidth*3 floats. */
+static void filter_horizontally(const float *Row, uint32_t InWidth, const axis_plan *Horizontal,
+                                uint32_t OutWidth, float *Result) {
   if (InWidth == OutWidth) {
-    memcpy(Result, Converted, (size_t)OutWidth * 3 * sizeof(float));
+    memcpy(Result, Row, (size_t)OutWidth * 3 * sizeof(float));
     return;
   }
   for (uint32_t X = 0; X < OutWidth; ++X) {
     const float *Weights = Horizontal->Weights + Horizontal->Offset[X];
-    const float *Source = Converted + (size_t)Horizontal->First[X] * 3;
+    const float *Source = Row + (size_t)Horizontal->First[X] * 3;
     float R = 0.0f, G = 0.0f, B = 0.0f;
     for (uint32_t K = 0; K < Horizontal->Count[X]; ++K) {
       R += Weights[K] * Source[K * 3];
@@ -140,6 +143,19 @@ static void filter_row(const uint8_t *Row, uint32_t InWidth, const axis_plan *Ho
     Result[X * 3] = R;
     Result[X * 3 + 1] = G;
     Result[X * 3 + 2] = B;
+  }
+}
+
+/* Sum = sum over K of Weights[K] * Rows[K], rows of Samples floats taken from
+ * a ring. Contiguous: the compiler vectorises it. */
+static void filter_vertically(const float *Ring, uint32_t RingRows, size_t Samples, uint32_t First,
+                              uint32_t Count, const float *Weights, float *Sum) {
+  const float *Row = Ring + Samples * (First % RingRows);
+  for (size_t X = 0; X < Samples; ++X) Sum[X] = Weights[0] * Row[X];
+  for (uint32_t K = 1; K < Count; ++K) {
+    Row = Ring + Samples * ((First + K) % RingRows);
+    const float Weight = Weights[K];
+    for (size_t X = 0; X < Samples; ++X) Sum[X] += Weight * Row[X];
   }
 }
 
@@ -163,25 +179,36 @@ static void store_row(const float *Values, uint32_t Width, const ws_resize_targe
   }
 }
 
-/* Horizontally filtered source rows are kept in a ring of RingRows rows: row J
- * lives in slot J % RingRows. Output rows read non-decreasing source windows,
- * each at most RingRows tall, so a row is computed once and never evicted
- * while it is needed. */
+/*
+ * Two orders, chosen per call. The vertical filter runs over contiguous rows
+ * and vectorises; the horizontal one does not. So when the height shrinks,
+ * filter vertically first (fewer rows reach the horizontal filter); otherwise
+ * horizontally first (fewer columns reach the vertical filter).
+ *
+ * Rows that feed the vertical filter (converted source rows, or horizontally
+ * filtered ones) are kept in a ring of RingRows rows: row J lives in slot
+ * J % RingRows. Output rows read non-decreasing source windows, each at most
+ * RingRows tall, so a row is prepared once and never evicted while needed.
+ */
 typedef struct resize_job {
   axis_plan Horizontal;
   axis_plan Vertical;
-  float *Converted; /* one source row as floats */
+  bool VerticalFirst;
+  size_t RingSamples; /* floats per ring row */
   float *Ring;
-  float *Accumulator; /* one output row */
+  float *Scratch;     /* one converted source row (horizontal first) */
+  float *Sum;         /* one vertically filtered row */
+  float *Result;      /* one output row (vertical first) */
   uint32_t RingRows;
 } resize_job;
 
 static void resize_job_free(resize_job *Job) {
   axis_plan_free(&Job->Horizontal);
   axis_plan_free(&Job->Vertical);
-  free(Job->Converted);
   free(Job->Ring);
-  free(Job->Accumulator);
+  free(Job->Scratch);
+  free(Job->Sum);
+  free(Job->Result);
 }
 
 static ws_image_status resize_job_init(resize_job *Job, const ws_rgb8_image *Source,
@@ -191,14 +218,23 @@ static ws_image_status resize_job_init(resize_job *Job, const ws_rgb8_image *Sou
   ws_image_status Status = axis_plan_init(&Job->Horizontal, Source->Width, Target->Width, &Budget);
   if (Status == WS_IMAGE_OK) Status = axis_plan_init(&Job->Vertical, Source->Height, Target->Height, &Budget);
   if (Status != WS_IMAGE_OK) return Status;
+  Job->VerticalFirst = Target->Height < Source->Height;
   Job->RingRows = Job->Vertical.MaxCount;
-  const uint64_t RowFloats = (uint64_t)Target->Width * 3;
-  const uint64_t Bytes = ((uint64_t)Source->Width * 3 + RowFloats * (Job->RingRows + 1)) * sizeof(float);
-  if (Bytes > Budget) return WS_IMAGE_TOO_LARGE;
-  Job->Converted = malloc((size_t)Source->Width * 3 * sizeof(float));
-  Job->Ring = malloc((size_t)(RowFloats * Job->RingRows) * sizeof(float));
-  Job->Accumulator = malloc((size_t)RowFloats * sizeof(float));
-  if (!Job->Converted || !Job->Ring || !Job->Accumulator) return WS_IMAGE_NO_MEMORY;
+  const uint64_t InSamples = (uint64_t)Source->Width * 3, OutSamples = (uint64_t)Target->Width * 3;
+  Job->RingSamples = (size_t)(Job->VerticalFirst ? InSamples : OutSamples);
+  const uint64_t Floats = (uint64_t)Job->RingSamples * Job->RingRows +
+                          (Job->VerticalFirst ? InSamples + OutSamples : InSamples + OutSamples);
+  if (Floats * sizeof(float) > Budget) return WS_IMAGE_TOO_LARGE;
+  Job->Ring = malloc(Job->RingSamples * Job->RingRows * sizeof(float));
+  if (Job->VerticalFirst) {
+    Job->Sum = malloc((size_t)InSamples * sizeof(float));
+    Job->Result = malloc((size_t)OutSamples * sizeof(float));
+    if (!Job->Ring || !Job->Sum || !Job->Result) return WS_IMAGE_NO_MEMORY;
+  } else {
+    Job->Scratch = malloc((size_t)InSamples * sizeof(float));
+    Job->Sum = malloc((size_t)OutSamples * sizeof(float));
+    if (!Job->Ring || !Job->Scratch || !Job->Sum) return WS_IMAGE_NO_MEMORY;
+  }
   return WS_IMAGE_OK;
 }
 
@@ -209,28 +245,31 @@ ws_image_status ws_resize(const ws_rgb8_image *Source, const ws_resize_target *T
     resize_job_free(&Job);
     return Status;
   }
-  const size_t RowFloats = (size_t)Target->Width * 3;
-  const size_t SourceStride = (size_t)Source->Width * 3;
-  const size_t TargetStride = RowFloats * (Target->Float ? sizeof(float) : 1);
+  const size_t InSamples = (size_t)Source->Width * 3;
+  const size_t TargetStride = (size_t)Target->Width * 3 * (Target->Float ? sizeof(float) : 1);
   uint32_t NextSourceRow = 0;
   for (uint32_t Y = 0; Y < Target->Height; ++Y) {
     const uint32_t First = Job.Vertical.First[Y];
     const uint32_t Count = Job.Vertical.Count[Y];
     if (NextSourceRow < First) NextSourceRow = First;
-    for (; NextSourceRow < First + Count; ++NextSourceRow)
-      filter_row(Source->Pixels + SourceStride * NextSourceRow, Source->Width, &Job.Horizontal,
-                 Target->Width, Target->SampleTable, Job.Converted,
-                 Job.Ring + RowFloats * (NextSourceRow % Job.RingRows));
-    const float *Weights = Job.Vertical.Weights + Job.Vertical.Offset[Y];
-    float *Sum = Job.Accumulator;
-    const float *Row = Job.Ring + RowFloats * (First % Job.RingRows);
-    for (size_t X = 0; X < RowFloats; ++X) Sum[X] = Weights[0] * Row[X];
-    for (uint32_t K = 1; K < Count; ++K) {
-      Row = Job.Ring + RowFloats * ((First + K) % Job.RingRows);
-      const float Weight = Weights[K];
-      for (size_t X = 0; X < RowFloats; ++X) Sum[X] += Weight * Row[X];
+    for (; NextSourceRow < First + Count; ++NextSourceRow) {
+      const uint8_t *Row = Source->Pixels + InSamples * NextSourceRow;
+      float *Slot = Job.Ring + Job.RingSamples * (NextSourceRow % Job.RingRows);
+      if (Job.VerticalFirst) {
+        convert_row(Row, InSamples, Target->SampleTable, Slot);
+      } else {
+        convert_row(Row, InSamples, Target->SampleTable, Job.Scratch);
+        filter_horizontally(Job.Scratch, Source->Width, &Job.Horizontal, Target->Width, Slot);
+      }
     }
-    store_row(Sum, Target->Width, Target, Target->Destination + TargetStride * Y);
+    const float *Weights = Job.Vertical.Weights + Job.Vertical.Offset[Y];
+    filter_vertically(Job.Ring, Job.RingRows, Job.RingSamples, First, Count, Weights, Job.Sum);
+    const float *Output = Job.Sum;
+    if (Job.VerticalFirst) {
+      filter_horizontally(Job.Sum, Source->Width, &Job.Horizontal, Target->Width, Job.Result);
+      Output = Job.Result;
+    }
+    store_row(Output, Target->Width, Target, Target->Destination + TargetStride * Y);
   }
   resize_job_free(&Job);
   return WS_IMAGE_OK;
