@@ -1,6 +1,6 @@
 // Lazy by default (house style point 6), measured in /proc/self/maps of a
 // fresh Node process: importing @ws/core and running a WASI-only guest maps
-// no native library of ws; a guest importing wasmedge_process maps the bridge,
+// no native library of ws (nor koffi); a guest importing wasmedge_process maps the bridge,
 // the stand-in and exactly one plug-in library, although four plug-in
 // packages are installed.
 import { spawnSync } from 'node:child_process';
@@ -18,7 +18,7 @@ const mappedScript = `
 import { readFileSync } from 'node:fs';
 export function mapped() {
   const files = readFileSync('/proc/self/maps', 'utf8').split('\\n').map((line) => line.split(/\\s+/)[5] ?? '');
-  return [...new Set(files.filter((f) => /ws_bridge\\.node|libwasmedge|wasmedgePlugin|libws_/.test(f)).map((f) => f.split('/').pop()))].sort();
+  return [...new Set(files.filter((f) => /ws_bridge\\.node|libwasmedge|wasmedgePlugin|libws_|koffi/.test(f)).map((f) => f.split('/').pop()))].sort();
 }
 `;
 

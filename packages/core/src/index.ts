@@ -6,6 +6,7 @@ export type { RejectedPlugin } from './plugins/load-errors.js';
 export type { PluginManifest } from './plugins/npm-manifest.js';
 export { Runtime } from './runtime/runtime.js';
 export type { Instantiated, RuntimeOptions } from './runtime/runtime.js';
+export type { NativeModuleOptions } from './runtime/native-functions.js';
 export type { WasmFunctionType, WasmValType } from './runtime/wasm-binary.js';
 export { GuestTerminated, HostFunctionError, ImportResolutionError, PluginLoadError, WsError } from './errors.js';
 export type { UnresolvedImport, WsErrorCode } from './errors.js';

@@ -7,6 +7,7 @@ import { loadBridge } from '../native/load-bridge.js';
 import type { HostModule } from '../plugins/host-module.js';
 import { Plugin, type PluginOptionValue } from '../plugins/plugin.js';
 import { withArity } from './arity.js';
+import { resolveNativeImport, type NativeModuleOptions } from './native-functions.js';
 import { enosysFunction, wasmEdgeExtraWasiFunctions } from './wasi-extras.js';
 import { exportMemoryZero, readModuleInfo, type WasmFunctionType, type WasmImport, type WasmModuleInfo } from './wasm-binary.js';
 
@@ -31,6 +32,13 @@ export interface RuntimeOptions {
   preopens?: Record<string, string>;
   /** JS modules the guest may import, by module name; they take precedence over plug-ins. */
   imports?: WebAssembly.Imports;
+  /**
+   * Import modules made of C library functions, called through koffi (loaded
+   * only when this is used), e.g. `{ mymod: { library: 'libm.so.6', functions:
+   * { cos: 'double cos(double)' } } }`. Each declaration is checked against the
+   * guest's import type. Default `{}`.
+   */
+  native?: Record<string, NativeModuleOptions>;
   /**
    * Plug-in options by name as on the command line without dashes, e.g.
    * `{ 'allow-command': ['ls'], 'allow-command-all': true }`. Applied to each
@@ -108,7 +116,7 @@ export class Runtime {
       stderr: this.#options.stderr,
     });
     this.#wasi = wasi;
-    const usesPlugins = info.imports.some((i) => i.module !== WASI_MODULE && !this.#options.imports?.[i.module]);
+    const usesPlugins = info.imports.some((i) => i.module !== WASI_MODULE && !this.#options.imports?.[i.module] && !this.#options.native?.[i.module]);
     const bridge = usesPlugins ? loadBridge() : undefined;
     const guest = bridge?.createGuestBinding('');
     const { imports, modules } = this.#resolveImports(info, wasi, guest);
@@ -175,6 +183,13 @@ export class Runtime {
       if (user) {
         if (entry.name in user) target[entry.name] = user[entry.name]!;
         else unresolved.push({ ...describe(entry), reason: `the JS module ${entry.module} given in imports has no ${entry.name}` });
+        continue;
+      }
+      const native = this.#options.native?.[entry.module];
+      if (native) {
+        const resolved = resolveNativeImport(entry.module, native, entry);
+        if ('value' in resolved) target[entry.name] = resolved.value;
+        else unresolved.push({ ...describe(entry), reason: resolved.reason });
         continue;
       }
       if (entry.module === WASI_MODULE) {
