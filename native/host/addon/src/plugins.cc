@@ -37,11 +37,19 @@ const char *OptionTypeName(uint32_t type) {
   }
 }
 
+// The option's type as a plain integer: ws's StringList (0x100) lies outside
+// the C++ range of the enum, so reading it as the enum would be undefined.
+uint32_t OptionType(const WasmEdge_ProgramOption &option) {
+  uint32_t type;
+  std::memcpy(&type, &option.Type, sizeof(type));
+  return type;
+}
+
 // The implicit value of an option given without a value, as text.
 Napi::Value DefaultValueText(Napi::Env env, const WasmEdge_ProgramOption &option) {
   const void *value = option.DefaultValue;
   if (value == nullptr) return env.Null();
-  switch (static_cast<uint32_t>(option.Type)) {
+  switch (OptionType(option)) {
     case WasmEdge_ProgramOptionType_Int8: return Napi::String::New(env, std::to_string(*static_cast<const int8_t *>(value)));
     case WasmEdge_ProgramOptionType_Int16: return Napi::String::New(env, std::to_string(*static_cast<const int16_t *>(value)));
     case WasmEdge_ProgramOptionType_Int32: return Napi::String::New(env, std::to_string(*static_cast<const int32_t *>(value)));
@@ -52,7 +60,8 @@ Napi::Value DefaultValueText(Napi::Env env, const WasmEdge_ProgramOption &option
     case WasmEdge_ProgramOptionType_UInt64: return Napi::String::New(env, std::to_string(*static_cast<const uint64_t *>(value)));
     case WasmEdge_ProgramOptionType_Float: return Napi::String::New(env, std::to_string(*static_cast<const float *>(value)));
     case WasmEdge_ProgramOptionType_Double: return Napi::String::New(env, std::to_string(*static_cast<const double *>(value)));
-    case WasmEdge_ProgramOptionType_String: {
+    case WasmEdge_ProgramOptionType_String:
+    case WS_ProgramOptionType_StringList: {
       // As in WasmEdge's C adapter: DefaultValue points at a WasmEdge_String.
       const auto *text = static_cast<const WasmEdge_String *>(value);
       return Napi::String::New(env, text->Buf ? std::string(text->Buf, text->Length) : std::string());
@@ -107,11 +116,11 @@ Napi::Value PluginInfo(const Napi::CallbackInfo &info) {
   Napi::Array options = Napi::Array::New(env);
   for (uint32_t i = 0; i < descriptor->ProgramOptionCount; ++i) {
     const WasmEdge_ProgramOption &option = descriptor->ProgramOptions[i];
-    if (option.Type == WasmEdge_ProgramOptionType_None) continue;
+    if (OptionType(option) == WasmEdge_ProgramOptionType_None) continue;
     Napi::Object entry = Napi::Object::New(env);
     entry.Set("name", option.Name);
     entry.Set("description", option.Description ? option.Description : "");
-    entry.Set("type", OptionTypeName(static_cast<uint32_t>(option.Type)));
+    entry.Set("type", OptionTypeName(OptionType(option)));
     entry.Set("defaultValue", DefaultValueText(env, option));
     options.Set(options.Length(), entry);
   }
