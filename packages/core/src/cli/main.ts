@@ -2,6 +2,7 @@
 import './quiet-warnings.js';
 import { setWarningHandler, logPrefix } from '../log.js';
 import { doctorCommand } from './commands/doctor.js';
+import { newPluginCommand } from './commands/new-plugin.js';
 import { pluginsCommand } from './commands/plugins.js';
 import { runCommand } from './commands/run.js';
 import { typegenCommand } from './commands/typegen.js';
@@ -16,6 +17,7 @@ Commands:
   plugins [--plugin-path P]... [--json]  list plug-ins found and files rejected
   typegen <plugin> [--out FILE]      write TypeScript types of a plug-in's host functions
   doctor                             check platform, native bridge and plug-ins
+  new-plugin <name> [--dir D]        create a C plug-in package (build, test, types)
 
 A .wasm file as the first argument is the same as ws run.`;
 
@@ -30,6 +32,8 @@ async function main(argv: string[]): Promise<number> {
       return typegenCommand(rest);
     case 'doctor':
       return doctorCommand(rest);
+    case 'new-plugin':
+      return newPluginCommand(rest);
     case undefined:
     case '--help':
     case '-h':
