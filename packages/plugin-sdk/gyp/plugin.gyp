@@ -3,9 +3,9 @@
 #
 #   'dependencies': ["<!(node -p \"require('@ws/plugin-sdk').gyp\"):ws_plugin_sdk"],
 #
-# and builds a 'loadable_module' with 'product_prefix': 'lib' and
-# 'product_extension': 'so' (see the SDK's README). Nothing is linked: the
-# WasmEdge_* symbols are resolved by the host that loads the plug-in.
+# and builds a 'shared_library' (node-gyp renames a 'loadable_module' to
+# .node): build/Release/lib<target_name>.so. Nothing is linked: the WasmEdge_*
+# symbols are resolved by the host that loads the plug-in.
 {
   'targets': [
     {
