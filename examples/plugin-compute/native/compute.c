@@ -79,14 +79,15 @@ static WasmEdge_ModuleInstanceContext *create_compute(const WasmEdge_ModuleDescr
   WasmEdge_FunctionTypeContext *Type = WasmEdge_FunctionTypeCreate(Params, 6, NULL, 0);
   WasmEdge_FunctionInstanceContext *Function = WasmEdge_FunctionInstanceCreate(Type, sgemm, NULL, 0);
   WasmEdge_FunctionTypeDelete(Type);
-  WasmEdge_String FunctionName = WasmEdge_StringCreateByCString("sgemm");
-  WasmEdge_Result Added = WasmEdge_ModuleInstanceAddFunction(Module, FunctionName, Function);
-  WasmEdge_StringDelete(FunctionName);
-  if (!WasmEdge_ResultOK(Added)) {
-    WasmEdge_FunctionInstanceDelete(Function);
+  if (Function == NULL) {
     WasmEdge_ModuleInstanceDelete(Module);
     return NULL;
   }
+  /* The module owns Function now. The result is not used: it is void in
+   * WasmEdge 0.17.x and fails only for NULL arguments. */
+  WasmEdge_String FunctionName = WasmEdge_StringCreateByCString("sgemm");
+  WasmEdge_ModuleInstanceAddFunction(Module, FunctionName, Function);
+  WasmEdge_StringDelete(FunctionName);
   return Module;
 }
 

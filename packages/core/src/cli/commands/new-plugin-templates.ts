@@ -118,14 +118,15 @@ static WasmEdge_ModuleInstanceContext *create_module(const WasmEdge_ModuleDescri
   WasmEdge_FunctionTypeContext *Type = WasmEdge_FunctionTypeCreate(Params, 2, Results, 1);
   WasmEdge_FunctionInstanceContext *Function = WasmEdge_FunctionInstanceCreate(Type, reverse, Self, 0);
   WasmEdge_FunctionTypeDelete(Type); /* the function instance keeps a copy */
-  WasmEdge_String FunctionName = WasmEdge_StringCreateByCString("reverse");
-  WasmEdge_Result Added = WasmEdge_ModuleInstanceAddFunction(Module, FunctionName, Function);
-  WasmEdge_StringDelete(FunctionName);
-  if (!WasmEdge_ResultOK(Added)) {
-    WasmEdge_FunctionInstanceDelete(Function);
+  if (Function == NULL) {
     WasmEdge_ModuleInstanceDelete(Module); /* runs the finalizer: frees Self */
     return NULL;
   }
+  /* The module takes ownership of Function. Its result is not used: it is
+   * void in WasmEdge 0.17.x and fails only for NULL arguments. */
+  WasmEdge_String FunctionName = WasmEdge_StringCreateByCString("reverse");
+  WasmEdge_ModuleInstanceAddFunction(Module, FunctionName, Function);
+  WasmEdge_StringDelete(FunctionName);
   return Module;
 }
 
