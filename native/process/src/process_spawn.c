@@ -214,6 +214,8 @@ void ws_spawn_run(const ws_spawn_request *Request, ws_byte_buffer *Stdout, ws_by
   while (!exited || streams[0].fd >= 0 || streams[1].fd >= 0) {
     int64_t remaining = deadline - monotonic_ms();
     if (remaining <= 0) {
+      /* An exit that raced with the deadline still counts as an exit. */
+      if (!exited) exited = peek_exit(pid, &exit_info);
       timed_out = !exited;
       break;
     }

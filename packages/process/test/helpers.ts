@@ -47,6 +47,10 @@ export function runGuest(guest: string, wsFlags: string[], guestArgs: string[], 
   });
   const elapsedMs = performance.now() - started;
   const match = /exit_code=(-?\d+)\n$/.exec(result.stderr);
+  if (guest === 'exec' && !match) {
+    // The guest always ends with that line: anything else is a failure of ws itself.
+    throw new Error(`ws run ${guest} ${guestArgs.join(' ')} did not finish (status ${result.status}, signal ${result.signal}):\n${result.stderr}`);
+  }
   return {
     status: result.status,
     stdout: result.stdout,
