@@ -1,0 +1,69 @@
+/*
+ * Plug-in descriptor of wasmedge_tensorflow (libwasmedgePluginWasmEdgeTensorflow.so):
+ * one module, `wasmedge_tensorflow`, with the current (0.13+) and legacy
+ * (<= 0.12) host functions. libtensorflow is loaded on the first call, so the
+ * module can be created (and guests importing it instantiated) without it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <wasmedge/wasmedge.h>
+
+#include "tf_functions.h"
+#include "tf_session.h"
+
+static WasmEdge_String LibraryOption = {0, NULL};
+static const WasmEdge_String LibraryImplicit = {0, NULL};
+
+static WasmEdge_ProgramOption Options[] = {
+    {.Name = "tensorflow-library",
+     .Description = "Path of libtensorflow.so.2, TensorFlow's C library (env WS_LIBTENSORFLOW takes precedence; "
+                    "default: libtensorflow.so.2 from the loader's search path).",
+     .Type = WasmEdge_ProgramOptionType_String,
+     .Storage = &LibraryOption,
+     .DefaultValue = &LibraryImplicit},
+};
+
+static WasmEdge_ModuleInstanceContext *create_module(const WasmEdge_ModuleDescriptor *Descriptor) {
+  (void)Descriptor;
+  ws_tf_env *Env = calloc(1, sizeof(*Env));
+  if (Env == NULL) return NULL;
+  if (LibraryOption.Buf != NULL && LibraryOption.Length > 0) {
+    Env->LibraryPath = malloc((size_t)LibraryOption.Length + 1);
+    if (Env->LibraryPath != NULL) {
+      memcpy(Env->LibraryPath, LibraryOption.Buf, LibraryOption.Length);
+      Env->LibraryPath[LibraryOption.Length] = '\0';
+    }
+  }
+  WasmEdge_String Name = WasmEdge_StringCreateByCString("wasmedge_tensorflow");
+  WasmEdge_ModuleInstanceContext *Module = WasmEdge_ModuleInstanceCreateWithData(Name, Env, ws_tf_env_delete);
+  WasmEdge_StringDelete(Name);
+  if (Module == NULL) {
+    ws_tf_env_delete(Env);
+    return NULL;
+  }
+  if (!ws_tf_add_current_functions(Module, Env) || !ws_tf_add_legacy_functions(Module, Env)) {
+    WasmEdge_ModuleInstanceDelete(Module); /* runs ws_tf_env_delete */
+    return NULL;
+  }
+  return Module;
+}
+
+static WasmEdge_ModuleDescriptor Modules[] = {
+    {.Name = "wasmedge_tensorflow", .Description = "TensorFlow inference sessions.", .Create = create_module},
+};
+
+static const WasmEdge_PluginDescriptor Descriptor = {
+    .Name = "wasmedge_tensorflow",
+    .Description = "Tensorflow plug-in for WasmEdge.",
+    .APIVersion = WasmEdge_Plugin_CurrentAPIVersion,
+    .Version = {.Major = 0, .Minor = 13, .Patch = 0, .Build = 0},
+    .ModuleCount = sizeof(Modules) / sizeof(Modules[0]),
+    .ProgramOptionCount = sizeof(Options) / sizeof(Options[0]),
+    .ModuleDescriptions = Modules,
+    .ProgramOptions = Options,
+};
+
+WASMEDGE_CAPI_PLUGIN_EXPORT const WasmEdge_PluginDescriptor *WasmEdge_Plugin_GetDescriptor(void) {
+  return &Descriptor;
+}

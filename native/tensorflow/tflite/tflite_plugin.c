@@ -1,0 +1,85 @@
+/*
+ * Plug-in descriptor of wasmedge_tensorflowlite
+ * (libwasmedgePluginWasmEdgeTensorflowLite.so): one module,
+ * `wasmedge_tensorflowlite`, holding the current (0.13+) and the legacy
+ * (<= 0.12) host functions, plus two ws options.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <wasmedge/wasmedge.h>
+
+#include "tflite_functions.h"
+#include "tflite_session.h"
+
+/* Upstream fixes the interpreter at 2 threads. */
+#define WS_TFLITE_DEFAULT_THREADS 2
+
+static WasmEdge_String LibraryOption = {0, NULL};
+static uint32_t ThreadsOption = WS_TFLITE_DEFAULT_THREADS;
+static const WasmEdge_String LibraryImplicit = {0, NULL};
+static const uint32_t ThreadsImplicit = WS_TFLITE_DEFAULT_THREADS;
+
+static WasmEdge_ProgramOption Options[] = {
+    {.Name = "tflite-library",
+     .Description = "Absolute path of libtensorflowlite_c.so (env WS_TFLITE_LIBRARY takes precedence; "
+                    "default: the one of the npm package tfjs-tflite-node).",
+     .Type = WasmEdge_ProgramOptionType_String,
+     .Storage = &LibraryOption,
+     .DefaultValue = &LibraryImplicit},
+    {.Name = "tflite-threads",
+     .Description = "Threads of each TensorFlow-Lite interpreter (default 2, WasmEdge's fixed value).",
+     .Type = WasmEdge_ProgramOptionType_UInt32,
+     .Storage = &ThreadsOption,
+     .DefaultValue = &ThreadsImplicit},
+};
+
+static char *copy_string(WasmEdge_String Value) {
+  if (Value.Buf == NULL || Value.Length == 0) return NULL;
+  char *Copy = malloc((size_t)Value.Length + 1);
+  if (Copy == NULL) return NULL;
+  memcpy(Copy, Value.Buf, Value.Length);
+  Copy[Value.Length] = '\0';
+  return Copy;
+}
+
+static WasmEdge_ModuleInstanceContext *create_module(const WasmEdge_ModuleDescriptor *Descriptor) {
+  (void)Descriptor;
+  ws_tflite_env *Env = calloc(1, sizeof(*Env));
+  if (Env == NULL) return NULL;
+  Env->Threads = ThreadsOption > 0 ? ThreadsOption : WS_TFLITE_DEFAULT_THREADS;
+  Env->LibraryPath = copy_string(LibraryOption);
+  WasmEdge_String Name = WasmEdge_StringCreateByCString("wasmedge_tensorflowlite");
+  WasmEdge_ModuleInstanceContext *Module = WasmEdge_ModuleInstanceCreateWithData(Name, Env, ws_tflite_env_delete);
+  WasmEdge_StringDelete(Name);
+  if (Module == NULL) {
+    ws_tflite_env_delete(Env);
+    return NULL;
+  }
+  if (!ws_tflite_add_current_functions(Module, Env) || !ws_tflite_add_legacy_functions(Module, Env)) {
+    WasmEdge_ModuleInstanceDelete(Module); /* runs ws_tflite_env_delete */
+    return NULL;
+  }
+  return Module;
+}
+
+static WasmEdge_ModuleDescriptor Modules[] = {
+    {.Name = "wasmedge_tensorflowlite",
+     .Description = "TensorFlow-Lite inference sessions.",
+     .Create = create_module},
+};
+
+static const WasmEdge_PluginDescriptor Descriptor = {
+    .Name = "wasmedge_tensorflowlite",
+    .Description = "Tensorflow-Lite plug-in for WasmEdge.",
+    .APIVersion = WasmEdge_Plugin_CurrentAPIVersion,
+    .Version = {.Major = 0, .Minor = 13, .Patch = 0, .Build = 0},
+    .ModuleCount = sizeof(Modules) / sizeof(Modules[0]),
+    .ProgramOptionCount = sizeof(Options) / sizeof(Options[0]),
+    .ModuleDescriptions = Modules,
+    .ProgramOptions = Options,
+};
+
+WASMEDGE_CAPI_PLUGIN_EXPORT const WasmEdge_PluginDescriptor *WasmEdge_Plugin_GetDescriptor(void) {
+  return &Descriptor;
+}
