@@ -63,6 +63,17 @@ describe('out-of-range pointers and lengths (WasmEdge: treated as empty, never a
     expect(m.stdout()).toBe('EMPTY_VALUE=\nALSO_EMPTY=\n');
   });
 
+  it('add_env drops names that would smuggle another variable (with "=" or NUL bytes)', () => {
+    const m = direct();
+    m.host.wasmedge_process_add_env(...m.put('LD_PRELOAD\0x'), ...m.put('/tmp/evil.so'));
+    m.host.wasmedge_process_add_env(...m.put('LD_PRELOAD=/tmp/evil.so\0'), ...m.put(''));
+    m.host.wasmedge_process_add_env(...m.put('=LD_PRELOAD'), ...m.put('/tmp/evil.so'));
+    m.host.wasmedge_process_add_env(...m.put('SAFE'), ...m.put('a=b'));
+    m.command('env');
+    expect(m.host.wasmedge_process_run()).toBe(0);
+    expect(m.stdout()).toBe('SAFE=a=b\n');
+  });
+
   it('add_stdin appends nothing for a span outside memory', () => {
     const m = direct();
     for (const pointer of outOfRange) m.host.wasmedge_process_add_stdin(pointer, 8);
