@@ -41,7 +41,8 @@ export const processOptionNames = {
   defaultTimeoutMs: 'process-timeout-ms',
 } as const;
 
-function checkCount(name: string, value: number, maximum: number): string {
+/** `value` as a decimal string; a RangeError naming `name` unless it is a whole number in [0, maximum]. */
+export function checkCount(name: string, value: number, maximum: number): string {
   if (!Number.isInteger(value) || value < 0 || value > maximum) {
     throw new RangeError(`[ws:process] ${name} must be an integer from 0 to ${maximum}, got ${value}. Pass a whole number.`);
   }

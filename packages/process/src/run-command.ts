@@ -1,5 +1,5 @@
 import { ScratchMemory } from './guest-memory.js';
-import type { ProcessOptions } from './options.js';
+import { checkCount, type ProcessOptions } from './options.js';
 import { createProcessModule } from './process-module.js';
 import type { WasmedgeProcessFunctions } from './types.js';
 
@@ -39,6 +39,7 @@ const encoder = new TextEncoder();
  * `request.program` is allowed (the caller is host code, not a guest).
  */
 export function runCommand(request: CommandRequest, options: ProcessOptions = { allowCommands: [request.program] }): CommandResult {
+  if (request.timeoutMs !== undefined) checkCount('timeoutMs', request.timeoutMs, 0xffffffff);
   const module = createProcessModule(options);
   try {
     const scratch = new ScratchMemory();
@@ -52,7 +53,7 @@ export function runCommand(request: CommandRequest, options: ProcessOptions = { 
       const bytes = typeof request.stdin === 'string' ? encoder.encode(request.stdin) : request.stdin;
       host.wasmedge_process_add_stdin(...scratch.write(bytes));
     }
-    if (request.timeoutMs !== undefined) host.wasmedge_process_set_timeout(request.timeoutMs >>> 0);
+    if (request.timeoutMs !== undefined) host.wasmedge_process_set_timeout(request.timeoutMs);
     const exitCode = host.wasmedge_process_run();
     const stdoutLength = host.wasmedge_process_get_stdout_len() >>> 0;
     const stderrLength = host.wasmedge_process_get_stderr_len() >>> 0;

@@ -31,6 +31,10 @@ describe('runCommand', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
+  it('rejects a timeout that is not a u32 millisecond count', () => {
+    expect(() => runCommand({ program: 'true', timeoutMs: -5 })).toThrow('[ws:process] timeoutMs must be an integer from 0 to 4294967295, got -5. Pass a whole number.');
+  });
+
   it('applies the policy given: deny, output limit, default timeout', () => {
     const denied = runCommand({ program: 'echo', args: ['x'] }, { allowCommands: ['printf'] });
     expect(denied.exitCode).toBe(-1);
