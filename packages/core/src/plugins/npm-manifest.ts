@@ -20,27 +20,49 @@ export interface PluginManifest {
   packageDir: string;
 }
 
+interface ManifestField {
+  plugin?: unknown;
+  modules?: unknown;
+  apiVersion?: unknown;
+  library?: unknown;
+}
+
 interface PackageJson {
   name?: string;
   version?: string;
-  wasmedge?: { plugin?: unknown; modules?: unknown; apiVersion?: unknown; library?: unknown };
+  /** One plug-in, or an array when the package ships several libraries. */
+  wasmedge?: ManifestField | ManifestField[];
 }
 
-/** Reads a package's plug-in manifest; undefined if it has no "wasmedge" field. */
-export function readPluginManifest(packageDir: string): PluginManifest | undefined {
+/**
+ * Reads every plug-in manifest of a package: `"wasmedge": {...}` gives one,
+ * `"wasmedge": [{...}, {...}]` one per plug-in library (e.g. @ws/tensorflow
+ * ships wasmedge_tensorflowlite and wasmedge_tensorflow). Empty if the
+ * package has no "wasmedge" field.
+ */
+export function readPluginManifests(packageDir: string): PluginManifest[] {
   let json: PackageJson;
   try {
     json = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as PackageJson;
   } catch {
-    return undefined;
+    return [];
   }
   const field = json.wasmedge;
-  if (!field) return undefined;
-  const { plugin, modules, apiVersion, library } = field;
+  if (!field) return [];
+  return (Array.isArray(field) ? field : [field]).map((entry) => toManifest(entry, json, packageDir));
+}
+
+/** Reads a package's (first) plug-in manifest; undefined if it has no "wasmedge" field. */
+export function readPluginManifest(packageDir: string): PluginManifest | undefined {
+  return readPluginManifests(packageDir)[0];
+}
+
+function toManifest(field: ManifestField, json: PackageJson, packageDir: string): PluginManifest {
+  const { plugin, modules, apiVersion, library } = field ?? {};
   if (typeof plugin !== 'string' || !Array.isArray(modules) || !modules.every((m) => typeof m === 'string') || typeof library !== 'string') {
     throw new WsError(
       'WS_PLUGIN_MANIFEST',
-      `The "wasmedge" field of ${join(packageDir, 'package.json')} is invalid: it needs { "plugin": string, "modules": string[], "apiVersion": number, "library": string }. Fix the package or reinstall it.`,
+      `The "wasmedge" field of ${join(packageDir, 'package.json')} is invalid: it needs { "plugin": string, "modules": string[], "apiVersion": number, "library": string } (or an array of them). Fix the package or reinstall it.`,
     );
   }
   return {
@@ -84,8 +106,9 @@ export function discoverPluginPackages(fromDir: string = process.cwd()): { manif
   const errors: WsError[] = [];
   const consider = (dir: string): void => {
     try {
-      const manifest = readPluginManifest(dir);
-      if (manifest && !manifests.has(manifest.plugin)) manifests.set(manifest.plugin, manifest);
+      for (const manifest of readPluginManifests(dir)) {
+        if (!manifests.has(manifest.plugin)) manifests.set(manifest.plugin, manifest);
+      }
     } catch (error) {
       errors.push(error as WsError);
     }

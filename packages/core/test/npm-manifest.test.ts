@@ -1,0 +1,52 @@
+// The "wasmedge" field of a plug-in package: one object, or an array when a
+// package ships several plug-in libraries (e.g. @ws/tensorflow).
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { discoverPluginPackages, readPluginManifest, readPluginManifests } from '../src/plugins/npm-manifest.js';
+
+function app(packages: Record<string, unknown>): string {
+  const root = mkdtempSync(join(tmpdir(), 'ws-manifest-'));
+  writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0' }));
+  for (const [name, wasmedge] of Object.entries(packages)) {
+    const dir = join(root, 'node_modules', ...name.split('/'));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, version: '0.2.0', wasmedge }));
+  }
+  return root;
+}
+
+const lite = { plugin: 'wasmedge_tensorflowlite', modules: ['wasmedge_tensorflowlite'], apiVersion: 5, library: 'libwasmedgePluginWasmEdgeTensorflowLite.so' };
+const tf = { plugin: 'wasmedge_tensorflow', modules: ['wasmedge_tensorflow'], apiVersion: 5, library: 'libwasmedgePluginWasmEdgeTensorflow.so' };
+
+describe('plug-in manifests', () => {
+  it('an object field is one manifest (unchanged form)', () => {
+    const dir = join(app({ '@x/one': lite }), 'node_modules', '@x', 'one');
+    expect(readPluginManifests(dir)).toEqual([{ ...lite, packageName: '@x/one', packageVersion: '0.2.0', packageDir: dir }]);
+    expect(readPluginManifest(dir)?.plugin).toBe('wasmedge_tensorflowlite');
+  });
+
+  it('an array field is one manifest per plug-in, in order; readPluginManifest gives the first', () => {
+    const dir = join(app({ '@x/two': [lite, tf] }), 'node_modules', '@x', 'two');
+    expect(readPluginManifests(dir).map((m) => [m.plugin, m.library, m.packageName])).toEqual([
+      ['wasmedge_tensorflowlite', 'libwasmedgePluginWasmEdgeTensorflowLite.so', '@x/two'],
+      ['wasmedge_tensorflow', 'libwasmedgePluginWasmEdgeTensorflow.so', '@x/two'],
+    ]);
+    expect(readPluginManifest(dir)?.plugin).toBe('wasmedge_tensorflowlite');
+  });
+
+  it('discovery registers every plug-in of an array field', () => {
+    const { manifests, errors } = discoverPluginPackages(app({ '@x/two': [lite, tf] }));
+    expect(errors).toEqual([]);
+    const ours = manifests.filter((m) => m.packageName === '@x/two');
+    expect(ours.map((m) => m.plugin).sort()).toEqual(['wasmedge_tensorflow', 'wasmedge_tensorflowlite']);
+  });
+
+  it('a bad entry in an array is reported like a bad object', () => {
+    const root = app({ '@x/bad': [lite, { plugin: 3 }] });
+    const errors = discoverPluginPackages(root).errors.filter((e) => e.message.includes(root));
+    expect(errors.map((e) => e.code)).toEqual(['WS_PLUGIN_MANIFEST']);
+    expect(errors[0]!.message).toContain('(or an array of them)');
+  });
+});
