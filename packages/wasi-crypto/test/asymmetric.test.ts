@@ -271,6 +271,28 @@ describe('signatures', () => {
     }
   });
 
+  it('all 12 RSA algorithms sign and verify in both directions with Node keys of the right size', () => {
+    const keys = new Map([2048, 3072, 4096].map((bits) => [bits, generateKeyPairSync('rsa', { modulusLength: bits })]));
+    const names = ['RSA_PKCS1_2048_SHA256', 'RSA_PKCS1_2048_SHA384', 'RSA_PKCS1_2048_SHA512', 'RSA_PKCS1_3072_SHA384', 'RSA_PKCS1_3072_SHA512', 'RSA_PKCS1_4096_SHA512',
+      'RSA_PSS_2048_SHA256', 'RSA_PSS_2048_SHA384', 'RSA_PSS_2048_SHA512', 'RSA_PSS_3072_SHA384', 'RSA_PSS_3072_SHA512', 'RSA_PSS_4096_SHA512'];
+    for (const name of names) {
+      const [, kind, bitsText, hashText] = /^RSA_(PKCS1|PSS)_(\d+)_SHA(\d+)$/.exec(name)!;
+      const bits = Number(bitsText), hash = `sha${hashText}`, padding = kind === 'PSS' ? 6 : 1;
+      const { privateKey, publicKey } = keys.get(bits)!;
+      const kp = d.ok(d.f.keypair_import, T.signatures, ...d.put(name), ...d.put(privateKey.export({ format: 'pem', type: 'pkcs8' })), KP.pem);
+      const signature = d.exported(d.f.signature_export, d.sign(kp, 'rsa message'), SE.raw);
+      expect(signature, name).toHaveLength(bits / 8);
+      expect(nodeVerify(hash, Buffer.from('rsa message'), { key: publicKey, padding }, signature), name).toBe(true);
+      const pk = d.ok(d.f.publickey_import, T.signatures, ...d.put(name), ...d.put(publicKey.export({ format: 'pem', type: 'spki' })), PK.pem);
+      expect(d.f.publickey_verify(pk), name).toBe(E.success);
+      const fromNode = nodeSign(hash, Buffer.from('from node'), { key: privateKey, padding });
+      expect(d.verify(pk, d.ok(d.f.signature_import, ...d.put(name), ...d.put(fromNode), SE.raw), 'from node'), name).toBe(E.success);
+      // a key of another size is refused
+      const other = keys.get(bits === 2048 ? 3072 : 2048)!;
+      expect(d.importKey(d.f.keypair_import, T.signatures, name, other.privateKey.export({ format: 'der', type: 'pkcs8' }), KP.pkcs8)[0], name).toBe(E.invalid_key);
+    }
+  }, 120000);
+
   it('keypair_from_pk_and_sk checks that the keys belong together', () => {
     const a = d.keypair(T.signatures, 'Ed25519');
     const b = d.keypair(T.signatures, 'Ed25519');
