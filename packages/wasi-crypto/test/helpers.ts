@@ -36,6 +36,7 @@ export function runGuest(guest: string, args: string[] = [], wsFlags: string[] =
   const result = spawnSync(process.execPath, [cliMain, 'run', '--plugin-path', cryptoLibrary, ...wsFlags, guestPath(guest), ...args], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
+    cwd: packageDir, // npm plug-in discovery sees only this package's dependencies
   });
   const lines = new Map<string, string>();
   for (const line of result.stdout.split('\n')) {
