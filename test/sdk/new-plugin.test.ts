@@ -65,7 +65,7 @@ describe('ws new-plugin', () => {
   it("npm test: the package's own tests pass", () => {
     const test = sh('npm', ['test'], pkg);
     expect(test.status, test.stdout + test.stderr).toBe(0);
-    expect(test.stdout).toContain('# pass 4');
+    expect(test.stdout).toContain('# pass 5');
     expect(test.stdout).toContain('# fail 0');
   });
 

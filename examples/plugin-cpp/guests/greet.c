@@ -1,6 +1,7 @@
 // Guest of the C++ example: greet(argv[1] or "world") into a 64-byte buffer,
 // print it and the call count. `greet NAME oob` passes an output pointer past
-// the end of memory: the plug-in refuses it and the guest traps.
+// the end of memory, `greet NAME huge` an output size of 4 GiB - 1: the plug-in
+// refuses both and the guest traps.
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -15,7 +16,9 @@ int main(int argc, char **argv) {
   char buffer[64];
   char *out = buffer;
   if (argc > 2 && strcmp(argv[2], "oob") == 0) out = (char *)(uintptr_t)0xFFFFFFF0u;
-  int32_t length = greet(name, (int32_t)strlen(name), out, sizeof buffer);
+  int32_t capacity = sizeof buffer;
+  if (argc > 2 && strcmp(argv[2], "huge") == 0) capacity = -1;
+  int32_t length = greet(name, (int32_t)strlen(name), out, capacity);
   int32_t shown = length < (int32_t)sizeof buffer ? length : (int32_t)sizeof buffer;
   printf("%.*s\n", (int)shown, buffer);
   printf("length=%d calls=%d\n", (int)length, (int)calls());

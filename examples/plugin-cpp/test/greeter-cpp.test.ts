@@ -42,6 +42,13 @@ describe('C++ example plug-in example_cpp', () => {
     expect(run.stderr).toContain('host function greeter_cpp.greet of plug-in example_cpp failed with WasmEdge error 0x0408 (out of bounds memory access)');
   });
 
+  it('an output size of 4 GiB - 1 (-1 as i32) traps the guest with out of bounds memory access', () => {
+    const run = ws([], ['Ada', 'huge']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('host function greeter_cpp.greet of plug-in example_cpp failed with WasmEdge error 0x0408 (out of bounds memory access)');
+  });
+
   it('ws plugins lists the plug-in, its module and its option', () => {
     const result = runWs(['plugins', '--plugin-path', plugin, '--json'], { cwd: exampleDir });
     expect(result.status, result.stderr).toBe(0);

@@ -1,7 +1,8 @@
 // Guest of the Rust example. It asks greet for the size first (out_cap 0),
 // then calls it again with a buffer of exactly that size, so any name fits.
-// `greet_sized NAME oob` passes a name pointer past the end of memory: the
-// plug-in refuses it and the guest traps.
+// `greet_sized NAME oob` passes a name pointer past the end of memory,
+// `greet_sized NAME huge` a name length of 4 GiB - 1: the plug-in refuses both
+// and the guest traps.
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@ int main(int argc, char **argv) {
   const char *name = argc > 1 ? argv[1] : "world";
   int32_t name_len = (int32_t)strlen(name);
   if (argc > 2 && strcmp(argv[2], "oob") == 0) name = (const char *)(uintptr_t)0xFFFFFF00u;
+  if (argc > 2 && strcmp(argv[2], "huge") == 0) name_len = -1;
   int32_t needed = greet(name, name_len, NULL, 0);
   char *text = malloc((size_t)needed);
   if (text == NULL) return 1;

@@ -43,6 +43,13 @@ describe('Rust example plug-in example_rust', () => {
     expect(run.stderr).toContain('host function greeter_rust.greet of plug-in example_rust failed with WasmEdge error 0x0408 (out of bounds memory access)');
   });
 
+  it('a name length of 4 GiB - 1 (-1 as i32) traps the guest with out of bounds memory access', () => {
+    const run = ws([], ['Ada', 'huge']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('host function greeter_rust.greet of plug-in example_rust failed with WasmEdge error 0x0408 (out of bounds memory access)');
+  });
+
   it('the library exports only WasmEdge_Plugin_GetDescriptor and needs no libwasmedge', () => {
     const exported = spawnSync('nm', ['-D', '--defined-only', plugin], { encoding: 'utf8' });
     expect(exported.stdout.trim().split('\n').map((line) => line.split(' ').pop())).toEqual(['WasmEdge_Plugin_GetDescriptor']);

@@ -153,8 +153,8 @@ WASMEDGE_CAPI_PLUGIN_EXPORT const WasmEdge_PluginDescriptor *WasmEdge_Plugin_Get
 
 export function guestSource(n: ScaffoldNames): string {
   return `// Test guest of ${n.name}: reverses argv[1] (default "Hello, plug-in!") with
-// the host function and prints it. With a second argument "oob" it passes a
-// range outside its memory, which must trap.
+// the host function and prints it. A second argument "oob" passes a pointer
+// past the end of memory, "huge" a length of 4 GiB - 1: both must trap.
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -170,6 +170,10 @@ int main(int argc, char **argv) {
   memcpy(text, input, length);
   if (argc > 2 && strcmp(argv[2], "oob") == 0) {
     reverse((char *)(uintptr_t)0xFFFFFFF0u, 64);
+    return 3; // not reached: the call traps
+  }
+  if (argc > 2 && strcmp(argv[2], "huge") == 0) {
+    reverse(text, -1);
     return 3; // not reached: the call traps
   }
   int32_t calls = reverse(text, (int32_t)length);
@@ -239,6 +243,13 @@ test('reverse reverses an argument of the guest', () => {
 
 test('a range outside the guest memory traps the guest', () => {
   const run = ws(['run', '--plugin-path', plugin, guest, 'x', 'oob']);
+  assert.equal(run.status, 1);
+  assert.equal(run.stdout, '');
+  assert.match(run.stderr, /host function ${n.name}\\.reverse of plug-in ${n.name} failed with WasmEdge error 0x0408/);
+});
+
+test('a length of 4 GiB - 1 traps the guest', () => {
+  const run = ws(['run', '--plugin-path', plugin, guest, 'x', 'huge']);
   assert.equal(run.status, 1);
   assert.equal(run.stdout, '');
   assert.match(run.stderr, /host function ${n.name}\\.reverse of plug-in ${n.name} failed with WasmEdge error 0x0408/);

@@ -24,7 +24,7 @@ function localSdkDir(coreDir: string): string {
   throw new UsageError(`--local-deps needs @ws/plugin-sdk next to @ws/core (${sibling}); it is not there. Drop --local-deps to depend on the published packages.`);
 }
 
-function parse(argv: readonly string[]): { name: string; dir: string | undefined; localDeps: boolean } {
+function parse(argv: readonly string[]): { name: string; dir: string | undefined; localDeps: boolean } | undefined {
   let name: string | undefined;
   let dir: string | undefined;
   let localDeps = false;
@@ -35,7 +35,7 @@ function parse(argv: readonly string[]): { name: string; dir: string | undefined
       if (dir === undefined) throw new UsageError(`--dir needs a folder.\n${USAGE}`);
     } else if (token.startsWith('--dir=')) dir = token.slice('--dir='.length);
     else if (token === '--local-deps') localDeps = true;
-    else if (token === '--help' || token === '-h') throw new UsageError(USAGE);
+    else if (token === '--help' || token === '-h') return undefined;
     else if (token.startsWith('-')) throw new UsageError(`unknown option ${token}.\n${USAGE}`);
     else if (name === undefined) name = token;
     else throw new UsageError(`unexpected argument ${token}.\n${USAGE}`);
@@ -53,7 +53,12 @@ function parse(argv: readonly string[]): { name: string; dir: string | undefined
  * field, test guest, node:test test, types.d.ts).
  */
 export function newPluginCommand(argv: readonly string[]): number {
-  const { name, dir, localDeps } = parse(argv);
+  const parsed = parse(argv);
+  if (!parsed) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const { name, dir, localDeps } = parsed;
   const packageName = name.replace(/_/g, '-');
   const target = resolve(dir ?? packageName);
   if (existsSync(target) && readdirSync(target).length > 0) {
