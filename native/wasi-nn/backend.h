@@ -65,6 +65,14 @@ typedef struct ws_nn_backend {
    * even when the call returns WS_NN_TOO_LARGE (then nothing is copied). */
   uint32_t (*GetOutput)(void *Context, uint32_t Index, uint8_t *Buffer, uint32_t BufferLength,
                         uint32_t *Written);
+
+  /* Token streaming (compute_single, get_output_single, fini_single): only
+   * LLM backends (GGML) set these; NULL makes the calls InvalidArgument, as
+   * WasmEdge answers for every other backend. */
+  uint32_t (*ComputeSingle)(void *Context);
+  uint32_t (*GetOutputSingle)(void *Context, uint32_t Index, uint8_t *Buffer, uint32_t BufferLength,
+                              uint32_t *Written);
+  uint32_t (*FiniSingle)(void *Context);
 } ws_nn_backend;
 
 typedef const ws_nn_backend *(*ws_nn_backend_entry_t)(void);

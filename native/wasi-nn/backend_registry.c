@@ -18,16 +18,28 @@ typedef struct encoding_info {
 } encoding_info;
 
 static const encoding_info Encodings[WS_NN_ENCODING_COUNT] = {
-    [WS_NN_ENCODING_OPENVINO] = {"openvino", "OpenVINO", NULL, NULL},
-    [WS_NN_ENCODING_ONNX] = {"onnx", "ONNX", NULL, NULL},
+    [WS_NN_ENCODING_OPENVINO] =
+        {"openvino", "OpenVINO", "openvino",
+         "The OpenVINO runtime is not installed: install OpenVINO 2025 (libopenvino_c.so, e.g. Intel's "
+         "APT repository or archive, then source setupvars.sh) or set WS_OPENVINO_LIBRARY=/path/libopenvino_c.so"},
+    [WS_NN_ENCODING_ONNX] =
+        {"onnx", "ONNX", "onnx",
+         "Install @ws/wasi-nn-onnx (it depends on onnxruntime-node) or set "
+         "WS_ONNXRUNTIME_LIBRARY=/path/libonnxruntime.so.1"},
     [WS_NN_ENCODING_TENSORFLOW] = {"tensorflow", "TensorFlow", NULL, NULL},
-    [WS_NN_ENCODING_PYTORCH] = {"pytorch", "PyTorch", NULL, NULL},
+    [WS_NN_ENCODING_PYTORCH] =
+        {"pytorch", "PyTorch", "pytorch",
+         "Install libtorch (Debian: apt-get install libtorch-dev) or set "
+         "WS_LIBTORCH_DIR=/path/libtorch/lib"},
     [WS_NN_ENCODING_TENSORFLOWLITE] =
         {"tensorflowlite", "TensorFlow-Lite", "tflite",
          "Install @ws/wasi-nn (it depends on tfjs-tflite-node) or set "
          "WS_TFLITE_LIBRARY=/path/libtensorflowlite_c.so"},
     [WS_NN_ENCODING_AUTODETECT] = {"autodetect", "Autodetect", NULL, NULL},
-    [WS_NN_ENCODING_GGML] = {"ggml", "GGML", NULL, NULL},
+    [WS_NN_ENCODING_GGML] =
+        {"ggml", "GGML", "ggml",
+         "Install @ws/wasi-nn-ggml (it depends on @node-llama-cpp/linux-x64) or set "
+         "WS_LLAMA_LIBRARY=/path/libllama.so"},
     [WS_NN_ENCODING_NEURALSPEED] = {"neuralspeed", "NeuralSpeed", NULL, NULL},
     [8] = {NULL, NULL, NULL, NULL},
     [WS_NN_ENCODING_WHISPER] = {"whisper", "Whisper", NULL, NULL},
@@ -48,8 +60,7 @@ static int NotProvidedReported[WS_NN_ENCODING_COUNT];
 static pthread_mutex_t SlotsLock = PTHREAD_MUTEX_INITIALIZER;
 
 int ws_nn_encoding_is_known(uint32_t Encoding) {
-  return Encoding < WS_NN_ENCODING_COUNT && Encodings[Encoding].PreloadName != NULL &&
-         Encoding != WS_NN_ENCODING_AUTODETECT;
+  return Encoding < WS_NN_ENCODING_COUNT && Encodings[Encoding].PreloadName != NULL;
 }
 
 int ws_nn_encoding_from_name(const char *Name) {
@@ -134,8 +145,8 @@ uint32_t ws_nn_backend_for(uint32_t Encoding, const ws_nn_backend_settings *Sett
     if (!NotProvidedReported[Encoding]) {
       NotProvidedReported[Encoding] = 1;
       fprintf(stderr,
-              "[ws:wasi-nn] The %s backend is not provided by ws: only TensorFlow-Lite "
-              "(encoding 4, \"TensorflowLite\") is. Convert the model to .tflite.\n",
+              "[ws:wasi-nn] The %s backend is not provided by ws: use TensorFlow-Lite (4), "
+              "ONNX (1), PyTorch (3), GGML (6) or OpenVINO (0), or autodetect (5).\n",
               Info->DisplayName);
     }
     pthread_mutex_unlock(&SlotsLock);

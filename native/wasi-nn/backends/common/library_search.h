@@ -1,0 +1,31 @@
+/*
+ * Finding a backend's third-party runtime library (libonnxruntime,
+ * libllama, libtorch, libopenvino_c): every backend tries the same ordered
+ * candidates and reports every failure in one sentence, so that "not
+ * installed" errors name what was tried.
+ */
+#ifndef WS_WASI_NN_LIBRARY_SEARCH_H
+#define WS_WASI_NN_LIBRARY_SEARCH_H
+
+#include <stddef.h>
+
+typedef struct ws_nn_library_candidate {
+  const char *Origin;  /* e.g. "WS_ONNXRUNTIME_LIBRARY", "build-time path", "system" */
+  const char *Path;    /* absolute path, or a bare soname searched by the dynamic linker; may be NULL/"" */
+} ws_nn_library_candidate;
+
+/* Calls Open(Path, Reason) for each non-empty candidate in order until one
+ * returns 0; returns the index of that candidate, or -1 after writing
+ * "Origin=Path: Reason; ..." for every failure into Err. */
+int ws_nn_library_search(const ws_nn_library_candidate *Candidates, int Count,
+                         int (*Open)(const char *Path, void *State, char *Reason, size_t ReasonLen),
+                         void *State, char *Err, size_t ErrLen);
+
+/* dlopen(Path, RTLD_NOW|RTLD_LOCAL) that writes dlerror() into Reason on failure. */
+void *ws_nn_dlopen(const char *Path, char *Reason, size_t ReasonLen);
+
+/* Resolves Name in Library into *Out; writes "missing symbol Name" into
+ * Reason and returns -1 when it is absent. */
+int ws_nn_dlsym(void *Library, const char *Name, void **Out, char *Reason, size_t ReasonLen);
+
+#endif /* WS_WASI_NN_LIBRARY_SEARCH_H */

@@ -1,0 +1,394 @@
+/*
+ * GGML backend of wasi_nn (libws_wasi_nn_ggml.so, encoding 6) on llama.cpp's
+ * libllama from the npm package @node-llama-cpp/linux-x64. Behaviour follows
+ * WasmEdge's GGML backend (spec A.8.5):
+ *   builders   [0] "preload:<path>" (from --nn-preload only) or GGUF bytes;
+ *              [1] optional metadata JSON (ggml_options.h), bad JSON = InvalidEncoding
+ *   set_input  index 0 = the prompt (UTF-8 bytes; type and dims ignored),
+ *              index 1 = metadata JSON (re-applied to this context)
+ *   compute    the whole generation; end of sequence is Success
+ *   get_output index 0 = the generated text, index 1 = JSON token counts
+ *   compute_single / get_output_single / fini_single: one token at a time;
+ *              EndOfSequence (100) at the end, ContextFull (101) when the
+ *              context is exhausted, PromptTooLong (102), ModelNotFound (103).
+ * Differences from WasmEdge: GGUF bytes from a guest are written to a host
+ * temporary file (WasmEdge writes ggml-model.bin into the guest's preopened
+ * directory), and the default seed is fixed (42) so runs are reproducible.
+ */
+#define _GNU_SOURCE
+#include "../../backend.h"
+#include "../common/library_search.h"
+#include "ggml_options.h"
+#include "llama_api.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef WS_LLAMA_DEFAULT_LIBRARY
+#define WS_LLAMA_DEFAULT_LIBRARY ""
+#endif
+
+/* WasmEdge's GGML error codes beyond witx's 0-8. */
+enum { GGML_END_OF_SEQUENCE = 100, GGML_CONTEXT_FULL = 101, GGML_PROMPT_TOO_LONG = 102, GGML_MODEL_NOT_FOUND = 103 };
+
+static llama_api Api;
+static volatile int LogEverything; /* set by any graph's enable-log */
+
+typedef struct ggml_graph {
+  llama_model *Model;
+  const llama_vocab *Vocab;
+  ggml_options Options;
+  uint32_t HostThreads;
+} ggml_graph;
+
+typedef struct text_buffer {
+  char *Data;
+  size_t Length, Capacity;
+} text_buffer;
+
+typedef struct ggml_context {
+  ggml_graph *Graph;
+  ggml_options Options;
+  llama_context *Context;
+  llama_sampler *Sampler;
+  char *Prompt;             /* owned copy, NUL-terminated */
+  size_t PromptLength;
+  text_buffer Output;       /* the generated text so far */
+  char LastPiece[256];      /* the last token's text (get_output_single) */
+  uint32_t LastPieceLength;
+  uint32_t InputTokens, OutputTokens, Position;
+  int Streaming;            /* compute_single has evaluated the prompt */
+} ggml_context;
+
+static void log_callback(int Level, const char *Text, void *User) {
+  (void)User;
+  /* ggml_log_level: 4 = error. */
+  if (LogEverything || Level == 4) fputs(Text, stderr);
+}
+
+static int open_candidate(const char *Path, void *State, char *Reason, size_t ReasonLen) {
+  (void)State;
+  return llama_api_open(&Api, Path, Reason, ReasonLen);
+}
+
+static int ggml_open(const ws_nn_backend_settings *Settings, char *Err, size_t ErrLen) {
+  (void)Settings;
+  const ws_nn_library_candidate Candidates[] = {
+      {"WS_LLAMA_LIBRARY", getenv("WS_LLAMA_LIBRARY")},
+      {"build-time path", WS_LLAMA_DEFAULT_LIBRARY},
+  };
+  if (ws_nn_library_search(Candidates, 2, open_candidate, NULL, Err, ErrLen) < 0) return -1;
+  Api.llama_log_set(log_callback, NULL);
+  Api.ggml_backend_load_all_from_path(Api.Directory);
+  Api.llama_backend_init();
+  return 0;
+}
+
+static void ggml_graph_release(void *Opaque) {
+  ggml_graph *Graph = Opaque;
+  if (Graph == NULL) return;
+  if (Graph->Model != NULL) Api.llama_model_free(Graph->Model);
+  free(Graph);
+}
+
+/* Writes GGUF bytes from a guest to a temporary file and loads it; the file
+ * is removed at once (llama.cpp maps or reads it during the load). */
+static llama_model *load_from_bytes(const ws_nn_bytes *Bytes, llama_params_blob Params) {
+  const char *Directory = getenv("TMPDIR");
+  char Path[4096];
+  snprintf(Path, sizeof(Path), "%s/ws-wasi-nn-XXXXXX.gguf", Directory != NULL && Directory[0] ? Directory : "/tmp");
+  int File = mkstemps(Path, 5);
+  if (File < 0) return NULL;
+  size_t Done = 0;
+  while (Done < Bytes->Length) {
+    ssize_t Written = write(File, Bytes->Data + Done, Bytes->Length - Done);
+    if (Written <= 0) break;
+    Done += (size_t)Written;
+  }
+  close(File);
+  llama_model *Model = Done == Bytes->Length ? Api.llama_model_load_from_file(Path, Params) : NULL;
+  unlink(Path);
+  return Model;
+}
+
+static uint32_t ggml_load(const ws_nn_bytes *Builders, uint32_t BuilderCount, uint32_t Target,
+                          const ws_nn_backend_settings *Settings, void **GraphOut) {
+  (void)Target; /* CPU only here; WasmEdge offloads through n-gpu-layers, not the target */
+  if (BuilderCount < 1 || BuilderCount > 2 || Builders[0].Length == 0) return WS_NN_INVALID_ARGUMENT;
+  ggml_graph *Graph = calloc(1, sizeof(*Graph));
+  if (Graph == NULL) return WS_NN_RUNTIME_ERROR;
+  ggml_options_default(&Graph->Options);
+  Graph->HostThreads = Settings->Threads;
+  if (BuilderCount == 2 &&
+      !ggml_options_parse(&Graph->Options, (const char *)Builders[1].Data, Builders[1].Length)) {
+    free(Graph);
+    return WS_NN_INVALID_ENCODING;
+  }
+  if (Graph->Options.EnableLog) LogEverything = 1;
+  llama_params_blob Params = Api.llama_model_default_params();
+  const ws_nn_bytes *Model = &Builders[0];
+  static const char Prefix[] = "preload:";
+  if (Model->Length > sizeof(Prefix) - 1 && memcmp(Model->Data, Prefix, sizeof(Prefix) - 1) == 0) {
+    /* Only the generic layer's preload list produces this form (a guest's load() refuses it). */
+    char *Path = strndup((const char *)Model->Data + sizeof(Prefix) - 1, Model->Length - (sizeof(Prefix) - 1));
+    if (Path == NULL) return free(Graph), WS_NN_RUNTIME_ERROR;
+    if (access(Path, R_OK) != 0) {
+      fprintf(stderr, "[ws:wasi-nn] GGML: model file %s not found. Check the --nn-preload path.\n", Path);
+      free(Path);
+      free(Graph);
+      return GGML_MODEL_NOT_FOUND;
+    }
+    Graph->Model = Api.llama_model_load_from_file(Path, Params);
+    free(Path);
+  } else {
+    Graph->Model = load_from_bytes(Model, Params);
+  }
+  if (Graph->Model == NULL) {
+    fprintf(stderr, "[ws:wasi-nn] GGML: llama.cpp could not load the model (not a usable GGUF file).\n");
+    free(Graph);
+    return WS_NN_INVALID_ARGUMENT;
+  }
+  Graph->Vocab = Api.llama_model_get_vocab(Graph->Model);
+  *GraphOut = Graph;
+  return WS_NN_SUCCESS;
+}
+
+/* The sampler chain for the options: penalties, then greedy (temp <= 0) or
+ * top-k, top-p, temperature and a seeded draw. */
+static llama_sampler *make_sampler(const ggml_options *Options) {
+  llama_sampler *Chain = Api.llama_sampler_chain_init(Api.llama_sampler_chain_default_params());
+  if (Chain == NULL) return NULL;
+  Api.llama_sampler_chain_add(Chain, Api.llama_sampler_init_penalties(64, Options->RepeatPenalty,
+                                                                      Options->FrequencyPenalty, Options->PresencePenalty));
+  if (Options->Temperature <= 0) {
+    Api.llama_sampler_chain_add(Chain, Api.llama_sampler_init_greedy());
+  } else {
+    Api.llama_sampler_chain_add(Chain, Api.llama_sampler_init_top_k(Options->TopK));
+    Api.llama_sampler_chain_add(Chain, Api.llama_sampler_init_top_p(Options->TopP, 1));
+    Api.llama_sampler_chain_add(Chain, Api.llama_sampler_init_temp(Options->Temperature));
+    Api.llama_sampler_chain_add(Chain, Api.llama_sampler_init_dist(Options->Seed));
+  }
+  return Chain;
+}
+
+/* (Re)creates the llama context and sampler for Context->Options. */
+static uint32_t build_runtime(ggml_context *Context) {
+  const ggml_options *Options = &Context->Options;
+  if (Context->Sampler != NULL) Api.llama_sampler_free(Context->Sampler);
+  if (Context->Context != NULL) Api.llama_free(Context->Context);
+  Context->Sampler = NULL;
+  Context->Context = NULL;
+  llama_params_blob Params = Api.llama_context_default_params();
+  uint32_t Size = Options->ContextSize > 0 ? Options->ContextSize : (uint32_t)Api.llama_model_n_ctx_train(Context->Graph->Model);
+  uint32_t Batch = Options->BatchSize > 0 ? Options->BatchSize : 512;
+  llama_context_params_set(&Params, Size, Batch);
+  Context->Context = Api.llama_init_from_model(Context->Graph->Model, Params);
+  if (Context->Context == NULL) return WS_NN_RUNTIME_ERROR;
+  int32_t Threads = (int32_t)(Options->Threads > 0 ? Options->Threads : Context->Graph->HostThreads);
+  Api.llama_set_n_threads(Context->Context, Threads, Threads);
+  Context->Sampler = make_sampler(Options);
+  Context->Streaming = 0;
+  return Context->Sampler != NULL ? WS_NN_SUCCESS : WS_NN_RUNTIME_ERROR;
+}
+
+static void ggml_context_release(void *Opaque) {
+  ggml_context *Context = Opaque;
+  if (Context == NULL) return;
+  if (Context->Sampler != NULL) Api.llama_sampler_free(Context->Sampler);
+  if (Context->Context != NULL) Api.llama_free(Context->Context);
+  free(Context->Prompt);
+  free(Context->Output.Data);
+  free(Context);
+}
+
+static uint32_t ggml_init_context(void *Opaque, void **ContextOut) {
+  ggml_graph *Graph = Opaque;
+  if (Graph == NULL || Graph->Model == NULL) return WS_NN_MISSING_MEMORY;
+  ggml_context *Context = calloc(1, sizeof(*Context));
+  if (Context == NULL) return WS_NN_RUNTIME_ERROR;
+  Context->Graph = Graph;
+  Context->Options = Graph->Options;
+  uint32_t Errno = build_runtime(Context);
+  if (Errno != WS_NN_SUCCESS) {
+    ggml_context_release(Context);
+    return Errno;
+  }
+  *ContextOut = Context;
+  return WS_NN_SUCCESS;
+}
+
+static uint32_t ggml_set_input(void *Opaque, uint32_t Index, const ws_nn_tensor *Tensor) {
+  ggml_context *Context = Opaque;
+  if (Index == 1) {
+    ggml_options Options = Context->Options;
+    if (!ggml_options_parse(&Options, (const char *)Tensor->Data, Tensor->DataLength)) return WS_NN_INVALID_ENCODING;
+    if (Options.EnableLog) LogEverything = 1;
+    Context->Options = Options;
+    return build_runtime(Context);
+  }
+  if (Index != 0) return WS_NN_INVALID_ARGUMENT;
+  if (Tensor->DataLength == 0) return WS_NN_INVALID_ARGUMENT; /* an empty prompt */
+  char *Prompt = malloc((size_t)Tensor->DataLength + 1);
+  if (Prompt == NULL) return WS_NN_RUNTIME_ERROR;
+  memcpy(Prompt, Tensor->Data, Tensor->DataLength);
+  Prompt[Tensor->DataLength] = '\0';
+  free(Context->Prompt);
+  Context->Prompt = Prompt;
+  Context->PromptLength = Tensor->DataLength;
+  Context->Streaming = 0;
+  return WS_NN_SUCCESS;
+}
+
+static void clear_output(ggml_context *Context) {
+  Context->Output.Length = 0;
+  Context->LastPieceLength = 0;
+  Context->InputTokens = Context->OutputTokens = Context->Position = 0;
+}
+
+/* Decodes Tokens[0..Count) in batches of the context's batch size. */
+static uint32_t decode(ggml_context *Context, llama_token *Tokens, int32_t Count) {
+  int32_t Batch = (int32_t)(Context->Options.BatchSize > 0 ? Context->Options.BatchSize : 512);
+  for (int32_t Done = 0; Done < Count; Done += Batch) {
+    int32_t Step = Count - Done < Batch ? Count - Done : Batch;
+    llama_batch One = {Step, Tokens + Done, NULL, NULL, NULL, NULL, NULL};
+    int32_t Result = Api.llama_decode(Context->Context, One);
+    if (Result == 1) return GGML_CONTEXT_FULL;
+    if (Result != 0) return WS_NN_RUNTIME_ERROR;
+    Context->Position += (uint32_t)Step;
+  }
+  return WS_NN_SUCCESS;
+}
+
+/* Clears the context's memory and evaluates the prompt. */
+static uint32_t evaluate_prompt(ggml_context *Context) {
+  if (Context->Prompt == NULL) return WS_NN_INVALID_ARGUMENT;
+  clear_output(Context);
+  Api.llama_memory_clear(Api.llama_get_memory(Context->Context), true);
+  Api.llama_sampler_reset(Context->Sampler);
+  if (Context->PromptLength > INT32_MAX / 2) return GGML_PROMPT_TOO_LONG;
+  int32_t Needed = -Api.llama_tokenize(Context->Graph->Vocab, Context->Prompt, (int32_t)Context->PromptLength, NULL, 0,
+                                       true, true);
+  if (Needed <= 0) return WS_NN_INVALID_ARGUMENT;
+  if ((uint32_t)Needed >= Api.llama_n_ctx(Context->Context)) return GGML_PROMPT_TOO_LONG;
+  llama_token *Tokens = malloc(sizeof(llama_token) * (size_t)Needed);
+  if (Tokens == NULL) return WS_NN_RUNTIME_ERROR;
+  int32_t Count = Api.llama_tokenize(Context->Graph->Vocab, Context->Prompt, (int32_t)Context->PromptLength, Tokens,
+                                     Needed, true, true);
+  uint32_t Errno = Count == Needed ? decode(Context, Tokens, Count) : WS_NN_RUNTIME_ERROR;
+  free(Tokens);
+  Context->InputTokens = Count > 0 ? (uint32_t)Count : 0;
+  return Errno;
+}
+
+static int append(text_buffer *Buffer, const char *Text, size_t Length) {
+  if (Buffer->Length + Length > Buffer->Capacity) {
+    size_t Capacity = Buffer->Capacity > 0 ? Buffer->Capacity * 2 : 256;
+    while (Capacity < Buffer->Length + Length) Capacity *= 2;
+    char *Data = realloc(Buffer->Data, Capacity);
+    if (Data == NULL) return -1;
+    Buffer->Data = Data;
+    Buffer->Capacity = Capacity;
+  }
+  memcpy(Buffer->Data + Buffer->Length, Text, Length);
+  Buffer->Length += Length;
+  return 0;
+}
+
+/* Samples, records and evaluates one token. */
+static uint32_t generate_token(ggml_context *Context) {
+  const ggml_options *Options = &Context->Options;
+  if (Options->NPredict >= 0 && Context->OutputTokens >= (uint32_t)Options->NPredict) return GGML_END_OF_SEQUENCE;
+  if (Context->Position >= Api.llama_n_ctx(Context->Context)) return GGML_CONTEXT_FULL;
+  llama_token Token = Api.llama_sampler_sample(Context->Sampler, Context->Context, -1);
+  if (Api.llama_vocab_is_eog(Context->Graph->Vocab, Token)) return GGML_END_OF_SEQUENCE;
+  int32_t Length = Api.llama_token_to_piece(Context->Graph->Vocab, Token, Context->LastPiece,
+                                            (int32_t)sizeof(Context->LastPiece), 0, false);
+  if (Length < 0) return WS_NN_RUNTIME_ERROR;
+  Context->LastPieceLength = (uint32_t)Length;
+  if (append(&Context->Output, Context->LastPiece, (size_t)Length) != 0) return WS_NN_RUNTIME_ERROR;
+  Context->OutputTokens++;
+  if (Options->StreamStdout) fwrite(Context->LastPiece, 1, (size_t)Length, stdout), fflush(stdout);
+  return decode(Context, &Token, 1);
+}
+
+static uint32_t ggml_compute(void *Opaque) {
+  ggml_context *Context = Opaque;
+  Context->Streaming = 0;
+  uint32_t Errno = evaluate_prompt(Context);
+  while (Errno == WS_NN_SUCCESS) Errno = generate_token(Context);
+  return Errno == GGML_END_OF_SEQUENCE ? WS_NN_SUCCESS : Errno;
+}
+
+static uint32_t ggml_compute_single(void *Opaque) {
+  ggml_context *Context = Opaque;
+  if (!Context->Streaming) {
+    uint32_t Errno = evaluate_prompt(Context);
+    if (Errno != WS_NN_SUCCESS) return Errno;
+    Context->Streaming = 1;
+  }
+  Context->LastPieceLength = 0;
+  return generate_token(Context);
+}
+
+static uint32_t ggml_fini_single(void *Opaque) {
+  ggml_context *Context = Opaque;
+  clear_output(Context);
+  Context->Streaming = 0;
+  Api.llama_sampler_reset(Context->Sampler);
+  return WS_NN_SUCCESS;
+}
+
+/* Copies Data to the guest buffer, or reports TooLarge with the size. */
+static uint32_t copy_out(const char *Data, size_t Length, uint8_t *Buffer, uint32_t BufferLength, uint32_t *Written) {
+  if (Length > UINT32_MAX) return WS_NN_TOO_LARGE;
+  *Written = (uint32_t)Length;
+  if (Length > BufferLength) return WS_NN_TOO_LARGE;
+  if (Length > 0) memcpy(Buffer, Data, Length);
+  return WS_NN_SUCCESS;
+}
+
+static uint32_t metadata_output(const ggml_context *Context, uint8_t *Buffer, uint32_t BufferLength, uint32_t *Written) {
+  char Json[256];
+  int Length = snprintf(Json, sizeof(Json),
+                        "{\"input_tokens\": %u, \"output_tokens\": %u, \"llama_build_number\": 0, "
+                        "\"llama_commit\": \"@node-llama-cpp/linux-x64 3.22.1\"}",
+                        Context->InputTokens, Context->OutputTokens);
+  return copy_out(Json, (size_t)Length, Buffer, BufferLength, Written);
+}
+
+static uint32_t ggml_get_output(void *Opaque, uint32_t Index, uint8_t *Buffer, uint32_t BufferLength,
+                                uint32_t *Written) {
+  ggml_context *Context = Opaque;
+  if (Index == 0) return copy_out(Context->Output.Data, Context->Output.Length, Buffer, BufferLength, Written);
+  if (Index == 1) return metadata_output(Context, Buffer, BufferLength, Written);
+  return WS_NN_INVALID_ARGUMENT;
+}
+
+static uint32_t ggml_get_output_single(void *Opaque, uint32_t Index, uint8_t *Buffer, uint32_t BufferLength,
+                                       uint32_t *Written) {
+  ggml_context *Context = Opaque;
+  if (Index == 0) return copy_out(Context->LastPiece, Context->LastPieceLength, Buffer, BufferLength, Written);
+  if (Index == 1) return metadata_output(Context, Buffer, BufferLength, Written);
+  return WS_NN_INVALID_ARGUMENT;
+}
+
+static const ws_nn_backend Backend = {
+    .AbiVersion = WS_NN_BACKEND_ABI_VERSION,
+    .Name = "GGML",
+    .Open = ggml_open,
+    .Load = ggml_load,
+    .GraphRelease = ggml_graph_release,
+    .InitContext = ggml_init_context,
+    .ContextRelease = ggml_context_release,
+    .SetInput = ggml_set_input,
+    .Compute = ggml_compute,
+    .GetOutput = ggml_get_output,
+    .ComputeSingle = ggml_compute_single,
+    .GetOutputSingle = ggml_get_output_single,
+    .FiniSingle = ggml_fini_single,
+};
+
+__attribute__((visibility("default"))) const ws_nn_backend *ws_wasi_nn_backend(void) { return &Backend; }

@@ -1,0 +1,94 @@
+/*
+ * The part of llama.cpp's C API (llama.h) this backend uses, for the
+ * libllama shipped by @node-llama-cpp/linux-x64 3.22.1 (no headers are
+ * shipped). Only functions whose arguments are scalars or pointers are
+ * declared with their real types; the by-value parameter structs
+ * (llama_model_params, llama_context_params) are handled as opaque blobs
+ * larger than the real structs: on x86-64 and AArch64 a struct this large is
+ * returned through a caller-provided buffer and passed as a copy in memory,
+ * so a larger blob is safe. Only the fields at the start of
+ * llama_context_params (n_ctx, n_batch, n_ubatch: first since 2024) are
+ * written, after checking that the library's defaults sit there. The
+ * llama_batch struct {n_tokens; token; embd; pos; n_seq_id; seq_id; logits}
+ * has been stable since 2023.
+ */
+#ifndef WS_WASI_NN_LLAMA_API_H
+#define WS_WASI_NN_LLAMA_API_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef int32_t llama_token;
+typedef struct llama_model llama_model;
+typedef struct llama_context llama_context;
+typedef struct llama_vocab llama_vocab;
+typedef struct llama_sampler llama_sampler;
+typedef struct llama_memory_i *llama_memory_t;
+
+/* Opaque, oversized stand-ins for the by-value parameter structs. */
+typedef struct llama_params_blob {
+  _Alignas(16) uint8_t Bytes[1024];
+} llama_params_blob;
+
+typedef struct llama_batch {
+  int32_t n_tokens;
+  llama_token *token;
+  float *embd;
+  int32_t *pos;
+  int32_t *n_seq_id;
+  int32_t **seq_id;
+  int8_t *logits;
+} llama_batch;
+
+typedef struct llama_sampler_chain_params {
+  bool no_perf;
+} llama_sampler_chain_params;
+
+typedef void (*ggml_log_callback)(int Level, const char *Text, void *User);
+
+typedef struct llama_api {
+  char Directory[4096];  /* where libllama was found (its CPU backends are there too) */
+  void (*ggml_backend_load_all_from_path)(const char *Directory);
+  void (*llama_backend_init)(void);
+  void (*llama_log_set)(ggml_log_callback Callback, void *User);
+  llama_params_blob (*llama_model_default_params)(void);
+  llama_params_blob (*llama_context_default_params)(void);
+  llama_model *(*llama_model_load_from_file)(const char *Path, llama_params_blob Params);
+  void (*llama_model_free)(llama_model *Model);
+  llama_context *(*llama_init_from_model)(llama_model *Model, llama_params_blob Params);
+  void (*llama_free)(llama_context *Context);
+  void (*llama_set_n_threads)(llama_context *Context, int32_t Threads, int32_t BatchThreads);
+  uint32_t (*llama_n_ctx)(const llama_context *Context);
+  int32_t (*llama_model_n_ctx_train)(const llama_model *Model);
+  const llama_vocab *(*llama_model_get_vocab)(const llama_model *Model);
+  llama_memory_t (*llama_get_memory)(const llama_context *Context);
+  void (*llama_memory_clear)(llama_memory_t Memory, bool Data);
+  int32_t (*llama_decode)(llama_context *Context, llama_batch Batch);
+  int32_t (*llama_tokenize)(const llama_vocab *Vocab, const char *Text, int32_t TextLength, llama_token *Tokens,
+                            int32_t MaxTokens, bool AddSpecial, bool ParseSpecial);
+  int32_t (*llama_token_to_piece)(const llama_vocab *Vocab, llama_token Token, char *Buffer, int32_t Length,
+                                  int32_t LStrip, bool Special);
+  bool (*llama_vocab_is_eog)(const llama_vocab *Vocab, llama_token Token);
+  llama_sampler_chain_params (*llama_sampler_chain_default_params)(void);
+  llama_sampler *(*llama_sampler_chain_init)(llama_sampler_chain_params Params);
+  void (*llama_sampler_chain_add)(llama_sampler *Chain, llama_sampler *Sampler);
+  llama_sampler *(*llama_sampler_init_greedy)(void);
+  llama_sampler *(*llama_sampler_init_dist)(uint32_t Seed);
+  llama_sampler *(*llama_sampler_init_top_k)(int32_t K);
+  llama_sampler *(*llama_sampler_init_top_p)(float P, size_t MinKeep);
+  llama_sampler *(*llama_sampler_init_temp)(float T);
+  llama_sampler *(*llama_sampler_init_penalties)(int32_t LastN, float Repeat, float Frequency, float Presence);
+  llama_token (*llama_sampler_sample)(llama_sampler *Sampler, llama_context *Context, int32_t Index);
+  void (*llama_sampler_reset)(llama_sampler *Sampler);
+  void (*llama_sampler_free)(llama_sampler *Sampler);
+} llama_api;
+
+/* dlopens Path (libllama), resolves every function and checks the layout of
+ * llama_context_params' first fields. Returns 0, or -1 with a reason. */
+int llama_api_open(llama_api *Api, const char *Path, char *Reason, size_t ReasonLen);
+
+/* Writes n_ctx, n_batch and n_ubatch into a llama_context_params blob. */
+void llama_context_params_set(llama_params_blob *Params, uint32_t Context, uint32_t Batch);
+
+#endif /* WS_WASI_NN_LLAMA_API_H */

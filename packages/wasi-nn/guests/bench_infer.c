@@ -1,0 +1,79 @@
+/*
+ * Benchmark guest: loads a model from a preopened file (timing the first and
+ * a second load, and init_execution_context), then times RUNS inferences of
+ * set_input + compute + get_output (every output) with a fixed F32 input.
+ *
+ *   bench_infer MODEL_FILE RUNS INPUT_BYTES OUTPUT_BYTES...
+ *
+ * Prints "load_cold_ns N", "load_warm_ns N", "init_ns N", then one
+ * "infer_ns N" line per run. The timer is WASI's monotonic clock.
+ */
+#include "wasi_ephemeral_nn.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+static uint64_t now_ns(void) {
+  struct timespec Time;
+  clock_gettime(CLOCK_MONOTONIC, &Time);
+  return (uint64_t)Time.tv_sec * 1000000000u + (uint64_t)Time.tv_nsec;
+}
+
+static uint8_t *read_file(const char *Path, uint32_t *Length) {
+  FILE *File = fopen(Path, "rb");
+  if (File == NULL) exit(2);
+  fseek(File, 0, SEEK_END);
+  long Size = ftell(File);
+  fseek(File, 0, SEEK_SET);
+  uint8_t *Data = malloc((size_t)Size);
+  if (fread(Data, 1, (size_t)Size, File) != (size_t)Size) exit(2);
+  fclose(File);
+  *Length = (uint32_t)Size;
+  return Data;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 5) return 2;
+  uint32_t ModelLength;
+  uint8_t *Model = read_file(argv[1], &ModelLength);
+  int Runs = atoi(argv[2]);
+  uint32_t InputBytes = (uint32_t)strtoul(argv[3], NULL, 10);
+  int OutputCount = argc - 4;
+  uint32_t OutputBytes[8];
+  uint8_t *Outputs[8];
+  for (int I = 0; I < OutputCount && I < 8; ++I) {
+    OutputBytes[I] = (uint32_t)strtoul(argv[4 + I], NULL, 10);
+    Outputs[I] = malloc(OutputBytes[I]);
+  }
+  float *Input = malloc(InputBytes);
+  for (uint32_t I = 0; I < InputBytes / 4; ++I) Input[I] = (float)(I % 255) / 127.5f - 1.0f;
+
+  nn_builder Builder = {Model, ModelLength};
+  uint32_t Graph, Spare, Context;
+  uint64_t Start = now_ns();
+  if (nn_load(NN_PTR(&Builder), 1, NN_ENCODING_TENSORFLOWLITE, NN_TARGET_CPU, NN_PTR(&Spare)) != 0) return 3;
+  printf("load_cold_ns %llu\n", (unsigned long long)(now_ns() - Start));
+  Start = now_ns();
+  if (nn_load(NN_PTR(&Builder), 1, NN_ENCODING_TENSORFLOWLITE, NN_TARGET_CPU, NN_PTR(&Graph)) != 0) return 3;
+  printf("load_warm_ns %llu\n", (unsigned long long)(now_ns() - Start));
+  nn_unload(Spare);
+  Start = now_ns();
+  if (nn_init_execution_context(Graph, NN_PTR(&Context)) != 0) return 4;
+  printf("init_ns %llu\n", (unsigned long long)(now_ns() - Start));
+
+  /* Dimensions as one flat vector: the plug-in checks the element count. */
+  uint32_t Dims[1] = {InputBytes / 4};
+  nn_tensor Tensor = {Dims, 1, NN_TYPE_F32, (const uint8_t *)Input, InputBytes};
+  for (int Run = 0; Run < Runs; ++Run) {
+    Start = now_ns();
+    if (nn_set_input(Context, 0, NN_PTR(&Tensor)) != 0) return 5;
+    if (nn_compute(Context) != 0) return 6;
+    for (int I = 0; I < OutputCount; ++I) {
+      uint32_t Written;
+      if (nn_get_output(Context, (uint32_t)I, NN_PTR(Outputs[I]), OutputBytes[I], NN_PTR(&Written)) != 0) return 7;
+    }
+    printf("infer_ns %llu\n", (unsigned long long)(now_ns() - Start));
+  }
+  return 0;
+}
