@@ -36,9 +36,6 @@ Errno checkKeyType(const AsymmetricAlgorithm *algorithm, EVP_PKEY *key) {
           std::strcmp(group, algorithm->curve) != 0) {
         return Errno::InvalidKey;
       }
-      // Export points uncompressed even when a compressed point was imported.
-      EVP_PKEY_set_utf8_string_param(key, OSSL_PKEY_PARAM_EC_POINT_CONVERSION_FORMAT,
-                                     OSSL_PKEY_EC_POINT_CONVERSION_FORMAT_UNCOMPRESSED);
       return Errno::Success;
     }
     case KeyKind::Ed25519:
@@ -53,10 +50,17 @@ Errno checkKeyType(const AsymmetricAlgorithm *algorithm, EVP_PKEY *key) {
   return Errno::InvalidKey;
 }
 
+// Checks a new key and takes ownership. This is the only place a key is
+// modified: once behind a handle an EVP_PKEY is shared and read-only.
 Errno adoptChecked(const AsymmetricAlgorithm *algorithm, EVP_PKEY *key, Pkey *out) {
   if (key == nullptr) return Errno::InvalidKey;
   Pkey owned = adoptPkey(key);
   WC_TRY(checkKeyType(algorithm, key));
+  if (algorithm->kind == KeyKind::Ec) {
+    // Export points uncompressed even when a compressed point was imported.
+    EVP_PKEY_set_utf8_string_param(key, OSSL_PKEY_PARAM_EC_POINT_CONVERSION_FORMAT,
+                                   OSSL_PKEY_EC_POINT_CONVERSION_FORMAT_UNCOMPRESSED);
+  }
   *out = std::move(owned);
   return Errno::Success;
 }
