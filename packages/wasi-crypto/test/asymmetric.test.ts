@@ -154,6 +154,18 @@ describe('encodings (spec B.8.4)', () => {
     });
   }
 
+  it('a P-256 SPKI with a compressed point is exported uncompressed', () => {
+    const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    const jwk = publicKey.export({ format: 'jwk' });
+    const y = Buffer.from(jwk.y!, 'base64url');
+    const compressed = Buffer.concat([Buffer.from([2 + (y[31]! & 1)]), Buffer.from(jwk.x!, 'base64url')]);
+    const spki = Buffer.concat([hex('3039301306072a8648ce3d020106082a8648ce3d030107032200'), compressed]);
+    const [code, pk] = d.importKey(d.f.publickey_import, T.signatures, 'ECDSA_P256_SHA256', spki, PK.pkcs8);
+    expect(code).toBe(E.success);
+    expect(d.exported(d.f.publickey_export, pk, PK.pkcs8)).toEqual(publicKey.export({ format: 'der', type: 'spki' }));
+    expect(d.exported(d.f.publickey_export, pk, PK.sec)).toEqual(Buffer.concat([Buffer.from([4]), Buffer.from(jwk.x!, 'base64url'), y]));
+  });
+
   it('small EC scalars are left-padded on export (WasmEdge does not pad: spec B.10 #11)', () => {
     const one = Buffer.alloc(32);
     one[31] = 1;
