@@ -292,6 +292,17 @@ describe('symmetric options (common.cpp)', () => {
     expect(d.out(d.f.symmetric_key_generate, ...d.put('HMAC/SHA-256'), d.opt(d.ok(d.f.options_open, AlgorithmType.key_exchange)))[0]).toBe(E.invalid_handle);
   });
 
+  it('an optional struct is none only when its tag byte is 1 (any other tag means some)', () => {
+    const key = d.symmetricKey('HMAC/SHA-256', Buffer.alloc(32));
+    const optional = d.alloc(8);
+    const view = new DataView(d.memory.buffer);
+    view.setUint8(optional, 2);
+    view.setUint32(optional + 4, key, true);
+    expect(d.out(d.f.symmetric_state_open, ...d.put('HMAC/SHA-256'), optional, d.opt())[0]).toBe(E.success);
+    view.setUint8(optional, 1);
+    expect(d.out(d.f.symmetric_state_open, ...d.put('HMAC/SHA-256'), optional, d.opt())[0]).toBe(E.key_required);
+  });
+
   it('options are read at state_open: later changes do not affect the state', () => {
     const key = d.symmetricKey('AES-128-GCM', Buffer.alloc(16));
     const options = d.options(AlgorithmType.symmetric, { nonce: Buffer.alloc(12, 3) });
