@@ -12,6 +12,8 @@ export const pluginCatalog = [
     options: [
       { name: 'allow-command', value: 'CMD', description: 'allow the guest to run CMD (repeatable)' },
       { name: 'allow-command-all', value: null, description: 'allow the guest to run any command' },
+      { name: 'process-output-limit', value: 'BYTES', description: 'cap on captured stdout and stderr, each (default 16 MiB)' },
+      { name: 'process-timeout-ms', value: 'MS', description: 'timeout of a command when the guest sets none (default 10000)' },
     ],
   },
   {
