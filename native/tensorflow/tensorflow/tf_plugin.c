@@ -5,10 +5,10 @@
  * module can be created (and guests importing it instantiated) without it.
  */
 #include <stdlib.h>
-#include <string.h>
 
 #include <wasmedge/wasmedge.h>
 
+#include "../common/option_string.h"
 #include "tf_functions.h"
 #include "tf_session.h"
 
@@ -28,13 +28,7 @@ static WasmEdge_ModuleInstanceContext *create_module(const WasmEdge_ModuleDescri
   (void)Descriptor;
   ws_tf_env *Env = calloc(1, sizeof(*Env));
   if (Env == NULL) return NULL;
-  if (LibraryOption.Buf != NULL && LibraryOption.Length > 0) {
-    Env->LibraryPath = malloc((size_t)LibraryOption.Length + 1);
-    if (Env->LibraryPath != NULL) {
-      memcpy(Env->LibraryPath, LibraryOption.Buf, LibraryOption.Length);
-      Env->LibraryPath[LibraryOption.Length] = '\0';
-    }
-  }
+  Env->LibraryPath = ws_option_string_copy(LibraryOption);
   WasmEdge_String Name = WasmEdge_StringCreateByCString("wasmedge_tensorflow");
   WasmEdge_ModuleInstanceContext *Module = WasmEdge_ModuleInstanceCreateWithData(Name, Env, ws_tf_env_delete);
   WasmEdge_StringDelete(Name);

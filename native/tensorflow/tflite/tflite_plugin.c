@@ -5,10 +5,10 @@
  * (<= 0.12) host functions, plus two ws options.
  */
 #include <stdlib.h>
-#include <string.h>
 
 #include <wasmedge/wasmedge.h>
 
+#include "../common/option_string.h"
 #include "tflite_functions.h"
 #include "tflite_session.h"
 
@@ -34,21 +34,12 @@ static WasmEdge_ProgramOption Options[] = {
      .DefaultValue = &ThreadsImplicit},
 };
 
-static char *copy_string(WasmEdge_String Value) {
-  if (Value.Buf == NULL || Value.Length == 0) return NULL;
-  char *Copy = malloc((size_t)Value.Length + 1);
-  if (Copy == NULL) return NULL;
-  memcpy(Copy, Value.Buf, Value.Length);
-  Copy[Value.Length] = '\0';
-  return Copy;
-}
-
 static WasmEdge_ModuleInstanceContext *create_module(const WasmEdge_ModuleDescriptor *Descriptor) {
   (void)Descriptor;
   ws_tflite_env *Env = calloc(1, sizeof(*Env));
   if (Env == NULL) return NULL;
   Env->Threads = ThreadsOption > 0 ? ThreadsOption : WS_TFLITE_DEFAULT_THREADS;
-  Env->LibraryPath = copy_string(LibraryOption);
+  Env->LibraryPath = ws_option_string_copy(LibraryOption);
   WasmEdge_String Name = WasmEdge_StringCreateByCString("wasmedge_tensorflowlite");
   WasmEdge_ModuleInstanceContext *Module = WasmEdge_ModuleInstanceCreateWithData(Name, Env, ws_tflite_env_delete);
   WasmEdge_StringDelete(Name);

@@ -13,6 +13,7 @@
 #include "../../../../packages/tensorflow/guests/include/tflite_current.h"
 #include "../../../wasi-nn/guests/face_detect/detector.h"
 #include "../../../wasi-nn/guests/face_detect/image_size.h"
+#include "report.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -21,8 +22,6 @@ __attribute__((import_module("wasmedge_image"), import_name("load_image")))
 int32_t image_load(const void *in, uint32_t in_len, uint32_t out_w, uint32_t out_h, uint32_t out_type, void *out,
                    uint32_t out_len);
 enum { IMAGE_RGB8 = 0 };
-
-static const char *const KeypointNames[DETECTOR_KEYPOINTS] = {"right eye", "left eye", "nose tip", "mouth", "right ear", "left ear"};
 
 static int fail(const char *What, int32_t Errno) {
   fprintf(stderr, "face_detect: %s failed (errno %d)\n", What, Errno);
@@ -72,14 +71,6 @@ int main(int argc, char **argv) {
 
   detection Faces[16];
   int Count = detector_decode(Regressors, Scores, Faces, 16);
-  printf("image: %s (%ux%u)\n", argv[2], Width, Height);
-  printf("faces: %d\n", Count);
-  for (int F = 0; F < Count; ++F) {
-    const detection *D = &Faces[F];
-    printf("face %d: score %.2f, box x=%d y=%d w=%d h=%d\n", F + 1, D->Score, (int)(D->XMin * Width + 0.5f),
-           (int)(D->YMin * Height + 0.5f), (int)(D->Width * Width + 0.5f), (int)(D->Height * Height + 0.5f));
-    for (int K = 0; K < DETECTOR_KEYPOINTS; ++K)
-      printf("  %s: (%d, %d)\n", KeypointNames[K], (int)(D->KeypointX[K] * Width + 0.5f), (int)(D->KeypointY[K] * Height + 0.5f));
-  }
+  report_faces(argv[2], Width, Height, Faces, Count, 1);
   return 0;
 }

@@ -10,6 +10,7 @@
 #include "../../../../packages/tensorflow/guests/include/tflite_legacy.h"
 #include "../../../wasi-nn/guests/face_detect/detector.h"
 #include "../../../wasi-nn/guests/face_detect/image_size.h"
+#include "../face_detect/report.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -71,12 +72,6 @@ int main(int argc, char **argv) {
 
   detection Faces[16];
   int Count = detector_decode(Regressors, Scores, Faces, 16);
-  printf("image: %s (%ux%u)\n", argv[2], Width, Height);
-  printf("faces: %d\n", Count);
-  for (int F = 0; F < Count; ++F) {
-    const detection *D = &Faces[F];
-    printf("face %d: score %.2f, box x=%d y=%d w=%d h=%d\n", F + 1, D->Score, (int)(D->XMin * Width + 0.5f),
-           (int)(D->YMin * Height + 0.5f), (int)(D->Width * Width + 0.5f), (int)(D->Height * Height + 0.5f));
-  }
+  report_faces(argv[2], Width, Height, Faces, Count, 0);
   return 0;
 }
