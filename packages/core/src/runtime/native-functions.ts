@@ -33,21 +33,40 @@ interface KoffiFunction {
 interface KoffiLibrary {
   func(declaration: string): KoffiFunction;
 }
-interface Koffi {
+export interface Koffi {
   load(path: string): KoffiLibrary;
 }
 
-// koffi (and its native module) is loaded only when a runtime uses `native`.
 const require = createRequire(import.meta.url);
 let koffi: Koffi | undefined;
 const libraries = new Map<string, KoffiLibrary>();
 
+/**
+ * koffi (and its native module) is loaded only when it is used. It is an
+ * optional dependency of @ws/core: without its prebuilt binary (optional
+ * dependencies omitted) its install script would compile it from source.
+ */
+export function loadKoffi(purpose: string): Koffi {
+  if (koffi) return koffi;
+  try {
+    koffi = require('koffi') as Koffi;
+  } catch (error) {
+    const version = (require('../../package.json') as { optionalDependencies: Record<string, string> }).optionalDependencies.koffi;
+    throw new WsError(
+      'WS_NATIVE_LIBRARY',
+      `${purpose} needs koffi, an optional dependency of @ws/core that could not be loaded (${(error as Error).message.split('\n')[0]}). Install it: npm install koffi@${version} (or pnpm add koffi@${version}).`,
+      { cause: error },
+    );
+  }
+  return koffi;
+}
+
 function loadLibrary(moduleName: string, path: string): KoffiLibrary {
   let library = libraries.get(path);
   if (library) return library;
-  koffi ??= require('koffi') as Koffi;
+  const ffi = loadKoffi('RuntimeOptions.native');
   try {
-    library = koffi.load(path);
+    library = ffi.load(path);
   } catch (error) {
     throw new WsError('WS_NATIVE_LIBRARY', `Could not load the native library ${path} of import module ${moduleName}: ${(error as Error).message}. Check RuntimeOptions.native.${moduleName}.library (an absolute path, or a name the dynamic loader finds).`, { cause: error });
   }

@@ -1,6 +1,7 @@
 import { loadBridge } from '../../native/load-bridge.js';
 import { Plugin } from '../../plugins/plugin.js';
-import { currentPlatformFacts, osName, platformKey } from '../../platform.js';
+import { currentPlatformFacts, libcDescription, osName, platformKey } from '../../platform.js';
+import { probeBackends } from '../backend-probe.js';
 import { loadCliPlugins, scanPluginPaths } from '../plugin-paths.js';
 
 /** `ws doctor`: platform, libc, Node, the native bridge and every plug-in found. */
@@ -9,7 +10,7 @@ export function doctorCommand(argv: readonly string[]): number {
   const lines = [
     `platform: ${platformKey(facts) ?? `${facts.platform}-${facts.arch} (no prebuilt binaries)`}`,
     `os: ${osName() || facts.platform}`,
-    `libc: ${facts.glibcVersion ? `glibc ${facts.glibcVersion}` : facts.platform === 'linux' ? 'musl' : 'n/a'}`,
+    `libc: ${libcDescription(facts)}`,
     `node: ${process.version} (N-API ${process.versions.napi})`,
   ];
   let healthy = true;
@@ -34,6 +35,7 @@ export function doctorCommand(argv: readonly string[]): number {
     }
     for (const rejected of Plugin.rejected()) lines.push(`  rejected ${rejected.path}: ${rejected.code}`);
   }
+  lines.push('backend libraries (optional):', ...probeBackends());
   process.stdout.write(`${lines.join('\n')}\n`);
   return healthy ? 0 : 1;
 }

@@ -17,21 +17,28 @@ interface RunArguments {
 
 const CORE_VALUE_OPTIONS = new Set(['dir', 'env', 'plugin-path', 'forbidden-plugin']);
 
+/** Why installed plug-ins could not be asked for their options, by plug-in name. */
+const loadFailures = new Map<string, Error>();
+
 function findPluginOption(name: string): PluginOptionInfo | undefined {
   const plugins = Plugin.all();
   for (const plugin of [...plugins.filter((p) => p.loaded), ...plugins.filter((p) => !p.loaded)]) {
     try {
       const option = plugin.options.find((o) => o.name === name);
       if (option) return option;
-    } catch {
+    } catch (error) {
       // An npm plug-in whose library cannot load: its options stay unknown.
+      loadFailures.set(plugin.name, error as Error);
     }
   }
   return undefined;
 }
 
-function unknownOption(name: string): UsageError {
+function unknownOption(name: string): Error {
   const owner = pluginCatalog.find((entry) => entry.options.some((o) => o.name === name));
+  // Installed but its library does not load: that error (a checklist) is the real answer.
+  const failure = owner && loadFailures.get(owner.plugin);
+  if (failure) return failure;
   if (owner) return new UsageError(`--${name} is an option of the ${owner.plugin} plug-in, which is not installed. Install it: pnpm add ${owner.package} (or pass --plugin-path to its library).`);
   return new UsageError(`unknown option --${name}. Run ws run --help for the options.`);
 }
