@@ -1,7 +1,8 @@
 // Guests compiled from C run through the `ws` CLI: one written for WasmEdge
 // 0.12 (legacy wasmedge_tensorflowlite_* imports) and one for 0.13+.
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { guestPath, modelsDir, packageDir, runGuest } from './helpers.js';
+import { cliMain, guestPath, modelsDir, packageDir, runGuest } from './helpers.js';
 
 const models = ['/m/add_f32.tflite', '/m/two_outputs.tflite', '/m/noise.tflite'];
 
@@ -54,5 +55,14 @@ describe('guests', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('without --plugin-path, the package manifest ("wasmedge": [two plug-ins]) makes the CLI find both', () => {
+    const listing = spawnSync(process.execPath, [cliMain, 'plugins'], { cwd: packageDir, encoding: 'utf8' });
+    expect(listing.stdout).toContain('wasmedge_tensorflowlite from @ws/tensorflow');
+    expect(listing.stdout).toContain('wasmedge_tensorflow from @ws/tensorflow');
+    const run = spawnSync(process.execPath, [cliMain, 'run', '--dir', `/m:${modelsDir}`, guestPath(packageDir, 'tflite_legacy'), ...models], { cwd: packageDir, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.split('\n').slice(0, 2)).toEqual(['run: 0', 'y (16 bytes): 11 22 33 44']);
   });
 });

@@ -269,6 +269,9 @@ describe('legacy ABI on the stand-in library', () => {
     expect(L('run_session')(handle)).toBe(1); // the input was refused: nothing fed
     L('append_input')(handle, ...str('x'), 0, 0, 0, TfDataType.FLOAT, ...mem.f32([3]));
     expect(L('run_session')(handle)).toBe(0);
+    expect(L('get_output_tensor')(handle, mem.size - 1, 4, 0)).toBe(0n);
+    L('append_output')(handle, mem.size - 1, 4, 0); // ignored
+    expect(L('create_session')(0, 0xffffffff)).toBe(0n);
     const tensor = L('get_output_tensor')(handle, ...str('y'), 0) as bigint;
     const tail = mem.size - 2;
     mem.bytes.fill(0x33, tail);
