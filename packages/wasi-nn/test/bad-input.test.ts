@@ -3,7 +3,7 @@
 // and nothing is written outside the guest's buffers.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { guestModel, models, runGuest } from './run-guest.js';
+import { guestModel, models, packageDir, runGuest } from './run-guest.js';
 
 const addF32 = guestModel('add_f32.tflite');
 /** load, init and one valid input: the context is ready to compute. */
@@ -113,6 +113,12 @@ describe('bad input', () => {
       ...readyLines, 'compute 0', 'init_raw 1', 'init_raw 1', 'set_raw 1', 'set_raw 1',
       'set_fields 1', 'set_fields 1', 'set_fields 1', 'set_fields 1', 'get_raw 1', 'get_raw 1', 'get_raw 1', 'get 0 16 ok 2 4 6 8',
     ]);
+  });
+
+  it('traps (HostFuncError, as WasmEdge) when the calling guest has no memory', async () => {
+    const run = await runGuest([], { wasm: join(packageDir, 'guests', 'build', 'no_memory.wasm') });
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain('host function wasi_ephemeral_nn.load of plug-in wasi_nn failed with WasmEdge error 0x040e');
   });
 
   it('reports a missing TensorFlow-Lite backend library once, with what to install', async () => {
