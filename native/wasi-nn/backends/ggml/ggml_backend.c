@@ -182,7 +182,11 @@ static uint32_t build_runtime(ggml_context *Context) {
   Context->Sampler = NULL;
   Context->Context = NULL;
   llama_params_blob Params = Api.llama_context_default_params();
-  uint32_t Size = Options->ContextSize > 0 ? Options->ContextSize : (uint32_t)Api.llama_model_n_ctx_train(Context->Graph->Model);
+  uint32_t Size = Options->ContextSize;
+  if (Size == 0) {
+    int32_t Trained = Api.llama_model_n_ctx_train(Context->Graph->Model);
+    Size = Trained > 0 && Trained < 4096 ? (uint32_t)Trained : 4096;
+  }
   uint32_t Batch = Options->BatchSize > 0 ? Options->BatchSize : 512;
   llama_context_params_set(&Params, Size, Batch);
   Context->Context = Api.llama_init_from_model(Context->Graph->Model, Params);
@@ -248,9 +252,11 @@ static void clear_output(ggml_context *Context) {
   Context->InputTokens = Context->OutputTokens = Context->Position = 0;
 }
 
-/* Decodes Tokens[0..Count) in batches of the context's batch size. */
+/* Decodes Tokens[0..Count) in batches of the context's batch size (which
+ * llama.cpp may have lowered to the context size: a larger batch aborts). */
 static uint32_t decode(ggml_context *Context, llama_token *Tokens, int32_t Count) {
-  int32_t Batch = (int32_t)(Context->Options.BatchSize > 0 ? Context->Options.BatchSize : 512);
+  int32_t Batch = (int32_t)Api.llama_n_batch(Context->Context);
+  if (Batch <= 0) return WS_NN_RUNTIME_ERROR;
   for (int32_t Done = 0; Done < Count; Done += Batch) {
     int32_t Step = Count - Done < Batch ? Count - Done : Batch;
     llama_batch One = {Step, Tokens + Done, NULL, NULL, NULL, NULL, NULL};

@@ -6,7 +6,7 @@
 #include <string.h>
 
 void ggml_options_default(ggml_options *Options) {
-  *Options = (ggml_options){.ContextSize = 4096, .BatchSize = 512, .NPredict = -1, .Threads = 0,
+  *Options = (ggml_options){.ContextSize = 0, .BatchSize = 512, .NPredict = -1, .Threads = 0,
                             .Temperature = 0.8f, .TopP = 0.95f, .TopK = 40, .RepeatPenalty = 1.1f,
                             .PresencePenalty = 0.0f, .FrequencyPenalty = 0.0f, .Seed = 42,
                             .EnableLog = false, .StreamStdout = false};

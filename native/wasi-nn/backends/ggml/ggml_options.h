@@ -12,7 +12,7 @@
 #include <stdint.h>
 
 typedef struct ggml_options {
-  uint32_t ContextSize;   /* ctx-size; 0 = the model's training context */
+  uint32_t ContextSize;   /* ctx-size; 0 (default) = the model's training context, at most 4096 */
   uint32_t BatchSize;     /* batch-size */
   int32_t NPredict;       /* n-predict; -1 = until end of sequence or a full context */
   uint32_t Threads;       /* threads; 0 = the host's --nn-threads */

@@ -30,7 +30,7 @@ int llama_api_open(llama_api *Api, const char *Path, char *Reason, size_t Reason
       SYMBOL(ggml_backend_load_all_from_path), SYMBOL(llama_backend_init), SYMBOL(llama_log_set),
       SYMBOL(llama_model_default_params), SYMBOL(llama_context_default_params),
       SYMBOL(llama_model_load_from_file), SYMBOL(llama_model_free), SYMBOL(llama_init_from_model),
-      SYMBOL(llama_free), SYMBOL(llama_set_n_threads), SYMBOL(llama_n_ctx), SYMBOL(llama_model_n_ctx_train),
+      SYMBOL(llama_free), SYMBOL(llama_set_n_threads), SYMBOL(llama_n_ctx), SYMBOL(llama_n_batch), SYMBOL(llama_model_n_ctx_train),
       SYMBOL(llama_model_get_vocab), SYMBOL(llama_get_memory), SYMBOL(llama_memory_clear), SYMBOL(llama_decode),
       SYMBOL(llama_tokenize), SYMBOL(llama_token_to_piece), SYMBOL(llama_vocab_is_eog),
       SYMBOL(llama_sampler_chain_default_params), SYMBOL(llama_sampler_chain_init),

@@ -60,6 +60,7 @@ typedef struct llama_api {
   void (*llama_free)(llama_context *Context);
   void (*llama_set_n_threads)(llama_context *Context, int32_t Threads, int32_t BatchThreads);
   uint32_t (*llama_n_ctx)(const llama_context *Context);
+  uint32_t (*llama_n_batch)(const llama_context *Context);
   int32_t (*llama_model_n_ctx_train)(const llama_model *Model);
   const llama_vocab *(*llama_model_get_vocab)(const llama_model *Model);
   llama_memory_t (*llama_get_memory)(const llama_context *Context);

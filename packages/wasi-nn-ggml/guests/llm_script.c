@@ -1,0 +1,164 @@
+/*
+ * Test guest for the GGML backend: runs a script of wasi_ephemeral_nn calls
+ * given as arguments and prints one line per call, "<command> <errno> ...",
+ * so tests can assert exact outputs.
+ *
+ *   load FILE [CONFIG]             load the GGUF bytes of FILE (encoding 6), CONFIG = builder[1]
+ *   load_enc FILE ENC              the same with another encoding (e.g. 5, autodetect)
+ *   load_by_name NAME | load_by_name_with_config NAME CONFIG
+ *   init GRAPH
+ *   prompt CTX TEXT                set_input(CTX, 0, TEXT as u8 [len])
+ *   meta CTX JSON                  set_input(CTX, 1, JSON)
+ *   compute CTX | compute_single CTX | fini_single CTX
+ *   output CTX INDEX MAX           get_output: errno, size and the text in quotes;
+ *   output_single CTX INDEX MAX    "overrun" if anything was written past MAX
+ *   stream CTX MAX                 compute_single + get_output_single until an error or
+ *                                  MAX tokens: prints the tokens joined by '|' and the last errno
+ *   unload GRAPH | finalize CTX
+ */
+#include "../../wasi-nn/guests/include/wasi_ephemeral_nn.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { ENCODING_GGML = 6 };
+
+static uint8_t *read_file(const char *Path, uint32_t *Length) {
+  FILE *File = fopen(Path, "rb");
+  if (File == NULL) {
+    printf("cannot open %s\n", Path);
+    exit(2);
+  }
+  fseek(File, 0, SEEK_END);
+  long Size = ftell(File);
+  fseek(File, 0, SEEK_SET);
+  uint8_t *Data = malloc(Size > 0 ? (size_t)Size : 1);
+  if (Size > 0 && fread(Data, 1, (size_t)Size, File) != (size_t)Size) exit(2);
+  fclose(File);
+  *Length = (uint32_t)Size;
+  return Data;
+}
+
+static int32_t set_bytes(uint32_t Context, uint32_t Index, const char *Text) {
+  uint32_t Dims[1] = {(uint32_t)strlen(Text)};
+  nn_tensor Tensor = {Dims, 1, NN_TYPE_U8, (const uint8_t *)Text, (uint32_t)strlen(Text)};
+  return nn_set_input(Context, Index, NN_PTR(&Tensor));
+}
+
+/* Calls get_output(_single) into a guarded buffer and prints the result. */
+static void print_output(const char *Command, int Single, uint32_t Context, uint32_t Index, uint32_t Max) {
+  enum { Guard = 64 };
+  uint8_t *Buffer = malloc((size_t)Max + Guard);
+  memset(Buffer, 0xAB, (size_t)Max + Guard);
+  uint32_t Written = 0xDEADBEEF;
+  int32_t E = (Single ? nn_get_output_single : nn_get_output)(Context, Index, NN_PTR(Buffer), Max, NN_PTR(&Written));
+  int Intact = 1;
+  for (uint32_t I = Max; I < Max + Guard; ++I) Intact &= Buffer[I] == 0xAB;
+  printf("%s %d %d%s", Command, E, Written == 0xDEADBEEF ? -1 : (int)Written, Intact ? "" : " overrun");
+  if (E == 0) printf(" \"%.*s\"", (int)Written, (const char *)Buffer);
+  printf("\n");
+  free(Buffer);
+}
+
+static uint32_t number(const char *Text) { return (uint32_t)strtoul(Text, NULL, 0); }
+
+static int run(char **Arg, int Left) {
+  const char *Command = Arg[0];
+  static uint32_t Out;
+#define NEED(N)                                                                                    \
+  if (Left < (N) + 1) {                                                                            \
+    printf("%s: missing arguments\n", Command);                                                    \
+    exit(2);                                                                                       \
+  }
+  if (strcmp(Command, "load") == 0 || strcmp(Command, "load_enc") == 0) {
+    NEED(1);
+    int WithEncoding = strcmp(Command, "load_enc") == 0;
+    nn_builder Builders[2];
+    uint32_t Length;
+    const uint8_t *Data = read_file(Arg[1], &Length);
+    Builders[0] = (nn_builder){Data, Length};
+    uint32_t Count = 1, Encoding = ENCODING_GGML;
+    int Used = 2;
+    if (WithEncoding) {
+      NEED(2);
+      Encoding = number(Arg[2]);
+      Used = 3;
+    } else if (Left > 2 && Arg[2][0] == '{') {
+      Builders[1] = (nn_builder){(const uint8_t *)Arg[2], (uint32_t)strlen(Arg[2])};
+      Count = 2;
+      Used = 3;
+    }
+    Out = 0xDEADBEEF;
+    int32_t E = nn_load(NN_PTR(Builders), Count, Encoding, NN_TARGET_CPU, NN_PTR(&Out));
+    printf("%s %d %d\n", Command, E, E == 0 ? (int)Out : -1);
+    return Used;
+  }
+  if (strcmp(Command, "load_by_name") == 0 || strcmp(Command, "load_by_name_with_config") == 0) {
+    NEED(1);
+    int WithConfig = strcmp(Command, "load_by_name_with_config") == 0;
+    if (WithConfig) NEED(2);
+    Out = 0xDEADBEEF;
+    int32_t E = WithConfig ? nn_load_by_name_with_config(NN_PTR(Arg[1]), (uint32_t)strlen(Arg[1]), NN_PTR(Arg[2]),
+                                                         (uint32_t)strlen(Arg[2]), NN_PTR(&Out))
+                           : nn_load_by_name(NN_PTR(Arg[1]), (uint32_t)strlen(Arg[1]), NN_PTR(&Out));
+    printf("%s %d %d\n", Command, E, E == 0 ? (int)Out : -1);
+    return WithConfig ? 3 : 2;
+  }
+  if (strcmp(Command, "init") == 0) {
+    NEED(1);
+    Out = 0xDEADBEEF;
+    int32_t E = nn_init_execution_context(number(Arg[1]), NN_PTR(&Out));
+    printf("init %d %d\n", E, E == 0 ? (int)Out : -1);
+    return 2;
+  }
+  if (strcmp(Command, "prompt") == 0 || strcmp(Command, "meta") == 0) {
+    NEED(2);
+    printf("%s %d\n", Command, set_bytes(number(Arg[1]), strcmp(Command, "meta") == 0 ? 1 : 0, Arg[2]));
+    return 3;
+  }
+  if (strcmp(Command, "compute") == 0 || strcmp(Command, "compute_single") == 0 ||
+      strcmp(Command, "fini_single") == 0 || strcmp(Command, "unload") == 0 || strcmp(Command, "finalize") == 0) {
+    NEED(1);
+    uint32_t Id = number(Arg[1]);
+    int32_t E = strcmp(Command, "compute") == 0          ? nn_compute(Id)
+                : strcmp(Command, "compute_single") == 0 ? nn_compute_single(Id)
+                : strcmp(Command, "fini_single") == 0    ? nn_fini_single(Id)
+                : strcmp(Command, "unload") == 0         ? nn_unload(Id)
+                                                         : nn_finalize_execution_context(Id);
+    printf("%s %d\n", Command, E);
+    return 2;
+  }
+  if (strcmp(Command, "output") == 0 || strcmp(Command, "output_single") == 0) {
+    NEED(3);
+    print_output(Command, strcmp(Command, "output_single") == 0, number(Arg[1]), number(Arg[2]), number(Arg[3]));
+    return 4;
+  }
+  if (strcmp(Command, "stream") == 0) {
+    NEED(2);
+    uint32_t Context = number(Arg[1]), Max = number(Arg[2]);
+    int32_t E = 0;
+    printf("stream");
+    for (uint32_t I = 0; I < Max; ++I) {
+      E = nn_compute_single(Context);
+      if (E != 0) break;
+      char Piece[256];
+      uint32_t Written = 0;
+      int32_t G = nn_get_output_single(Context, 0, NN_PTR(Piece), sizeof(Piece), NN_PTR(&Written));
+      if (G != 0) {
+        E = G;
+        break;
+      }
+      printf("%s%.*s", I == 0 ? " " : "|", (int)Written, Piece);
+    }
+    printf(" -> %d\n", E);
+    return 3;
+  }
+  printf("unknown command %s\n", Command);
+  exit(2);
+}
+
+int main(int argc, char **argv) {
+  for (int I = 1; I < argc;) I += run(argv + I, argc - I);
+  return 0;
+}
