@@ -20,7 +20,7 @@ import { machineLine, root, writeSection } from './results.mjs';
 const runs = Number(process.argv[2] ?? 100);
 const rounds = Number(process.argv[3] ?? 5);
 const threadCounts = (process.argv[4] ?? '1,2').split(',').map(Number);
-const warmup = 10;
+const warmup = Number(process.env.WS_BENCH_WARMUP ?? 100);
 
 const requireFromNn = createRequire(join(root, 'packages', 'wasi-nn', 'package.json'));
 const model = join(dirname(requireFromNn.resolve('@mediapipe/face_detection/package.json')), 'face_detection_short_range.tflite');
@@ -57,12 +57,15 @@ function guestRound(threads) {
   }
   const values = {};
   const infer = [];
+  const compute = [];
   for (const line of result.stdout.trim().split('\n')) {
-    const [key, value] = line.split(' ');
-    if (key === 'infer_ns') infer.push(ms(value));
-    else values[key] = ms(value);
+    const [key, value, computeValue] = line.split(' ');
+    if (key === 'infer_ns') {
+      infer.push(ms(value));
+      compute.push(ms(computeValue));
+    } else values[key] = ms(value);
   }
-  return { ...values, infer: infer.slice(warmup) };
+  return { ...values, infer: infer.slice(warmup), compute: compute.slice(warmup) };
 }
 
 // ---- Native baseline: the TFLite C API through koffi, in this process ----
@@ -109,33 +112,40 @@ function nativeRound(threads) {
   const inputTensor = c.input(interpreter, 0);
   const outputTensors = OUTPUT_BYTES.map((_, i) => c.output(interpreter, i));
   const infer = [];
+  const compute = [];
   for (let run = 0; run < runs + warmup; run++) {
     start = process.hrtime.bigint();
     c.copyFrom(inputTensor, input, INPUT_BYTES);
+    const computeStart = process.hrtime.bigint();
     if (c.invoke(interpreter) !== 0) throw new Error('TfLiteInterpreterInvoke failed');
+    compute.push(ms(process.hrtime.bigint() - computeStart));
     outputTensors.forEach((tensor, i) => c.copyTo(tensor, outputs[i], OUTPUT_BYTES[i]));
     infer.push(ms(process.hrtime.bigint() - start));
   }
   c.interpreterDelete(interpreter);
   c.xnnpackDelete(xnnpack);
   c.modelDelete(tfModel);
-  return { load: loadMs, init: initMs, infer: infer.slice(warmup) };
+  return { load: loadMs, init: initMs, infer: infer.slice(warmup), compute: compute.slice(warmup) };
 }
 
 const rows = [];
 for (const threads of threadCounts) {
   const guestTimes = [];
   const nativeTimes = [];
+  const guestCompute = [];
+  const nativeCompute = [];
   const guestLoads = { cold: [], warm: [], init: [] };
   const nativeLoads = { load: [], init: [] };
   for (let round = 0; round < rounds; round++) {
     const g = guestRound(threads);
     guestTimes.push(...g.infer);
+    guestCompute.push(...g.compute);
     guestLoads.cold.push(g.load_cold_ns);
     guestLoads.warm.push(g.load_warm_ns);
     guestLoads.init.push(g.init_ns);
     const n = nativeRound(threads);
     nativeTimes.push(...n.infer);
+    nativeCompute.push(...n.compute);
     nativeLoads.load.push(n.load);
     nativeLoads.init.push(n.init);
   }
@@ -143,6 +153,8 @@ for (const threads of threadCounts) {
     threads,
     guest: median(guestTimes),
     native: median(nativeTimes),
+    guestCompute: median(guestCompute),
+    nativeCompute: median(nativeCompute),
     guestCold: median(guestLoads.cold),
     guestWarm: median(guestLoads.warm),
     guestInit: median(guestLoads.init),
@@ -151,7 +163,7 @@ for (const threads of threadCounts) {
   };
   row.ratio = row.guest / row.native;
   rows.push(row);
-  console.log(`threads=${threads}: guest ${row.guest.toFixed(3)} ms, native ${row.native.toFixed(3)} ms, ratio ${row.ratio.toFixed(3)}; load guest cold ${row.guestCold.toFixed(2)} / warm ${row.guestWarm.toFixed(2)} ms, native ${row.nativeLoad.toFixed(2)} ms; init guest ${row.guestInit.toFixed(2)} ms, native ${row.nativeInit.toFixed(2)} ms`);
+  console.log(`threads=${threads}: guest ${row.guest.toFixed(3)} ms, native ${row.native.toFixed(3)} ms, ratio ${row.ratio.toFixed(3)}; compute alone guest ${row.guestCompute.toFixed(3)} native ${row.nativeCompute.toFixed(3)}; load guest cold ${row.guestCold.toFixed(2)} / warm ${row.guestWarm.toFixed(2)} ms, native ${row.nativeLoad.toFixed(2)} ms; init guest ${row.guestInit.toFixed(2)} ms, native ${row.nativeInit.toFixed(2)} ms`);
 }
 
 const f = (value, digits = 3) => value.toFixed(digits);
@@ -171,9 +183,12 @@ called natively in the bench process through koffi: \`TfLiteTensorCopyFromBuffer
 
 - ${machineLine()}; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min)
 
-| threads | guest median ms | native median ms | ratio guest/native (target ≤ 1.05) |
-|---:|---:|---:|---:|
-${rows.map((r) => `| ${r.threads} | ${f(r.guest)} | ${f(r.native)} | **${f(r.ratio)}** |`).join('\n')}
+| threads | guest median ms | native median ms | ratio guest/native (target ≤ 1.05) | invoke alone: guest / native ms |
+|---:|---:|---:|---:|---:|
+${rows.map((r) => `| ${r.threads} | ${f(r.guest)} | ${f(r.native)} | **${f(r.ratio)}** | ${f(r.guestCompute)} / ${f(r.nativeCompute)} |`).join('\n')}
+
+The last column times \`compute\` (guest) and \`TfLiteInterpreterInvoke\` (native) alone: whatever differs there is the
+process around the same TFLite call, not the plug-in.
 
 Model load (median ms): guest \`load\` ${rows.map((r) => `${f(r.guestCold, 2)} first (dlopen of the backend and of TFLite + \`TfLiteModelCreate\`), ${f(r.guestWarm, 2)} after`).at(0)};
 native \`TfLiteModelCreate\` ${f(rows[0].nativeLoad, 2)}. Interpreter creation + \`AllocateTensors\`
