@@ -53,10 +53,16 @@ const packages = [
     description: 'the ws native bridge (ws_bridge.node) and the libwasmedge.so.0 stand-in',
   },
   { ...plugin('process', '@ws/process'), platforms: ['linux-x64-gnu', 'linux-arm64-gnu'] },
-  // The plug-in dlopens its backends from <plug-in dir>/wasi-nn-backends.
-  { ...plugin('wasi-nn', '@ws/wasi-nn', [['wasi-nn-backends/libws_wasi_nn_tflite.so', 'wasi-nn-backends/libws_wasi_nn_tflite.so']]), platforms: ['linux-x64-gnu'] },
+  // The plug-in dlopens its backend shims from <plug-in dir>/wasi-nn-backends; each shim
+  // loads its third-party runtime by path (from @ws/wasi-nn, @ws/wasi-nn-onnx, @ws/wasi-nn-ggml).
+  {
+    ...plugin('wasi-nn', '@ws/wasi-nn', ['tflite', 'onnx', 'ggml', 'openvino'].map((backend) => [`wasi-nn-backends/libws_wasi_nn_${backend}.so`, `wasi-nn-backends/libws_wasi_nn_${backend}.so`])),
+    platforms: ['linux-x64-gnu'],
+  },
   { ...plugin('image', '@ws/image'), platforms: ['linux-x64-gnu'] },
   { ...plugin('wasi-crypto', '@ws/wasi-crypto'), platforms: ['linux-x64-gnu'] },
+  // Two plug-ins (wasmedge_tensorflowlite, wasmedge_tensorflow) in one package.
+  { ...plugin('tensorflow', '@ws/tensorflow'), platforms: ['linux-x64-gnu'] },
 ];
 
 function readJson(path) {
@@ -77,15 +83,18 @@ function resolvedPackages() {
       list.push({ ...entry, version: wrapper.version, license: wrapper.license ?? 'Apache-2.0' });
       continue;
     }
-    const library = wrapper.wasmedge?.library;
-    if (!library) throw new Error(`${wrapperJson} has no "wasmedge".library field`);
+    // "wasmedge" is one manifest or an array (a package with several plug-in libraries).
+    const manifests = [wrapper.wasmedge ?? []].flat();
+    const libraries = manifests.map((m) => m.library);
+    if (libraries.length === 0 || libraries.some((l) => typeof l !== 'string')) throw new Error(`${wrapperJson} has no "wasmedge".library field`);
     list.push({
       ...entry,
       version: wrapper.version,
       license: wrapper.license ?? 'Apache-2.0',
-      files: [[`plugins/${library}`, library], ...entry.extraFiles],
-      exports: { libraryPath: library },
-      description: `the ${wrapper.wasmedge.plugin} plug-in library (${library})`,
+      files: [...libraries.map((library) => [`plugins/${library}`, library]), ...entry.extraFiles],
+      // The loader takes every library from libraryPath's folder (lib/).
+      exports: { libraryPath: libraries[0] },
+      description: `the ${manifests.map((m) => m.plugin).join(' and ')} plug-in ${libraries.length > 1 ? 'libraries' : 'library'} (${libraries.join(', ')})`,
     });
   }
   return list;

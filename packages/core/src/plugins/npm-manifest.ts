@@ -43,7 +43,10 @@ interface PackageJson {
 export function readPluginManifests(packageDir: string): PluginManifest[] {
   let json: PackageJson;
   try {
-    json = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as PackageJson;
+    const text = readFileSync(join(packageDir, 'package.json'), 'utf8');
+    // Discovery reads every installed package.json: parse only candidates.
+    if (!text.includes('"wasmedge"')) return [];
+    json = JSON.parse(text) as PackageJson;
   } catch {
     return [];
   }

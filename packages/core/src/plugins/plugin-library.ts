@@ -1,6 +1,6 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PluginLoadError, type WsErrorCode } from '../errors.js';
 import { logPrefix } from '../log.js';
 import { checklistMessage, localBuildCandidate, platformPackageCandidate, type Candidate, type LoadFailure } from '../native/binary-checklist.js';
@@ -47,7 +47,10 @@ export function pluginLibraryCandidates(manifest: PluginManifest): Candidate[] {
   if (key) {
     const name = platformPackageName(manifest.packageName, key);
     const binary = requirePlatformPackage(manifest.packageDir, name);
-    candidates.push(platformPackageCandidate(name, manifest.packageName, manifest.packageVersion, binary && { version: binary.version, file: binary.libraryPath }));
+    // libraryPath names the package's (first) library; a package with several
+    // plug-ins (@ws/tensorflow) keeps them all in the same folder.
+    const file = binary && join(dirname(binary.libraryPath), manifest.library);
+    candidates.push(platformPackageCandidate(name, manifest.packageName, manifest.packageVersion, binary && file ? { version: binary.version, file } : undefined));
   }
   const buildDir = localNativeBuildDir();
   if (buildDir) candidates.push(localBuildCandidate(join(buildDir, 'plugins', manifest.library)));
