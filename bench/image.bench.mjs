@@ -10,18 +10,16 @@
 // pixels as PNG. Prints a table and replaces the "## wasmedge_image" section of
 // bench/RESULTS.md. No assertions.
 // The machine is shared and load comes in bursts, so the paths are interleaved
-// in short rounds: each round runs one guest with CALLS+1 timed calls (the
-// first, which also faults in the guest's fresh output pages, is dropped), then
-// CALLS iterations of loadImage, sharp, sharp-at-concurrency-1 in turn; odd
-// rounds run the guest last. Few guests per process: every Runtime keeps a
-// 10 GB address-space reservation until V8 collects it.
-// Usage: node bench/image.bench.mjs [rounds=10] [calls=8]
+// call by call: each iteration runs one guest (two timed calls; the first,
+// which also faults in the guest's fresh output pages, is dropped), one
+// loadImage call and one call of each sharp configuration, in a rotating order.
+// Usage: node bench/image.bench.mjs [iterations=60]
 // Needs: node scripts/build-native.mjs; pnpm --filter @ws/core --filter @ws/image build
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg, tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { machineLine, root, writeSection } from './results.mjs';
 
 // Guests run in this process; collecting each finished Runtime right away
@@ -32,8 +30,7 @@ if (typeof globalThis.gc !== 'function') {
   const child = spawnSync(process.execPath, ['--expose-gc', ...process.argv.slice(1)], { stdio: 'inherit' });
   process.exit(child.status ?? 1);
 }
-const rounds = Number(process.argv[2] ?? 10);
-const calls = Number(process.argv[3] ?? 8);
+const iterations = Number(process.argv[2] ?? 60);
 const width = 224;
 const height = 224;
 const photo = join(root, 'examples', 'image', 'fixtures', 'hubble-deep-field-1000x872.jpg');
@@ -51,6 +48,12 @@ const sharp = requireFromImage('sharp');
 const { Runtime } = await import(requireFromImage.resolve('@ws/core'));
 const { loadImage, resolveImageLibrary, loadImagePlugin } = await import(join(imagePackage, 'dist', 'index.js'));
 loadImagePlugin();
+
+/** The libjpeg-turbo the plug-in links (Debian package version), for the record. */
+function libjpegVersion() {
+  const query = spawnSync('dpkg-query', ['-W', '-f=${Version}', 'libjpeg62-turbo'], { encoding: 'utf8' });
+  return query.status === 0 ? query.stdout.trim() : '(system)';
+}
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -108,22 +111,23 @@ async function sharpAt(concurrency, bytes) {
   return time;
 }
 
+const paths = {
+  guest: async (bytes, file) => (await guestTimes(file, 2))[1],
+  loadImage: async (bytes) => loadImageTimes(bytes, 1)[0],
+  sharp: (bytes) => sharpAt(defaultConcurrency, bytes),
+  sharp1: (bytes) => sharpAt(1, bytes),
+};
 const results = {};
 for (const [format, bytes, file] of [['JPEG', jpeg, 'photo.jpg'], ['PNG', png, 'photo.png']]) {
-  const collected = { guest: [], loadImage: [], sharp: [], sharp1: [] };
+  const collected = Object.fromEntries(Object.keys(paths).map((name) => [name, []]));
   // Warm up every path (page cache, dynamic loader, JIT, libvips caches).
-  await guestTimes(file, 3);
-  loadImageTimes(bytes, 3);
-  await sharpTimes(bytes, 3);
-  for (let round = 0; round < rounds; round++) {
-    const guestRound = async () => collected.guest.push(...(await guestTimes(file, calls + 1)).slice(1));
-    if (round % 2 === 0) await guestRound();
-    for (let i = 0; i < calls; i++) {
-      collected.loadImage.push(loadImageTimes(bytes, 1)[0]);
-      collected.sharp.push(await sharpAt(defaultConcurrency, bytes));
-      collected.sharp1.push(await sharpAt(1, bytes));
+  for (const run of Object.values(paths)) for (let i = 0; i < 3; i++) await run(bytes, file);
+  const names = Object.keys(paths);
+  for (let i = 0; i < iterations; i++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(i + k) % names.length];
+      collected[name].push(await paths[name](bytes, file));
     }
-    if (round % 2 === 1) await guestRound();
   }
   results[format] = Object.fromEntries(Object.entries(collected).map(([k, v]) => [k, median(v)]));
   results[format].minGuest = Math.min(...collected.guest);
@@ -139,12 +143,13 @@ const lines = [
   "`Runtime`, timing each `load_image` call with WASI's monotonic clock (input already in guest memory, as sharp gets a",
   'Buffer). loadImage: `@ws/image` from JS (copy in, host call, copy out). sharp 0.35.5 (libvips, shrink-on-load +',
   "lanczos3): `await sharp(buf).resize(224, 224, { fit: 'fill' }).raw().toBuffer()`, at its default concurrency",
-  `(${defaultConcurrency}) and at 1. \`node bench/image.bench.mjs ${rounds} ${calls}\`: ${rounds} interleaved rounds of ${calls} calls per path`,
-  'after 3 warm-up calls each; medians (and minima) over all calls. The machine is shared with other jobs, so runs are',
-  'noisy; interleaving in short rounds exposes every path to the same load.',
+  `(${defaultConcurrency}) and at 1. \`node bench/image.bench.mjs ${iterations}\`: ${iterations} iterations, the paths interleaved call by`,
+  'call in a rotating order after 3 warm-up calls each; medians (and minima) per path. The machine is shared with other',
+  `jobs (load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min) at the end of this run), so single calls vary up to 2×;`,
+  'interleaving exposes every path to the same load.',
   '',
   `- ${machineLine()}`,
-  `- Plug-in: \`${resolveImageLibrary().replace(`${root}/`, '')}\` (libjpeg-turbo with DCT scaling, libpng; Mitchell/Catmull-Rom resize)`,
+  `- Plug-in: \`${basename(resolveImageLibrary())}\` built from \`native/image\` (libjpeg-turbo ${libjpegVersion()} with DCT scaling, libpng; Mitchell/Catmull-Rom resize)`,
   '',
   '| input | bytes | guest ms (min) | loadImage ms | sharp ms (min) | sharp (concurrency 1) ms | ratio sharp / guest, medians (target ≥ 1.00) |',
   '|---|---:|---:|---:|---:|---:|---:|',
