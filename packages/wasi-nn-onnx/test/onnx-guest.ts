@@ -11,6 +11,9 @@ export const plugins = process.env.WS_NN_PLUGIN_DIR ?? pluginDir;
 export const ONNX = '1';
 export const AUTODETECT = '5';
 
-export function runOnnx(script: string[], options: GuestRunOptions = {}): Promise<GuestRun> {
-  return runGuest(script, { pluginDir: plugins, ...options, cliArgs: ['--dir', `m:${modelDir}`, ...(options.cliArgs ?? [])] });
+/** nn_script with the models of Dir visible to the guest under "m/" (wasi-nn's own models under "test-models/"). */
+export function runWithModels(dir: string, script: string[], options: GuestRunOptions = {}): Promise<GuestRun> {
+  return runGuest(script, { pluginDir: plugins, ...options, cliArgs: ['--dir', `m:${dir}`, ...(options.cliArgs ?? [])] });
 }
+
+export const runOnnx = (script: string[], options: GuestRunOptions = {}) => runWithModels(modelDir, script, options);
