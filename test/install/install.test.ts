@@ -117,6 +117,7 @@ describe.each(['npm', 'pnpm'] as const)('installed with %s', (manager) => {
     const doctor = ws(app, ['doctor']);
     expect(doctor.status).toBe(1);
     expect(doctor.stdout).toContain('native bridge: FAILED\n  Could not load the ws native bridge (@ws/core) for linux-x64-gnu:\n    - @ws/core-linux-x64-gnu: not installed\n');
+    expect(doctor.stdout).toContain('\nplug-ins:\n  wasmedge_process (@ws/process): not loaded (the native bridge failed)\n');
     expect(doctor.stdout).toMatch(/\nbackend libraries \(optional\):\n  not probed: Probing backend libraries needs koffi, an optional dependency of @ws\/core that could not be loaded \(.*\)\. Install it: npm install koffi@3\.3\.4 \(or pnpm add koffi@3\.3\.4\)\.\n$/);
   });
 });

@@ -4,7 +4,11 @@ import { currentPlatformFacts, libcDescription, osName, platformKey } from '../.
 import { probeBackends } from '../backend-probe.js';
 import { loadCliPlugins, scanPluginPaths } from '../plugin-paths.js';
 
-/** `ws doctor`: platform, libc, Node, the native bridge and every plug-in found. */
+/**
+ * `ws doctor`: platform key, libc, Node and N-API, the native bridge, every
+ * plug-in found (installed packages included) and whether it loads, and the
+ * optional backend libraries present (probed with koffi, no plug-in loaded).
+ */
 export function doctorCommand(argv: readonly string[]): number {
   const facts = currentPlatformFacts();
   const lines = [
@@ -23,18 +27,26 @@ export function doctorCommand(argv: readonly string[]): number {
   }
   if (healthy) {
     loadCliPlugins(scanPluginPaths(argv));
-    lines.push('plug-ins:');
-    for (const plugin of Plugin.all()) {
-      try {
-        plugin.load();
-        lines.push(`  ${plugin.name} ${plugin.version}: loads (${plugin.path})`);
-      } catch (error) {
-        healthy = false;
-        lines.push(`  ${plugin.name}${plugin.packageName ? ` (${plugin.packageName})` : ''}: FAILED`, `    ${(error as Error).message.replace(/\n/g, '\n    ')}`);
-      }
-    }
-    for (const rejected of Plugin.rejected()) lines.push(`  rejected ${rejected.path}: ${rejected.code}`);
+  } else {
+    // Without the bridge nothing can be loaded, but installed packages are still worth listing.
+    Plugin.discoverPackages();
   }
+  lines.push('plug-ins:');
+  for (const plugin of Plugin.all()) {
+    const label = `${plugin.name}${plugin.packageName ? ` (${plugin.packageName})` : ''}`;
+    if (!healthy) {
+      lines.push(`  ${label}: not loaded (the native bridge failed)`);
+      continue;
+    }
+    try {
+      plugin.load();
+      lines.push(`  ${plugin.name} ${plugin.version}: loads (${plugin.path})`);
+    } catch (error) {
+      healthy = false;
+      lines.push(`  ${label}: FAILED`, `    ${(error as Error).message.replace(/\n/g, '\n    ')}`);
+    }
+  }
+  for (const rejected of Plugin.rejected()) lines.push(`  rejected ${rejected.path}: ${rejected.code}`);
   lines.push('backend libraries (optional):', ...probeBackends());
   process.stdout.write(`${lines.join('\n')}\n`);
   return healthy ? 0 : 1;
