@@ -1,8 +1,9 @@
 // The loader chain of an installed plug-in package (env var, platform
 // package, local build) and its one checklist error, on real package
 // layouts in temporary folders with the real fixture library.
-import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PluginLoadError } from '../src/errors.js';
@@ -135,6 +136,31 @@ describe('the checklist error', () => {
     expect(lines[0]).toBe('Could not load the ws_missing_dependency plug-in (@ws/fixture) for linux-x64-gnu:');
     expect(lines[1]).toMatch(new RegExp(`^  - @ws/fixture-linux-x64-gnu: ${platformDir}/lib/libws_fixture.so: .*libws_gone.so: cannot open shared object file: No such file or directory`));
     expect(lines).toContain('  - A shared library it needs is missing: libws_gone.so. Install it with the system package manager.');
+  });
+
+  it('a library built for a newer glibc: glibc found vs required', () => {
+    // A real "GLIBC_2.99 not found": link against a stub libc.so.6 that has that version node.
+    const dir = mkdtempSync(join(tmpdir(), 'ws-glibc-'));
+    mkdirSync(join(dir, 'stub'));
+    writeFileSync(join(dir, 'stub.c'), 'int ws_glibc_probe(void) { return 1; }\n');
+    writeFileSync(join(dir, 'stub.map'), 'GLIBC_2.99 { global: ws_glibc_probe; local: *; };\n');
+    writeFileSync(join(dir, 'plugin.c'), 'extern int ws_glibc_probe(void);\nint ws_uses_new_glibc(void) { return ws_glibc_probe(); }\nconst void *WasmEdge_Plugin_GetDescriptor(void) { return 0; }\n');
+    execFileSync('cc', ['-shared', '-fPIC', '-o', 'stub/libc.so.6', 'stub.c', '-Wl,--version-script=stub.map', '-Wl,-soname,libc.so.6'], { cwd: dir });
+    execFileSync('cc', ['-shared', '-fPIC', '-o', 'libnew_glibc.so', 'plugin.c', '-Lstub', '-l:libc.so.6'], { cwd: dir });
+    const { app } = fakeInstall({ plugin: 'ws_new_glibc', library: join(dir, 'libnew_glibc.so') });
+    Plugin.discoverPackages(app);
+    let error: PluginLoadError | undefined;
+    try {
+      Plugin.find('ws_new_glibc')!.load();
+    } catch (caught) {
+      error = caught as PluginLoadError;
+    }
+    expect(error?.code).toBe('WS_PLUGIN_DLOPEN_FAILED');
+    expect(error!.message).toMatch(/  - @ws\/fixture-linux-x64-gnu: .*version `GLIBC_2\.99' not found/);
+    const glibc = process.report.getReport() as { header: { glibcVersionRuntime: string } };
+    expect(error!.message.split('\n')).toContain(
+      `  - This system has glibc ${glibc.header.glibcVersionRuntime}, but the binary needs glibc 2.99 or newer: upgrade the operating system, or build from source and set WS_FIXTURE_LIBRARY.`,
+    );
   });
 });
 
