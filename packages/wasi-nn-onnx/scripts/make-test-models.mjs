@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as models from './models.mjs';
+import { ppm } from './ppm.mjs';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'test-models', 'build');
 mkdirSync(outDir, { recursive: true });
@@ -24,13 +25,6 @@ const files = {
 // A truncated model: the protobuf ends inside the graph.
 files['truncated.onnx'] = files['scale_shift.onnx'].subarray(0, 40);
 
-/** A W x H binary PPM filled by pixel(x, y) -> [r, g, b]. */
-export function ppm(width, height, pixel) {
-  const header = Buffer.from(`P6\n${width} ${height}\n255\n`, 'ascii');
-  const body = Buffer.alloc(width * height * 3);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) body.set(pixel(x, y), (y * width + x) * 3);
-  return Buffer.concat([header, body]);
-}
 // A tomato-like red disc on a pale background, and a sky-blue gradient.
 files['red_disc.ppm'] = ppm(32, 32, (x, y) => ((x - 16) ** 2 + (y - 16) ** 2 < 144 ? [220, 40, 30] : [235, 230, 225]));
 files['blue_sky.ppm'] = ppm(32, 24, (x, y) => [60 + y, 120 + y * 2, 230]);
