@@ -86,6 +86,9 @@ ws_image_status ws_decode_png(const ws_decode_request *Request, ws_rgb8_image *O
   /* libpng's own dimension limits, so that it refuses before allocating. */
   const uint64_t MaxSide = Request->MaxPixels < 0x7fffffff ? Request->MaxPixels : 0x7fffffff;
   png_set_user_limits(Png, (png_uint_32)MaxSide, (png_uint_32)MaxSide);
+  /* Metadata is never used: skip it unparsed (no zTXt/iTXt/iCCP inflating). */
+  static const png_byte Ignored[] = "iCCP\0tEXt\0zTXt\0iTXt\0sPLT\0eXIf\0tIME\0pCAL\0sCAL\0hIST\0";
+  png_set_keep_unknown_chunks(Png, PNG_HANDLE_CHUNK_NEVER, Ignored, (int)(sizeof(Ignored) / 5));
   png_set_read_fn(Png, Job, on_read);
 
   ws_image_status Status;

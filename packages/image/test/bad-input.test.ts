@@ -4,7 +4,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disposeImageSessions, ImageLoadError, loadImage } from '../src/load-image.js';
 import { folderWith, loadThroughGuest } from './helpers.js';
-import { bombJpeg, bombPng, encode, handmadePng, pattern, pngChunk, pngSignature } from './images.js';
+import { deflateSync } from 'node:zlib';
+import { bmp, bombJpeg, bombPng, encode, expectedRgb, handmadePng, pattern, pngChunk, pngSignature, ppm } from './images.js';
 
 afterAll(() => disposeImageSessions());
 
@@ -162,6 +163,65 @@ describe('decompression bombs: refused from the header, before allocating', () =
     expect(() => loadImage(gif, { width: 8, height: 8, maxPixels: 2499 })).toThrow(ImageLoadError);
     expect(loadImage(gif, { width: 8, height: 8, maxPixels: 2500 }).length).toBe(8 * 8 * 3);
   });
+});
+
+describe('metadata is skipped, not inflated', () => {
+  it('a PNG with a zTXt chunk that inflates to 64 MB decodes quickly and without a big allocation', () => {
+    const bomb = deflateSync(Buffer.alloc(64 * 1024 * 1024));
+    const zTXt = pngChunk('zTXt', Buffer.concat([Buffer.from('Comment\0\0', 'latin1'), bomb]));
+    const iend = png.length - 12;
+    const file = Buffer.concat([png.subarray(0, 33), zTXt, png.subarray(33, iend), png.subarray(iend)]);
+    const before = process.memoryUsage().rss;
+    const started = performance.now();
+    expect(loadImage(file, { width: 64, height: 48 })).toEqual(loadImage(png, { width: 64, height: 48 }));
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect((process.memoryUsage().rss - before) / 1048576).toBeLessThan(32);
+  });
+});
+
+describe('mutated files (deterministic fuzzing): errno 0 or 1, never a crash', () => {
+  let seeds: Record<string, Buffer>;
+  beforeAll(async () => {
+    const samples = pattern(40, 30, 3);
+    const rgb = expectedRgb(samples, 3);
+    seeds = {
+      jpeg,
+      progressive,
+      png,
+      palette: await encode(samples, 40, 30, 3).png({ palette: true }).toBuffer(),
+      interlaced: await encode(samples, 40, 30, 3).png({ progressive: true }).toBuffer(),
+      gif: await encode(samples, 40, 30, 3).gif().toBuffer(),
+      bmp: bmp(rgb, 40, 30),
+      ppm: ppm(rgb, 40, 30),
+    };
+  });
+  let state = 0x9e3779b9;
+  const random = (limit: number) => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) % limit;
+  };
+  for (const name of ['jpeg', 'progressive', 'png', 'palette', 'interlaced', 'gif', 'bmp', 'ppm']) {
+    it(`${name}: 150 mutations (byte flips, truncations, 0xFF runs)`, () => {
+      const seed = seeds[name]!;
+      const outcomes = { ok: 0, refused: 0 };
+      for (let i = 0; i < 150; i++) {
+        const length = random(4) === 0 ? 1 + random(seed.length) : seed.length;
+        const mutated = Buffer.from(seed.subarray(0, length));
+        for (let k = 1 + random(8); k > 0; k--) mutated[random(length)] = random(3) === 0 ? 0xff : random(256);
+        const format = (['rgb8', 'bgr8', 'rgb32f', 'bgr32f'] as const)[random(4)]!;
+        try {
+          loadImage(mutated, { width: 1 + random(64), height: 1 + random(64), format });
+          outcomes.ok++;
+        } catch (error) {
+          expect(error).toBeInstanceOf(ImageLoadError);
+          outcomes.refused++;
+        }
+      }
+      expect(outcomes.ok + outcomes.refused).toBe(150);
+    });
+  }
 });
 
 describe('loadImage argument errors', () => {
