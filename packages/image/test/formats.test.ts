@@ -48,25 +48,24 @@ describe('PNG colour types, decoded at their own size (exact)', () => {
     expect(loadImage(png, { width, height })).toEqual(expectedRgb(samples, 2));
   });
 
-  it('16-bit RGB: the high byte of each sample (v >> 8, as stb)', () => {
-    const samples = pattern(width, height, 3, 65535);
-    const rows = Array.from({ length: height }, (_, y) => {
-      const row = Buffer.alloc(width * 6);
-      for (let i = 0; i < width * 3; i++) row.writeUInt16BE(samples[y * width * 3 + i]!, i * 2);
+  /** Big-endian 16-bit PNG rows of `channels` samples per pixel. */
+  function rows16(samples: Uint16Array, channels: number): Buffer[] {
+    return Array.from({ length: height }, (_, y) => {
+      const row = Buffer.alloc(width * channels * 2);
+      for (let i = 0; i < width * channels; i++) row.writeUInt16BE(samples[y * width * channels + i]!, i * 2);
       return row;
     });
-    const png = handmadePng({ width, height, bitDepth: 16, colorType: 2, rows });
+  }
+
+  it('16-bit RGB: the high byte of each sample (v >> 8, as stb)', () => {
+    const samples = pattern(width, height, 3, 65535);
+    const png = handmadePng({ width, height, bitDepth: 16, colorType: 2, rows: rows16(samples, 3) });
     expect(loadImage(png, { width, height })).toEqual(expectedRgb(samples, 3, 8));
   });
 
   it('16-bit grey + alpha', () => {
     const samples = pattern(width, height, 2, 65535);
-    const rows = Array.from({ length: height }, (_, y) => {
-      const row = Buffer.alloc(width * 4);
-      for (let i = 0; i < width * 2; i++) row.writeUInt16BE(samples[y * width * 2 + i]!, i * 2);
-      return row;
-    });
-    const png = handmadePng({ width, height, bitDepth: 16, colorType: 4, rows });
+    const png = handmadePng({ width, height, bitDepth: 16, colorType: 4, rows: rows16(samples, 2) });
     expect(loadImage(png, { width, height })).toEqual(expectedRgb(samples, 2, 8));
   });
 
