@@ -2,7 +2,8 @@
 // call) with guard bytes around the output buffer and around the last bytes
 // of memory. One line per row:
 //   NAME errno=N guards=intact|damaged output=written|untouched memory_end=intact|damaged
-// Usage: check_table FILE   (a small valid PNG or JPEG; output 4x3)
+// Usage: check_table FILE [FUNCTION]   (a small valid PNG or JPEG; output 4x3;
+//        FUNCTION load_image (default), load_jpg or load_png)
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,11 @@
 #define EXACT (WIDTH * HEIGHT * 3)
 #define END_BYTES 64
 
+typedef int32_t (*raw_load_fn)(uint32_t, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t);
+WASMEDGE_IMAGE_IMPORT(load_jpg) int32_t image_load_jpg_raw(uint32_t, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t);
+WASMEDGE_IMAGE_IMPORT(load_png) int32_t image_load_png_raw(uint32_t, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t);
+
+static raw_load_fn load = image_load_image_raw;
 static uint8_t *buffer;
 static uint8_t *output;
 static uint8_t *input;
@@ -48,7 +54,7 @@ static void report(const char *name, int32_t errno_value) {
 #define ROW(name, in_ptr, in_len, w, h, type, out_ptr, out_len)                                     \
   do {                                                                                              \
     reset();                                                                                        \
-    report(name, image_load_image_raw((in_ptr), (in_len), (w), (h), (type), (out_ptr), (out_len))); \
+    report(name, load((in_ptr), (in_len), (w), (h), (type), (out_ptr), (out_len)));                 \
   } while (0)
 
 int main(int argc, char **argv) {
@@ -56,6 +62,8 @@ int main(int argc, char **argv) {
     fprintf(stderr, "usage: check_table FILE\n");
     return 2;
   }
+  if (argc > 2 && strcmp(argv[2], "load_jpg") == 0) load = image_load_jpg_raw;
+  if (argc > 2 && strcmp(argv[2], "load_png") == 0) load = image_load_png_raw;
   input = read_file(argv[1], &input_length);
   buffer = malloc(GUARD + EXACT + 16 + GUARD);
   output = buffer + GUARD;

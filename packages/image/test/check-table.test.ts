@@ -15,8 +15,8 @@ interface Row {
   memoryEnd: string;
 }
 
-function runTable(file: string, bytes: Uint8Array): Map<string, Row> {
-  const run = runGuest('check_table', folderWith({ [file]: bytes }), [`/data/${file}`]);
+function runTable(file: string, bytes: Uint8Array, fn: string): Map<string, Row> {
+  const run = runGuest('check_table', folderWith({ [file]: bytes }), [`/data/${file}`, fn]);
   if (run.status !== 0) throw new Error(`check_table exited with ${run.status}: ${run.stderr}`);
   const rows = new Map<string, Row>();
   for (const match of run.stdout.matchAll(/^(\w+) errno=(\d+) guards=(\w+) output=(\w+) memory_end=(\w+)$/gm)) {
@@ -51,14 +51,16 @@ const table: [string, string, number][] = [
   ['control_again', 'valid call after all failures', 0],
 ];
 
-for (const [file, bytes] of [
-  ['red.png', upstreamRedPng],
-  ['red.jpg', upstreamRedJpg],
+for (const [fn, file, bytes] of [
+  ['load_image', 'red.png', upstreamRedPng],
+  ['load_image', 'red.jpg', upstreamRedJpg],
+  ['load_jpg', 'red.jpg', upstreamRedJpg],
+  ['load_png', 'red.png', upstreamRedPng],
 ] as const) {
-  describe(`check table, load_image on ${file}`, () => {
+  describe(`check table, ${fn} on ${file}`, () => {
     let rows: Map<string, Row>;
     beforeAll(() => {
-      rows = runTable(file, bytes);
+      rows = runTable(file, bytes, fn);
     });
     it('the guest ran every row', () => expect([...rows.keys()]).toEqual(table.map(([name]) => name)));
     for (const [name, what, errno] of table) {
