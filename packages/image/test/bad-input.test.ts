@@ -132,7 +132,7 @@ describe('decompression bombs: refused from the header, before allocating', () =
     expect(bomb.length).toBeLessThan(100);
     const started = performance.now();
     const growth = rssGrowthMb(() => expect(() => loadImage(bomb, { width: 224, height: 224 })).toThrow(ImageLoadError));
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(performance.now() - started).toBeLessThan(2000); // decoding 10 GP would take minutes
     expect(growth).toBeLessThan(64);
     refused(bomb);
   });
@@ -174,7 +174,7 @@ describe('metadata is skipped, not inflated', () => {
     const before = process.memoryUsage().rss;
     const started = performance.now();
     expect(loadImage(file, { width: 64, height: 48 })).toEqual(loadImage(png, { width: 64, height: 48 }));
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(2000);
     expect((process.memoryUsage().rss - before) / 1048576).toBeLessThan(32);
   });
 });
