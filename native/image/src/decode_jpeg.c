@@ -20,6 +20,12 @@
  * over the coefficients: cap them like libjpeg-turbo's djpeg -maxscans. */
 #define WS_JPEG_MAX_SCANS 1000
 
+/* libjpeg's own working memory (a progressive file keeps every coefficient,
+ * ~6 bytes per pixel at 4:4:4) is capped; above it libjpeg fails cleanly. */
+#ifndef WS_JPEG_MAX_MEMORY
+#define WS_JPEG_MAX_MEMORY (1L << 30)
+#endif
+
 typedef struct jpeg_job {
   struct jpeg_error_mgr ErrorManager; /* first: libjpeg casts cinfo->err to it */
   struct jpeg_progress_mgr Progress;
@@ -148,6 +154,7 @@ ws_image_status ws_decode_jpeg(const ws_decode_request *Request, ws_rgb8_image *
   ws_image_status Status;
   if (setjmp(Job->Jump) == 0) {
     jpeg_create_decompress(&Job->Info);
+    Job->Info.mem->max_memory_to_use = WS_JPEG_MAX_MEMORY;
     Job->Progress.progress_monitor = on_progress;
     Job->Info.progress = &Job->Progress;
     Status = decode(Job, Request);

@@ -239,6 +239,9 @@ static ws_image_status resize_job_init(resize_job *Job, const ws_rgb8_image *Sou
 }
 
 ws_image_status ws_resize(const ws_rgb8_image *Source, const ws_resize_target *Target) {
+  if (Source->Pixels == NULL || Source->Width == 0 || Source->Height == 0 || Target->Width == 0 ||
+      Target->Height == 0)
+    return WS_IMAGE_CORRUPT; /* the pipeline never asks for this; keep the divisions safe anyway */
   resize_job Job;
   ws_image_status Status = resize_job_init(&Job, Source, Target);
   if (Status != WS_IMAGE_OK) {
