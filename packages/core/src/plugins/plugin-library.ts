@@ -46,11 +46,16 @@ export function pluginLibraryCandidates(manifest: PluginManifest): Candidate[] {
   const key = platformKey();
   if (key) {
     const name = platformPackageName(manifest.packageName, key);
-    const binary = requirePlatformPackage(manifest.packageDir, name);
-    // libraryPath names the package's (first) library; a package with several
-    // plug-ins (@ws/tensorflow) keeps them all in the same folder.
-    const file = binary && join(dirname(binary.libraryPath), manifest.library);
-    candidates.push(platformPackageCandidate(name, manifest.packageName, manifest.packageVersion, binary && file ? { version: binary.version, file } : undefined));
+    try {
+      const binary = requirePlatformPackage(manifest.packageDir, name);
+      // libraryPath names the package's (first) library; a package with several
+      // plug-ins (@ws/tensorflow) keeps them all in the same folder.
+      const file = binary && join(dirname(binary.libraryPath), manifest.library);
+      candidates.push(platformPackageCandidate(name, manifest.packageName, manifest.packageVersion, binary && file ? { version: binary.version, file } : undefined));
+    } catch (error) {
+      // Installed but its index.cjs fails: a broken install, reported as a cause.
+      candidates.push({ source: name, kind: 'load-failed', detail: (error as Error).message.split('\n')[0]! });
+    }
   }
   const buildDir = localNativeBuildDir();
   if (buildDir) candidates.push(localBuildCandidate(join(buildDir, 'plugins', manifest.library)));
