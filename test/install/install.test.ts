@@ -108,6 +108,10 @@ describe.each(['npm', 'pnpm'] as const)('installed with %s', (manager) => {
     const doctor = ws(app, ['doctor']);
     expect(doctor.stdout).toMatch(new RegExp(`^  wasmedge_process [0-9.]+: loads \\(${app}/node_modules/.*@ws/process-linux-x64-gnu/lib/libwasmedgePluginWasmEdgeProcess\\.so\\)$`, 'm'));
     expect(doctor.stdout).toMatch(/^native bridge: ok .*\n  \/.*@ws\/core-linux-x64-gnu\/lib\/libwasmedge\.so\.0$/m);
+    // Backend libraries probed with koffi (installed without its install script).
+    expect(doctor.stdout).toMatch(/\nbackend libraries \(optional\):\n(  [^\n]+ \([^\n]+\): (found \([^\n]+\)|not found)\n){7}$/);
+    expect(doctor.stdout).toContain('  libjpeg (wasmedge_image): found (libjpeg.so.62)\n');
+    expect(doctor.stdout).toMatch(/^platform: linux-x64-gnu\nos: .+\nlibc: glibc 2\.[0-9]+\nnode: v[0-9.]+ \(N-API [0-9]+\)\n/);
   });
 
   it('omit-optional: the exact checklist error; WASI-only guests still run', () => {
