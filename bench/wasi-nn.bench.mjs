@@ -9,7 +9,7 @@
 // Usage: node bench/wasi-nn.bench.mjs [runsPerRound=100] [rounds=5] [threads=1,2]
 // Needs: node scripts/build-native.mjs, pnpm --filter @ws/core --filter @ws/wasi-nn build
 import { spawnSync } from 'node:child_process';
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -188,7 +188,10 @@ called natively in the bench process through koffi: \`TfLiteTensorCopyFromBuffer
 ${rows.map((r) => `| ${r.threads} | ${f(r.guest)} | ${f(r.native)} | **${f(r.ratio)}** | ${f(r.guestCompute)} / ${f(r.nativeCompute)} |`).join('\n')}
 
 The last column times \`compute\` (guest) and \`TfLiteInterpreterInvoke\` (native) alone: whatever differs there is the
-process around the same TFLite call, not the plug-in.
+process around the same TFLite call, not the plug-in. Everything outside invoke (the input copy, both output copies and
+the calls): ${rows.map((r) => `${r.threads} thread(s): guest ${f(r.guest - r.guestCompute)} ms, native ${f(r.native - r.nativeCompute)} ms`).join('; ')}.
+${loadavg()[0] > cpus().length ? `With a load average above the ${cpus().length} CPUs, runs with more than one thread are dominated by oversubscription
+(XNNPACK's thread pool waits for a busy core), so their ratio says little about the plug-in; the one-thread row is the measurement.` : ''}
 
 Model load (median ms): guest \`load\` ${rows.map((r) => `${f(r.guestCold, 2)} first (dlopen of the backend and of TFLite + \`TfLiteModelCreate\`), ${f(r.guestWarm, 2)} after`).at(0)};
 native \`TfLiteModelCreate\` ${f(rows[0].nativeLoad, 2)}. Interpreter creation + \`AllocateTensors\`
