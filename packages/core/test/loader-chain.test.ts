@@ -59,6 +59,10 @@ describe('the checklist error', () => {
   it('platform package not installed: the exact install commands', () => {
     const error = chainError(fakeInstall({ platform: null }).app);
     expect(error.code).toBe('WS_PLUGIN_NOT_FOUND');
+    expect(error.cause).toEqual([
+      { source: '@ws/fixture-linux-x64-gnu', kind: 'not-installed', detail: 'not installed' },
+      { source: 'local build', kind: 'missing-file', detail: `${repoRoot}/native/build/plugins/libws_fixture.so does not exist (run pnpm build)` },
+    ]);
     expect(error.message).toBe(
       [
         'Could not load the ws_fixture plug-in (@ws/fixture) for linux-x64-gnu:',

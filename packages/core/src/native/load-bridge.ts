@@ -138,6 +138,8 @@ export function loadBridge(): BridgeAddon {
       fileName: 'ws_bridge.node',
       searchFrom: dirname(fileURLToPath(import.meta.url)),
     }),
+    // The raw chain, for programs: every candidate tried and why it failed.
+    { cause: failures },
   );
 }
 

@@ -102,6 +102,8 @@ export function loadPluginLibrary<T>(manifest: PluginManifest, load: (path: stri
       searchFrom: realFolder(manifest.packageDir),
       alsoInstall: core && !core.installed ? [`${core.name}@${core.version}`] : [],
     }),
+    // The raw chain, for programs: every candidate tried and why it failed.
+    { cause: failures },
   );
 }
 
