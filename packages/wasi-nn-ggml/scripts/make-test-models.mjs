@@ -3,7 +3,7 @@
 // story.gguf (the deterministic story model), story-ctx16.gguf (the same with
 // a 16-token training context), bench.gguf (random weights, for the
 // benchmark) and corrupt.gguf (a truncated file). No network.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchModel, storyModel } from './tiny-llama.mjs';
@@ -13,5 +13,5 @@ mkdirSync(outDir, { recursive: true });
 const story = storyModel();
 writeFileSync(join(outDir, 'story.gguf'), story);
 writeFileSync(join(outDir, 'corrupt.gguf'), story.subarray(0, 600));
-if (!existsSync(join(outDir, 'bench.gguf'))) writeFileSync(join(outDir, 'bench.gguf'), benchModel());
+writeFileSync(join(outDir, 'bench.gguf'), benchModel());
 console.log(`[ws] wrote GGUF test models to ${outDir}`);

@@ -123,5 +123,8 @@ export function benchModel() {
     { name: 'output.weight', dims: [n.embd, tokens.length], data: random(n.embd * tokens.length, 0.05) },
     ...layerTensors(n, fill),
   ];
+  // Zero logits for <unk>, <s> and </s>: greedy decoding never ends early,
+  // so every run generates exactly n-predict tokens.
+  tensors[2].data.fill(0, 0, 3 * n.embd);
   return writeGguf(meta, tensors);
 }

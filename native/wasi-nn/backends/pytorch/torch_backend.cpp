@@ -34,6 +34,7 @@ namespace {
 
 struct TorchGraph {
   torch::jit::script::Module Module;
+  int Threads;
 };
 
 struct TorchContext {
@@ -53,7 +54,7 @@ int torch_open(const ws_nn_backend_settings *Settings, char *Err, size_t ErrLen)
 }
 
 uint32_t torch_load(const ws_nn_bytes *Builders, uint32_t BuilderCount, uint32_t Target,
-                    const ws_nn_backend_settings *, void **GraphOut) {
+                    const ws_nn_backend_settings *Settings, void **GraphOut) {
   if (BuilderCount != 1 || Builders[0].Length == 0) return WS_NN_INVALID_ARGUMENT;
   if (Target != WS_NN_TARGET_CPU) {
     std::fprintf(stderr, "[ws:wasi-nn] PyTorch: only the CPU target is available (got target %u). Load with CPU.\n",
@@ -61,9 +62,11 @@ uint32_t torch_load(const ws_nn_bytes *Builders, uint32_t BuilderCount, uint32_t
     return WS_NN_INVALID_ARGUMENT;
   }
   const char *Data = reinterpret_cast<const char *>(Builders[0].Data);
+  const int Threads = static_cast<int>(Settings->Threads);
   std::string Bytes(Data, Builders[0].Length);
   auto *Graph = new (std::nothrow) TorchGraph();
   if (Graph == nullptr) return WS_NN_RUNTIME_ERROR;
+  Graph->Threads = Threads;
   try {
     static const char Prefix[] = "preload:";
     if (Bytes.compare(0, sizeof(Prefix) - 1, Prefix) == 0) {
@@ -157,6 +160,9 @@ uint32_t torch_compute(void *Opaque) {
   }
   Context->Outputs.clear();
   try {
+    /* libtorch's OpenMP thread count is per calling thread, and host calls
+     * may come from another thread than the one that opened the backend. */
+    if (at::get_num_threads() != Context->Graph->Threads) at::set_num_threads(Context->Graph->Threads);
     torch::NoGradGuard NoGrad;
     c10::IValue Result = Context->Graph->Module.forward(Arguments);
     std::vector<torch::Tensor> Outputs;
