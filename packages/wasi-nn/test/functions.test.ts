@@ -1,6 +1,7 @@
 // Every wasi_ephemeral_nn function through a real guest and real TFLite
 // models, with exact outputs (the models are made by scripts/make-test-models.mjs).
 import { describe, expect, it } from 'vitest';
+import { tfliteLibraryPath } from '../src/index.js';
 import { guestModel, runGuest } from './run-guest.js';
 
 const addF32 = guestModel('add_f32.tflite');
@@ -117,5 +118,16 @@ describe('wasi_ephemeral_nn through a guest (TensorFlow-Lite)', () => {
     const [withXnnpack, without] = await Promise.all([runGuest(script), runGuest(script, { env: { WS_TFLITE_XNNPACK: '0' } })]);
     expect(withXnnpack.lines.slice(-2)).toEqual(['get 0 12 ok 3.5 0 5', 'get 0 12 ok 3 -4 6']);
     expect(without.lines).toEqual(withXnnpack.lines);
+  });
+
+  it('finds TFLite through --nn-tflite-library, and says so when WS_TFLITE_LIBRARY is wrong but carries on', async () => {
+    const script = ['load', addF32, 'init', '0', 'set', '0', '0', '1', '1,4', 'f32:1,2,3,4', 'compute', '0', 'get', '0', '0', '16', 'f32'];
+    const library = tfliteLibraryPath();
+    expect(library).toMatch(/libtensorflowlite_c\.so$/);
+    const viaOption = await runGuest(script, { cliArgs: ['--nn-tflite-library', library!] });
+    expect(viaOption.lines.at(-1)).toBe('get 0 16 ok 2 4 6 8');
+    const badEnv = await runGuest(script, { env: { WS_TFLITE_LIBRARY: '/no/such/libtensorflowlite_c.so' } });
+    expect(badEnv.lines.at(-1)).toBe('get 0 16 ok 2 4 6 8');
+    expect(badEnv.stderr).toContain('[ws:wasi-nn] Ignoring bad configuration: WS_TFLITE_LIBRARY=/no/such/libtensorflowlite_c.so');
   });
 });
