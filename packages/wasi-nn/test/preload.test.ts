@@ -1,9 +1,12 @@
 // Named models: --nn-preload, load_by_name, load_by_name_with_config, and
 // errors at start-up for preloads that cannot be used.
+import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Plugin, Runtime } from '@ws/core';
 import { describe, expect, it } from 'vitest';
-import { WasiNnError, wasiNnPluginOptions } from '../src/index.js';
-import { models, runGuest } from './run-guest.js';
+import { WasiNnError, wasiNnLibraryPath, wasiNnPluginOptions } from '../src/index.js';
+import { models, packageDir, runGuest } from './run-guest.js';
 
 const addPath = join(models, 'add_f32.tflite');
 const preloads = [`add:TensorflowLite:CPU:${addPath}`, `two:tensorflowlite:cpu:${join(models, 'two_outputs.tflite')}`, `gpu:TensorflowLite:GPU:${addPath}`];
@@ -72,5 +75,23 @@ describe('named models', () => {
     expect(options['nn-preload']).toEqual([`add:TensorflowLite:CPU:${addPath}`]);
     expect(options['nn-threads']).toBe(2);
     expect(String(options['nn-tflite-library'])).toMatch(/tfjs-tflite-node\/cc_deps\/linux_(amd64|arm64)\/libtensorflowlite_c\.so$/);
+  });
+
+  it('takes preloads and threads as JS options of a Runtime', async () => {
+    if (!Plugin.find('wasi_nn')) Plugin.loadFromPath(wasiNnLibraryPath());
+    const outPath = join(mkdtempSync(join(tmpdir(), 'ws-nn-')), 'stdout.txt');
+    const stdout = openSync(outPath, 'w');
+    const runtime = new Runtime({
+      args: ['nn_script.wasm', 'load_by_name', 'add', 'init', '0', 'set', '0', '0', '1', '1,4', 'f32:1,2,3,4', 'compute', '0', 'get', '0', '0', '16', 'f32'],
+      preopens: { '.': packageDir },
+      stdout,
+      pluginOptions: wasiNnPluginOptions({ preloads: [{ name: 'add', encoding: 'TensorflowLite', paths: [addPath] }], threads: 1 }),
+      discoverPackages: false,
+    });
+    const code = await runtime.run(readFileSync(join(packageDir, 'guests', 'build', 'nn_script.wasm')));
+    runtime.dispose();
+    closeSync(stdout);
+    expect(code).toBe(0);
+    expect(readFileSync(outPath, 'utf8').trim().split('\n')).toEqual(['load_by_name 0 0', 'init 0 0', 'set 0', 'compute 0', 'get 0 16 ok 2 4 6 8']);
   });
 });
