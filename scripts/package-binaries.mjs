@@ -53,10 +53,15 @@ const packages = [
     description: 'the ws native bridge (ws_bridge.node) and the libwasmedge.so.0 stand-in',
   },
   { ...plugin('process', '@ws/process'), platforms: ['linux-x64-gnu', 'linux-arm64-gnu'] },
-  // The plug-in dlopens its backend shims from <plug-in dir>/wasi-nn-backends; each shim
-  // loads its third-party runtime by path (from @ws/wasi-nn, @ws/wasi-nn-onnx, @ws/wasi-nn-ggml).
+  // The plug-in dlopens its backend libraries from <plug-in dir>/wasi-nn-backends, each on
+  // first use of its encoding; they find their runtime by path (tfjs-tflite-node,
+  // onnxruntime-node, node-llama-cpp) or link the system's (libtorch). TFLite is required;
+  // the others are packaged when they were built (their folders are optional in native/wasi-nn).
   {
-    ...plugin('wasi-nn', '@ws/wasi-nn', ['tflite', 'onnx', 'ggml', 'openvino'].map((backend) => [`wasi-nn-backends/libws_wasi_nn_${backend}.so`, `wasi-nn-backends/libws_wasi_nn_${backend}.so`])),
+    ...plugin('wasi-nn', '@ws/wasi-nn', [
+      ['wasi-nn-backends/libws_wasi_nn_tflite.so', 'wasi-nn-backends/libws_wasi_nn_tflite.so'],
+      ...['onnx', 'ggml', 'pytorch', 'openvino'].map((backend) => [`wasi-nn-backends/libws_wasi_nn_${backend}.so`, `wasi-nn-backends/libws_wasi_nn_${backend}.so`, { optional: true }]),
+    ]),
     platforms: ['linux-x64-gnu'],
   },
   { ...plugin('image', '@ws/image'), platforms: ['linux-x64-gnu'] },
@@ -165,9 +170,10 @@ function generatedFiles(list) {
 
 function copyBinaries(entry, key, packageDir) {
   const buildDir = buildDirs[key];
-  const missing = entry.files.map(([from]) => join(buildDir, from)).filter((from) => !existsSync(from));
+  const missing = entry.files.filter(([from, , flags]) => !flags?.optional && !existsSync(join(buildDir, from))).map(([from]) => join(buildDir, from));
   if (missing.length) return missing;
   for (const [from, to] of entry.files) {
+    if (!existsSync(join(buildDir, from))) continue; // an optional file that was not built
     const target = join(packageDir, 'lib', to);
     mkdirSync(dirname(target), { recursive: true });
     copyFileSync(join(buildDir, from), target);
@@ -230,7 +236,7 @@ if (args.includes('--copy')) {
     for (const key of entry.platforms) {
       const missing = copyBinaries(entry, key, join(root, 'npm', entry.folder, key));
       if (missing.length) console.error(`[ws] ${entry.name}-${key}: not built, nothing copied (${missing.join(', ')})`);
-      else console.log(`[ws] ${entry.name}-${key}: ${entry.files.map(([, to]) => `lib/${to} (${statSync(join(root, 'npm', entry.folder, key, 'lib', to)).size} bytes)`).join(', ')}`);
+      else console.log(`[ws] ${entry.name}-${key}: ${entry.files.filter(([, to]) => existsSync(join(root, 'npm', entry.folder, key, 'lib', to))).map(([, to]) => `lib/${to} (${statSync(join(root, 'npm', entry.folder, key, 'lib', to)).size} bytes)`).join(', ')}`);
     }
   }
 }
