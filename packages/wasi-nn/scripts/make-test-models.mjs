@@ -12,8 +12,8 @@ import * as flatbuffers from 'flatbuffers';
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'test-models', 'build');
 
 // schema.fbs enum values
-const TensorType = { FLOAT32: 0, INT32: 2, UINT8: 3 };
-const BuiltinOperator = { ADD: 0, MUL: 18, CAST: 53 };
+const TensorType = { FLOAT32: 0, FLOAT16: 1, INT32: 2, UINT8: 3 };
+const BuiltinOperator = { ADD: 0, DEQUANTIZE: 6, MUL: 18, CAST: 53 };
 
 function int32Vector(b, values) {
   b.startVector(4, values.length, 4);
@@ -136,6 +136,16 @@ export const testModels = {
     inputs: [0],
     outputs: [1],
     operators: [{ op: BuiltinOperator.CAST, inputs: [0], outputs: [1] }],
+  },
+  // y = float32(x) (DEQUANTIZE widens float16); x: f16 [1,4]
+  'widen_f16.tflite': {
+    tensors: [
+      { name: 'x', type: TensorType.FLOAT16, shape: [1, 4] },
+      { name: 'y', type: TensorType.FLOAT32, shape: [1, 4] },
+    ],
+    inputs: [0],
+    outputs: [1],
+    operators: [{ op: BuiltinOperator.DEQUANTIZE, inputs: [0], outputs: [1] }],
   },
   // y = x + [100, 200, 300, 400]; x: i32 [1,4]
   'add_i32.tflite': {

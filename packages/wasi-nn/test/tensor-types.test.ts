@@ -36,4 +36,15 @@ describe('tensor type numbering', () => {
     ]);
     expect(run.lines).toEqual(['load 0 0', 'init 0 0', 'set 0', 'set 1', 'set 1']);
   });
+
+  it('float16 input: accepts 0 in both numberings only (bytes are IEEE half floats)', async () => {
+    // 1.0 = 0x3C00, -1.0 = 0xBC00, -2.0 = 0xC000, little-endian
+    const half = 'u8:0,0x3c,0,0xbc,0,0x3c,0,0xc0';
+    const run = await runGuest([
+      'load', guestModel('widen_f16.tflite'), 'init', '0',
+      'set', '0', '0', '0', '1,4', half, 'compute', '0', 'get', '0', '0', '16', 'f32',
+      'set', '0', '0', '1', '1,4', half, 'set', '0', '0', '3', '1,4', half, 'set', '0', '0', '0', '1,4', 'u8:0,0x3c,0,0xbc',
+    ]);
+    expect(run.lines).toEqual(['load 0 0', 'init 0 0', 'set 0', 'compute 0', 'get 0 16 ok 1 -1 1 -2', 'set 1', 'set 1', 'set 1']);
+  });
 });
