@@ -5,10 +5,10 @@
 // dependencies omitted: then the exact checklist error, while a WASI-only
 // guest still runs.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guest, root } from '../helpers/paths.js';
 import { cleanEnv, packAll, type Packed } from './pack.js';
 
@@ -20,6 +20,11 @@ beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'ws-install-'));
   packed = packAll(work);
 }, 120000);
+
+afterAll(() => {
+  // Six installed projects and the tarballs: tens of MB per run.
+  if (work) rmSync(work, { recursive: true, force: true });
+});
 
 type Manager = 'npm' | 'pnpm';
 type Variant = 'normal' | 'ignore-scripts' | 'omit-optional';
