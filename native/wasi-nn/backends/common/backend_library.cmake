@@ -7,7 +7,7 @@ function(ws_add_nn_backend name)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEFINITIONS;LIBRARIES;INCLUDES" ${ARGN})
   set(target ws_wasi_nn_${name})
   add_library(${target} MODULE ${ARG_SOURCES}
-    ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/library_search.c)
+    ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/library_search.c ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/probe.c)
   target_compile_definitions(${target} PRIVATE ${ARG_DEFINITIONS})
   target_include_directories(${target} PRIVATE ${ARG_INCLUDES})
   target_link_libraries(${target} PRIVATE dl ${ARG_LIBRARIES})

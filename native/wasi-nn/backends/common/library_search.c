@@ -6,6 +6,10 @@
 #include <string.h>
 #include <unistd.h>
 
+static char Found[4096];
+
+const char *ws_nn_library_found(void) { return Found; }
+
 void *ws_nn_dlopen(const char *Path, char *Reason, size_t ReasonLen) {
   if (Path[0] == '/' && access(Path, R_OK) != 0) {
     snprintf(Reason, ReasonLen, "file not found");
@@ -34,7 +38,10 @@ int ws_nn_library_search(const ws_nn_library_candidate *Candidates, int Count,
     const char *Path = Candidates[I].Path;
     if (Path == NULL || Path[0] == '\0') continue;
     char Reason[1024] = "";
-    if (Open(Path, State, Reason, sizeof(Reason)) == 0) return I;
+    if (Open(Path, State, Reason, sizeof(Reason)) == 0) {
+      snprintf(Found, sizeof(Found), "%s", Path);
+      return I;
+    }
     size_t Used = strlen(Err);
     if (Used + 1 < ErrLen)
       snprintf(Err + Used, ErrLen - Used, "%s%s=%s: %s", Used > 0 ? "; " : "", Candidates[I].Origin,

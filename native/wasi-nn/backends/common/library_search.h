@@ -21,11 +21,18 @@ int ws_nn_library_search(const ws_nn_library_candidate *Candidates, int Count,
                          int (*Open)(const char *Path, void *State, char *Reason, size_t ReasonLen),
                          void *State, char *Err, size_t ErrLen);
 
+/* The path of the candidate the last successful search opened ("" before). */
+const char *ws_nn_library_found(void);
+
 /* dlopen(Path, RTLD_NOW|RTLD_LOCAL) that writes dlerror() into Reason on failure. */
 void *ws_nn_dlopen(const char *Path, char *Reason, size_t ReasonLen);
 
 /* Resolves Name in Library into *Out; writes "missing symbol Name" into
  * Reason and returns -1 when it is absent. */
 int ws_nn_dlsym(void *Library, const char *Name, void **Out, char *Reason, size_t ReasonLen);
+
+/* Implemented by each backend: its runtime and version for people, e.g.
+ * "ONNX Runtime 1.30.0"; valid after a successful Open. */
+const char *ws_nn_backend_runtime(void);
 
 #endif /* WS_WASI_NN_LIBRARY_SEARCH_H */

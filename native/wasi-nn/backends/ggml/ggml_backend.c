@@ -87,6 +87,8 @@ static int ggml_open(const ws_nn_backend_settings *Settings, char *Err, size_t E
   return 0;
 }
 
+const char *ws_nn_backend_runtime(void) { return "llama.cpp libllama (ggml 0.5.0, as shipped by @node-llama-cpp 3.22.1)"; }
+
 static void ggml_graph_release(void *Opaque) {
   ggml_graph *Graph = Opaque;
   if (Graph == NULL) return;

@@ -88,6 +88,12 @@ static int onnx_open(const ws_nn_backend_settings *Settings, char *Err, size_t E
   return 0;
 }
 
+const char *ws_nn_backend_runtime(void) {
+  static char Text[96];
+  snprintf(Text, sizeof(Text), "ONNX Runtime %s (C API %u)", Api.Version, Api.ApiVersion);
+  return Text;
+}
+
 static void onnx_graph_release(void *Opaque) {
   onnx_graph *Graph = Opaque;
   if (Graph == NULL) return;

@@ -54,6 +54,12 @@ static int openvino_open(const ws_nn_backend_settings *Settings, char *Err, size
   return 0;
 }
 
+const char *ws_nn_backend_runtime(void) {
+  static char Text[160];
+  snprintf(Text, sizeof(Text), "OpenVINO %s", Api.Version[0] ? Api.Version : "(version unknown)");
+  return Text;
+}
+
 static void openvino_graph_release(void *Opaque) {
   ov_graph *Graph = Opaque;
   if (Graph == NULL) return;

@@ -23,6 +23,9 @@
 
 #include <ATen/Parallel.h>
 #include <torch/script.h>
+#include <torch/version.h>
+
+#include <dlfcn.h>
 
 #include <cstdio>
 #include <cstring>
@@ -213,3 +216,14 @@ const ws_nn_backend Backend = make_backend();
 } // namespace
 
 extern "C" __attribute__((visibility("default"))) const ws_nn_backend *ws_wasi_nn_backend(void) { return &Backend; }
+
+/* For ws_wasi_nn_backend_probe (common/probe.c): libtorch is linked, so
+ * its file is where the dynamic linker found one of its functions. */
+extern "C" const char *ws_nn_backend_runtime(void) {
+  static char Text[4200];
+  Dl_info Info{};
+  const char *Path = dladdr(reinterpret_cast<void *>(&at::get_num_threads), &Info) != 0 && Info.dli_fname ? Info.dli_fname : "";
+  std::snprintf(Text, sizeof(Text), "libtorch %d.%d.%d%s%s%s", TORCH_VERSION_MAJOR, TORCH_VERSION_MINOR, TORCH_VERSION_PATCH,
+                Path[0] ? " (" : "", Path, Path[0] ? ")" : "");
+  return Text;
+}
