@@ -1,0 +1,25 @@
+// src/types.ts is generated from the plug-in's descriptor (ws typegen wasi_nn)
+// and committed: it must match the plug-in that is built.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generatePluginTypes, Plugin } from '@ws/core';
+import { describe, expect, it } from 'vitest';
+import { wasiNnLibraryPath } from '../src/index.js';
+import { packageDir } from './run-guest.js';
+
+describe('generated types', () => {
+  it('src/types.ts matches the descriptor of the built plug-in', () => {
+    const plugin = Plugin.find('wasi_nn') ?? Plugin.loadFromPath(wasiNnLibraryPath())[0]!;
+    expect(generatePluginTypes(plugin)).toBe(readFileSync(join(packageDir, 'src', 'types.ts'), 'utf8'));
+  });
+
+  it('the plug-in declares its options with their defaults', () => {
+    const plugin = Plugin.find('wasi_nn') ?? Plugin.loadFromPath(wasiNnLibraryPath())[0]!;
+    expect(plugin.options.map((o) => [o.name, o.type])).toEqual([
+      ['nn-preload', 'string-list'],
+      ['nn-threads', 'uint32'],
+      ['nn-tflite-library', 'string'],
+    ]);
+    expect(plugin.listModules()).toEqual(['wasi_nn']);
+  });
+});
