@@ -26,6 +26,8 @@ export const pluginCatalog = [
         value: 'NAME:ENCODING:TARGET:PATH[:PATH]',
         description: 'preload a model the guest can load by name (repeatable)',
       },
+      { name: 'nn-threads', value: 'N', description: 'threads per inference context (default 0 = available cores)' },
+      { name: 'nn-tflite-library', value: 'PATH', description: 'absolute path of libtensorflowlite_c.so (default: the one of tfjs-tflite-node)' },
     ],
   },
   {
