@@ -21,6 +21,7 @@
  *   get_single CTX INDEX MAX KIND
  *   get_raw CTX INDEX BUF LEN WRITTEN
  *   unload GRAPH | finalize CTX
+ *   mapped NAME                       is NAME in the host's /proc/self/maps (needs --dir /proc:/proc)
  */
 #include "wasi_ephemeral_nn.h"
 
@@ -246,6 +247,21 @@ static int run(char **Arg, int Left) {
     NEED(5);
     printf("get_raw %d\n", nn_get_output(number(Arg[1]), number(Arg[2]), number(Arg[3]), number(Arg[4]), number(Arg[5])));
     return 6;
+  }
+  if (strcmp(Command, "mapped") == 0) {
+    /* Whether the host process has a library mapped (needs --dir /proc:/proc). */
+    NEED(1);
+    FILE *Maps = fopen("/proc/self/maps", "r");
+    if (Maps == NULL) {
+      printf("mapped %s unknown\n", Arg[1]);
+      return 2;
+    }
+    static char Line[4096];
+    int Found = 0;
+    while (fgets(Line, sizeof(Line), Maps) != NULL) Found |= strstr(Line, Arg[1]) != NULL;
+    fclose(Maps);
+    printf("mapped %s %s\n", Arg[1], Found ? "yes" : "no");
+    return 2;
   }
   printf("unknown command %s\n", Command);
   exit(2);

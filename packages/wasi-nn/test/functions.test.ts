@@ -130,4 +130,20 @@ describe('wasi_ephemeral_nn through a guest (TensorFlow-Lite)', () => {
     expect(badEnv.lines.at(-1)).toBe('get 0 16 ok 2 4 6 8');
     expect(badEnv.stderr).toContain('[ws:wasi-nn] Ignoring bad configuration: WS_TFLITE_LIBRARY=/no/such/libtensorflowlite_c.so');
   });
+
+  it('loads the backend and TFLite only at the first load with the TensorFlow-Lite encoding', async () => {
+    const run = await runGuest(
+      [
+        'mapped', 'libwasmedgePluginWasiNN', 'mapped', 'libws_wasi_nn_tflite', 'mapped', 'libtensorflowlite_c',
+        'load_by_name', 'nope', 'load', addF32, '8', 'mapped', 'libws_wasi_nn_tflite',
+        'load', addF32, 'mapped', 'libws_wasi_nn_tflite', 'mapped', 'libtensorflowlite_c',
+      ],
+      { cliArgs: ['--dir', '/proc:/proc'] },
+    );
+    expect(run.lines).toEqual([
+      'mapped libwasmedgePluginWasiNN yes', 'mapped libws_wasi_nn_tflite no', 'mapped libtensorflowlite_c no',
+      'load_by_name 8 -1', 'load 2 -1', 'mapped libws_wasi_nn_tflite no',
+      'load 0 0', 'mapped libws_wasi_nn_tflite yes', 'mapped libtensorflowlite_c yes',
+    ]);
+  });
 });
