@@ -23,7 +23,7 @@ const tf = { plugin: 'wasmedge_tensorflow', modules: ['wasmedge_tensorflow'], ap
 describe('plug-in manifests', () => {
   it('an object field is one manifest (unchanged form)', () => {
     const dir = join(app({ '@x/one': lite }), 'node_modules', '@x', 'one');
-    expect(readPluginManifests(dir)).toEqual([{ ...lite, packageName: '@x/one', packageVersion: '0.2.0', packageDir: dir }]);
+    expect(readPluginManifests(dir)).toEqual([{ ...lite, packageName: '@x/one', packageVersion: '0.2.0', packageDir: dir, defaultOptions: {} }]);
     expect(readPluginManifest(dir)?.plugin).toBe('wasmedge_tensorflowlite');
   });
 

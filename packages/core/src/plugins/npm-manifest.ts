@@ -18,6 +18,13 @@ export interface PluginManifest {
   packageName: string;
   packageVersion: string;
   packageDir: string;
+  /**
+   * Options set when the runtime configures the plug-in and the user did not:
+   * option name → a file inside one of the package's dependencies, per
+   * platform key, e.g. the TFLite library that @ws/wasi-nn's plug-in loads
+   * (`{ "nn-tflite-library": { "linux-x64-gnu": "tfjs-tflite-node/cc_deps/linux_amd64/libtensorflowlite_c.so" } }`).
+   */
+  defaultOptions: Record<string, Record<string, string>>;
 }
 
 interface ManifestField {
@@ -25,6 +32,7 @@ interface ManifestField {
   modules?: unknown;
   apiVersion?: unknown;
   library?: unknown;
+  defaultOptions?: unknown;
 }
 
 interface PackageJson {
@@ -76,7 +84,15 @@ function toManifest(field: ManifestField, json: PackageJson, packageDir: string)
     packageName: json.name ?? packageDir,
     packageVersion: json.version ?? '0.0.0',
     packageDir,
+    defaultOptions: isDefaultOptions(field.defaultOptions) ? field.defaultOptions : {},
   };
+}
+
+function isDefaultOptions(value: unknown): value is Record<string, Record<string, string>> {
+  if (typeof value !== 'object' || value === null) return false;
+  return Object.values(value).every(
+    (perPlatform) => typeof perPlatform === 'object' && perPlatform !== null && Object.values(perPlatform).every((file) => typeof file === 'string'),
+  );
 }
 
 /** node_modules folders Node would search from `fromDir`, nearest first. */

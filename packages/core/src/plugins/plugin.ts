@@ -10,6 +10,7 @@ import { defaultPluginPaths } from './default-paths.js';
 import { HostModule } from './host-module.js';
 import { loadStatusCode, type RejectedPlugin } from './load-errors.js';
 import { discoverPluginPackages, type PluginManifest } from './npm-manifest.js';
+import { resolveDefaultOptions } from './default-options.js';
 import { loadPluginLibrary, type LoadAttempt } from './plugin-library.js';
 
 /** A program option a plug-in declares (WasmEdge_ProgramOption). */
@@ -249,12 +250,17 @@ export class Plugin {
     loadBridge().resetPluginOptions(state.handle);
   }
 
-  /** Resets the options, then applies those of `options` this plug-in declares. Returns the names used. */
+  /**
+   * Resets the options, then applies those of `options` this plug-in declares,
+   * on top of its package's default options (see PluginManifest.defaultOptions).
+   * Returns the names used.
+   */
   configure(options: Readonly<Record<string, PluginOptionValue>>): string[] {
     this.resetOptions();
     const used: string[] = [];
     const declared = new Set(this.options.map((o) => o.name));
-    for (const [name, value] of Object.entries(options)) {
+    const defaults = this.#manifest ? resolveDefaultOptions(this.#manifest) : {};
+    for (const [name, value] of Object.entries({ ...defaults, ...options })) {
       if (!declared.has(name)) continue;
       used.push(name);
       for (const item of optionValues(value)) this.setOption(name, item);
