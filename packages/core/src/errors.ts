@@ -31,6 +31,11 @@ export type WsErrorCode =
   | 'WS_NATIVE_LIBRARY'
   | 'WS_USAGE';
 
+/** `object` → `an object`, `function` → `a function` (for messages). */
+export function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
 /** Base class of every error @ws/core throws on purpose. */
 export class WsError extends Error {
   readonly code: WsErrorCode;

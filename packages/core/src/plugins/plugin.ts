@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PluginLoadError, WsError } from '../errors.js';
+import { PluginLoadError, withArticle, WsError } from '../errors.js';
 import { warnOnce } from '../log.js';
 import type { BridgeAddon, Handle, RawPluginInfo } from '../native/addon-types.js';
 import { LoadStatus } from '../native/addon-types.js';
@@ -263,7 +263,7 @@ export class Plugin {
     for (const [name, value] of Object.entries({ ...defaults, ...options })) {
       if (!declared.has(name)) continue;
       used.push(name);
-      for (const item of optionValues(value)) this.setOption(name, item);
+      for (const item of optionValues(name, value)) this.setOption(name, item);
     }
     return used;
   }
@@ -305,11 +305,23 @@ export class Plugin {
   }
 }
 
-function optionValues(value: PluginOptionValue): (string | null)[] {
+const isOptionScalar = (value: unknown): value is string | number | bigint => ['string', 'number', 'bigint'].includes(typeof value);
+
+/**
+ * The values to set for one option, in order. Anything but a
+ * {@link PluginOptionValue} is refused: String() would turn an object into
+ * "[object Object]" and hand that to the plug-in.
+ */
+export function optionValues(name: string, value: PluginOptionValue): (string | null)[] {
   if (value === false || value === undefined) return [];
   if (value === true || value === null) return [null];
-  if (Array.isArray(value)) return value.map((v) => String(v));
-  return [String(value)];
+  if (Array.isArray(value) && value.every(isOptionScalar)) return value.map((v) => String(v));
+  if (isOptionScalar(value)) return [String(value)];
+  const shown = Array.isArray(value) ? 'an array with a value that is not a string or number' : withArticle(typeof value);
+  throw new WsError(
+    'WS_PLUGIN_OPTION',
+    `The plug-in option ${name} is ${shown}. Pass a string, number, bigint, boolean, null (the implicit value), or an array of strings/numbers for a repeatable option.`,
+  );
 }
 
 function libraryFiles(dir: string, recursive: boolean): string[] {

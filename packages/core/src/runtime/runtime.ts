@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module';
 import type { WASI as WasiClass } from 'node:wasi';
 import { catalogEntryForModule, pluginCatalog } from '../catalog.js';
-import { GuestTerminated, ImportResolutionError, WsError, type UnresolvedImport } from '../errors.js';
+import { GuestTerminated, ImportResolutionError, withArticle, WsError, type UnresolvedImport } from '../errors.js';
 import type { Handle, RawFunctionInfo } from '../native/addon-types.js';
 import { loadBridge } from '../native/load-bridge.js';
 import type { HostModule } from '../plugins/host-module.js';
-import { Plugin, type PluginOptionValue } from '../plugins/plugin.js';
+import { optionValues, Plugin, type PluginOptionValue } from '../plugins/plugin.js';
 import { withArity } from './arity.js';
 import { resolveNativeImport, type NativeModuleOptions } from './native-functions.js';
 import { enosysFunction, wasmEdgeExtraWasiFunctions } from './wasi-extras.js';
@@ -78,6 +78,8 @@ export class Runtime {
   #disposed = false;
 
   constructor(options: RuntimeOptions = {}) {
+    // Option values are checked now, not when a guest first needs the plug-in.
+    for (const [name, value] of Object.entries(options.pluginOptions ?? {})) optionValues(name, value);
     this.#options = options;
   }
 
@@ -286,7 +288,28 @@ export class Runtime {
   }
 }
 
+/** What a caller passed instead of bytes or a module, for the error message. */
+function describeSource(source: unknown): string {
+  if (typeof source === 'string') return `the string "${source}"`;
+  if (source === null) return 'null';
+  if (typeof source === 'object') return withArticle((source as object).constructor?.name ?? 'object');
+  return withArticle(typeof source);
+}
+
+function isBinarySource(source: unknown): source is BufferSource {
+  const tag = Object.prototype.toString.call(source);
+  return ArrayBuffer.isView(source) || tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]';
+}
+
 async function compile(source: BufferSource | WebAssembly.Module): Promise<{ module: WebAssembly.Module; info: WasmModuleInfo }> {
+  if (!(source instanceof WebAssembly.Module) && !isBinarySource(source)) {
+    // A path is the usual mistake; new Uint8Array('app.wasm') would be empty and say "not WebAssembly".
+    const fix = typeof source === 'string' ? ` Read the file first: runtime.run(await readFile(${JSON.stringify(source)})).` : '';
+    throw new WsError(
+      'WS_USAGE',
+      `Runtime.run() and Runtime.instantiate() take the guest's bytes (Buffer, Uint8Array, ArrayBuffer) or a WebAssembly.Module, not ${describeSource(source)}.${fix}`,
+    );
+  }
   if (source instanceof WebAssembly.Module) {
     // Without the bytes, imports have no types: they are not type-checked.
     const imports = WebAssembly.Module.imports(source).map((i) => ({ module: i.module, name: i.name, kind: i.kind as WasmImport['kind'] }));

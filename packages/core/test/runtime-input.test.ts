@@ -1,0 +1,43 @@
+// What Runtime refuses before any native code is involved: sources that are
+// not bytes or a module, and plug-in option values that are not option values.
+import { describe, expect, it } from 'vitest';
+import { Runtime } from '../src/runtime/runtime.js';
+import { isBridgeLoaded } from '../src/native/load-bridge.js';
+
+describe('Runtime input checks', () => {
+  it('a path instead of the bytes says to read the file', async () => {
+    await expect(new Runtime().run('app.wasm' as unknown as Uint8Array)).rejects.toThrow(
+      expect.objectContaining({
+        code: 'WS_USAGE',
+        message:
+          'Runtime.run() and Runtime.instantiate() take the guest\'s bytes (Buffer, Uint8Array, ArrayBuffer) or a WebAssembly.Module, not the string "app.wasm". Read the file first: runtime.run(await readFile("app.wasm")).',
+      }),
+    );
+  });
+
+  it('null, numbers and plain objects are refused by what they are', async () => {
+    await expect(new Runtime().instantiate(null as unknown as Uint8Array)).rejects.toThrow(/or a WebAssembly\.Module, not null\.$/);
+    await expect(new Runtime().instantiate(42 as unknown as Uint8Array)).rejects.toThrow(/not a number\.$/);
+    await expect(new Runtime().instantiate({} as unknown as Uint8Array)).rejects.toThrow(/not an Object\.$/);
+  });
+
+  it('bytes that are not WebAssembly still give WS_NOT_WASM', async () => {
+    await expect(new Runtime().run(new Uint8Array(0))).rejects.toThrow(expect.objectContaining({ code: 'WS_NOT_WASM' }));
+    await expect(new Runtime().run(new ArrayBuffer(4))).rejects.toThrow(expect.objectContaining({ code: 'WS_NOT_WASM' }));
+  });
+
+  it('a plug-in option value that is not a string, number, boolean, null or list is refused at construction', () => {
+    const make = (value: unknown) => () => new Runtime({ pluginOptions: { greeting: value as string } });
+    expect(make({ a: 1 })).toThrow(
+      expect.objectContaining({
+        code: 'WS_PLUGIN_OPTION',
+        message:
+          'The plug-in option greeting is an object. Pass a string, number, bigint, boolean, null (the implicit value), or an array of strings/numbers for a repeatable option.',
+      }),
+    );
+    expect(make(['a', { b: 2 }])).toThrow(/greeting is an array with a value that is not a string or number/);
+    expect(make(() => 1)).toThrow(/greeting is a function/);
+    for (const fine of ['x', 3, 3n, true, false, null, ['a', 2]]) expect(make(fine)).not.toThrow();
+    expect(isBridgeLoaded()).toBe(false);
+  });
+});
