@@ -1,10 +1,10 @@
 // The ws command itself: usage errors, non-wasm input, `ws plugins` with
 // rejected files, `ws typegen`, and `ws run --help` listing plug-in options.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_PLUGIN, fixtureDir, guest, runCli } from '../helpers/paths.js';
+import { FIXTURE_PLUGIN, fixtureDir, guest, root, runCli } from '../helpers/paths.js';
 
 // An empty folder as cwd, and no NODE_PATH: installed workspace packages are not discovered.
 const isolated = { cwd: mkdtempSync(join(tmpdir(), 'ws-cli-')), env: { NODE_PATH: '', WASMEDGE_PLUGIN_PATH: '' } };
@@ -44,11 +44,46 @@ describe('ws run', () => {
     expect(result.stdout).toMatch(/--allow-command CMD .*not installed, pnpm add @ws\/process/);
   });
 
+  it('an option that took the guest path as its value says so', () => {
+    const wasm = guest('fixture_calls');
+    const result = runCli(['run', '--plugin-path', FIXTURE_PLUGIN, '--tags', wasm], isolated);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      `[ws] WS_USAGE: no WebAssembly file given: --tags took ${wasm} as its value. Give --tags its value before the guest (--tags VALUE ${wasm}, or --tags=VALUE).\n`,
+    );
+    const dir = runCli(['run', '--dir', wasm], isolated);
+    expect(dir.stderr).toMatch(/--dir took .*fixture_calls\.wasm as its value/);
+    const none = runCli(['run', '--env', 'A=1'], isolated);
+    expect(none.stderr).toBe('[ws] WS_USAGE: no WebAssembly file given. Usage: ws run [options] app.wasm [args...]\n');
+  });
+
+  it('a single-dash option is a usage error, not a file to read; -- runs such a file', () => {
+    const result = runCli(['run', '-x', guest('wasi_only')], isolated);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      '[ws] WS_USAGE: unknown option -x: options start with two dashes (--name). Run ws run --help for the options, or put -- before a guest file whose name starts with a dash.\n',
+    );
+    const dashed = runCli(['run', '--', guest('wasi_only'), '-x'], isolated);
+    expect(dashed.status).toBe(0);
+    expect(dashed.stdout).toBe('argc 2\nargv[1] -x\nWS_GREETING (unset)\n');
+  });
+
   it('a broken --plugin-path is reported and the guest still runs', () => {
     const result = runCli(['run', '--plugin-path', fixtureDir('no_descriptor'), guest('wasi_only'), 'x'], isolated);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('argc 2\nargv[1] x\nWS_GREETING (unset)\n');
     expect(result.stderr).toMatch(/^\[ws\] WS_PLUGIN_NO_DESCRIPTOR: .*libno_descriptor\.so does not export WasmEdge_Plugin_GetDescriptor/m);
+  });
+});
+
+describe('ws --version', () => {
+  it('prints the version of @ws/core', () => {
+    const version = (JSON.parse(readFileSync(join(root, 'packages/core/package.json'), 'utf8')) as { version: string }).version;
+    for (const flag of ['--version', '-v', 'version']) {
+      const result = runCli([flag], isolated);
+      expect(result.status).toBe(0);
+      expect(result.stdout).toBe(`ws ${version}\n`);
+    }
   });
 });
 
@@ -84,6 +119,15 @@ describe('ws typegen', () => {
     expect(result.stdout).toContain('  mixed(arg0: number, arg1: bigint, arg2: number, arg3: number): number;');
     expect(result.stdout).toContain('  fail(): void;');
     expect(result.stdout).toContain('export interface WsFixtureImports {\n  ws_fixture: WsFixtureFunctions;\n}');
+  });
+
+  it('--out without a file, or into a missing folder, is an error with the fix', () => {
+    const bare = runCli(['typegen', 'ws_fixture', '--plugin-path', FIXTURE_PLUGIN, '--out'], isolated);
+    expect(bare.status).toBe(2);
+    expect(bare.stderr).toBe('[ws] WS_USAGE: --out needs a file name: ws typegen <plugin-name> --out FILE\n');
+    const missing = runCli(['typegen', 'ws_fixture', '--plugin-path', FIXTURE_PLUGIN, '--out', '/no/such/dir/types.ts'], isolated);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/^\[ws\] WS_USAGE: cannot write \/no\/such\/dir\/types\.ts: ENOENT\. Check that its folder exists and is writable\.$/m);
   });
 
   it('an unknown plug-in name says which were found', () => {

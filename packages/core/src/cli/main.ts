@@ -1,6 +1,7 @@
 /** The `ws` command: mirrors the `wasmedge` command for Node.js. */
 import './quiet-warnings.js';
 import { setWarningHandler, logPrefix } from '../log.js';
+import { coreVersion } from '../native/load-bridge.js';
 import { doctorCommand } from './commands/doctor.js';
 import { newPluginCommand } from './commands/new-plugin.js';
 import { pluginsCommand } from './commands/plugins.js';
@@ -18,6 +19,7 @@ Commands:
   typegen <plugin> [--out FILE]      write TypeScript types of a plug-in's host functions
   doctor                             check platform, native bridge and plug-ins
   new-plugin <name> [--dir D]        create a C plug-in package (build, test, types)
+  --version                          print the version of ws (@ws/core)
 
 A .wasm file as the first argument is the same as ws run.`;
 
@@ -34,6 +36,11 @@ async function main(argv: string[]): Promise<number> {
       return doctorCommand(rest);
     case 'new-plugin':
       return newPluginCommand(rest);
+    case '--version':
+    case '-v':
+    case 'version':
+      process.stdout.write(`ws ${coreVersion}\n`);
+      return 0;
     case undefined:
     case '--help':
     case '-h':

@@ -18,7 +18,7 @@ interface CorePlatformBinary {
 }
 
 /** The version of this @ws/core: its platform package must have the same. */
-const coreVersion = (require('../../package.json') as { version: string }).version;
+export const coreVersion = (require('../../package.json') as { version: string }).version;
 
 /**
  * The platform package of @ws/core, spelled out so bundlers can see it;

@@ -46,6 +46,8 @@ function unknownOption(name: string): Error {
 /** Parses `ws run` arguments like the wasmedge command: options, then the guest, then its arguments. */
 export function parseRunArguments(argv: readonly string[]): RunArguments {
   const result: RunArguments = { wasmPath: '', guestArgs: [], preopens: {}, env: {}, pluginOptions: {} };
+  // The last value taken from the token after its option: it may be the guest's path.
+  let lastTakenValue: { name: string; value: string } | undefined;
   let i = 0;
   for (; i < argv.length; i++) {
     const token = argv[i]!;
@@ -53,6 +55,7 @@ export function parseRunArguments(argv: readonly string[]): RunArguments {
       i++;
       break;
     }
+    if (/^-[^-]/.test(token)) throw new UsageError(`unknown option ${token}: options start with two dashes (--name). Run ws run --help for the options, or put -- before a guest file whose name starts with a dash.`);
     if (!token.startsWith('--') || token === '-') break;
     const eq = token.indexOf('=');
     const name = token.slice(2, eq === -1 ? undefined : eq);
@@ -63,6 +66,7 @@ export function parseRunArguments(argv: readonly string[]): RunArguments {
       // As in WasmEdge: the next token is taken even if it looks like a file name.
       if (next !== undefined && !next.startsWith('-')) {
         i++;
+        lastTakenValue = { name, value: next };
         return next;
       }
       if (required) throw new UsageError(`--${name} needs a value.`);
@@ -96,7 +100,13 @@ export function parseRunArguments(argv: readonly string[]): RunArguments {
       result.pluginOptions[name] = value;
     }
   }
-  if (i >= argv.length) throw new UsageError('no WebAssembly file given. Usage: ws run [options] app.wasm [args...]');
+  if (i >= argv.length) {
+    if (lastTakenValue?.value.endsWith('.wasm')) {
+      const { name, value } = lastTakenValue;
+      throw new UsageError(`no WebAssembly file given: --${name} took ${value} as its value. Give --${name} its value before the guest (--${name} VALUE ${value}, or --${name}=VALUE).`);
+    }
+    throw new UsageError('no WebAssembly file given. Usage: ws run [options] app.wasm [args...]');
+  }
   result.wasmPath = argv[i]!;
   result.guestArgs = argv.slice(i + 1);
   return result;
