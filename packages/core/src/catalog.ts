@@ -42,9 +42,30 @@ export const pluginCatalog = [
     ],
     options: [],
   },
-  { plugin: 'wasmedge_image', package: '@ws/image', modules: ['wasmedge_image'], options: [] },
-  { plugin: 'wasmedge_tensorflow', package: '@ws/tensorflow', modules: ['wasmedge_tensorflow'], options: [] },
-  { plugin: 'wasmedge_tensorflowlite', package: '@ws/tensorflow', modules: ['wasmedge_tensorflowlite'], options: [] },
+  {
+    plugin: 'wasmedge_image',
+    package: '@ws/image',
+    modules: ['wasmedge_image'],
+    options: [
+      { name: 'image-f32-gamma', value: null, description: 'f32 outputs become (v/255)^2.2 (WasmEdge >= 0.15) instead of v/255' },
+      { name: 'image-max-pixels', value: 'N', description: 'refuse images with more pixels (default 100000000)' },
+    ],
+  },
+  {
+    plugin: 'wasmedge_tensorflow',
+    package: '@ws/tensorflow',
+    modules: ['wasmedge_tensorflow'],
+    options: [{ name: 'tensorflow-library', value: 'PATH', description: 'path of libtensorflow.so.2 (default: from the loader\'s search path)' }],
+  },
+  {
+    plugin: 'wasmedge_tensorflowlite',
+    package: '@ws/tensorflow',
+    modules: ['wasmedge_tensorflowlite'],
+    options: [
+      { name: 'tflite-library', value: 'PATH', description: 'absolute path of libtensorflowlite_c.so (default: the one of tfjs-tflite-node)' },
+      { name: 'tflite-threads', value: 'N', description: 'threads of each TensorFlow-Lite interpreter (default 2)' },
+    ],
+  },
 ] as const;
 
 export type CatalogEntry = (typeof pluginCatalog)[number];
@@ -52,4 +73,15 @@ export type CatalogEntry = (typeof pluginCatalog)[number];
 /** The catalogue entry whose plug-in provides `moduleName`, if any. */
 export function catalogEntryForModule(moduleName: string): CatalogEntry | undefined {
   return pluginCatalog.find((entry) => (entry.modules as readonly string[]).includes(moduleName));
+}
+
+/**
+ * Whether the catalogue says plug-in `plugin` declares option `option`;
+ * undefined when the catalogue does not know the plug-in. Lets option names
+ * be checked without loading a plug-in library (test/core/catalog.test.ts
+ * keeps the catalogue in step with the descriptors).
+ */
+export function catalogDeclaresOption(plugin: string, option: string): boolean | undefined {
+  const entry = pluginCatalog.find((e) => e.plugin === plugin);
+  return entry ? entry.options.some((o) => o.name === option) : undefined;
 }
