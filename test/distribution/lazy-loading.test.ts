@@ -1,8 +1,9 @@
 // Lazy by default (house style point 6), measured in /proc/self/maps of a
 // fresh Node process: importing @ws/core and running a WASI-only guest maps
-// no native library of ws (nor koffi); a guest importing wasmedge_process maps the bridge,
-// the stand-in and exactly one plug-in library, although four plug-in
-// packages are installed.
+// no native library of ws (nor koffi), even with options of installed plug-ins;
+// a guest importing wasmedge_process maps the bridge, the stand-in and exactly
+// one plug-in library, although four plug-in packages are installed and
+// options of three of them are given.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,8 +32,12 @@ report.afterImport = mapped();
 const quiet = { stdout: 2 };
 report.wasiOnlyExit = await new Runtime({ args: ['wasi_only'], ...quiet }).run(readFileSync(process.argv[2]));
 report.afterWasiOnly = mapped();
+// Options of installed plug-ins are checked against the catalogue: no library is loaded for them.
+const pluginOptions = { 'allow-command': ['ls'], 'nn-threads': 1, 'image-max-pixels': 100 };
+report.wasiOnlyWithOptionsExit = await new Runtime({ args: ['wasi_only'], pluginOptions, ...quiet }).run(readFileSync(process.argv[2]));
+report.afterWasiOnlyWithOptions = mapped();
 report.discovered = Plugin.all().map((p) => [p.name, p.packageName, p.loaded]);
-report.processGuestExit = await new Runtime(quiet).run(readFileSync(process.argv[3]));
+report.processGuestExit = await new Runtime({ pluginOptions, ...quiet }).run(readFileSync(process.argv[3]));
 report.afterProcessGuest = mapped();
 report.loaded = Plugin.all().filter((p) => p.loaded).map((p) => p.name);
 console.log(JSON.stringify(report));
@@ -61,6 +66,8 @@ describe('lazy loading', () => {
     expect(report.afterImport).toEqual([]);
     expect(report.wasiOnlyExit).toBe(0);
     expect(report.afterWasiOnly).toEqual([]);
+    expect(report.wasiOnlyWithOptionsExit).toBe(0);
+    expect(report.afterWasiOnlyWithOptions).toEqual([]);
     expect(report.discovered).toEqual(
       expect.arrayContaining([
         ['wasmedge_process', '@ws/process', false],

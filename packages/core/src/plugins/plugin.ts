@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { catalogDeclaresOption } from '../catalog.js';
 import { PluginLoadError, withArticle, WsError } from '../errors.js';
 import { warnOnce } from '../log.js';
 import type { BridgeAddon, Handle, RawPluginInfo } from '../native/addon-types.js';
@@ -228,6 +229,17 @@ export class Plugin {
   /** True when the plug-in declares an option of this name (loads npm plug-ins). */
   declaresOption(name: string): boolean {
     return this.#ensureLoaded().info.options.some((o) => o.name === name);
+  }
+
+  /**
+   * Registered plug-ins in the order to ask about option `name`: loaded ones,
+   * then those the catalogue says declare it, then the rest. Asking loads an
+   * npm plug-in, so the likely owner goes first (house style point 6).
+   */
+  static inOptionSearchOrder(name: string): Plugin[] {
+    const plugins = Plugin.all();
+    const owners = plugins.filter((p) => !p.loaded && catalogDeclaresOption(p.name, name) === true);
+    return [...plugins.filter((p) => p.loaded), ...owners, ...plugins.filter((p) => !p.loaded && !owners.includes(p))];
   }
 
   /**

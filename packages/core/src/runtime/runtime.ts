@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { WASI as WasiClass } from 'node:wasi';
-import { catalogEntryForModule, pluginCatalog } from '../catalog.js';
+import { catalogDeclaresOption, catalogEntryForModule, pluginCatalog } from '../catalog.js';
 import { GuestTerminated, ImportResolutionError, withArticle, WsError, type UnresolvedImport } from '../errors.js';
 import type { Handle, RawFunctionInfo } from '../native/addon-types.js';
 import { loadBridge } from '../native/load-bridge.js';
@@ -275,10 +275,10 @@ export class Runtime {
   #checkPluginOptions(): void {
     const names = Object.keys(this.#options.pluginOptions ?? {});
     if (names.length === 0) return;
-    const plugins = Plugin.all();
-    const loadedFirst = [...plugins.filter((p) => p.loaded), ...plugins.filter((p) => !p.loaded)];
     for (const name of names) {
-      if (loadedFirst.some((plugin) => plugin.declaresOption(name))) continue;
+      // An npm plug-in the catalogue knows is not loaded for this: a guest may never import it.
+      const declares = (plugin: Plugin): boolean => (plugin.loaded ? undefined : catalogDeclaresOption(plugin.name, name)) ?? plugin.declaresOption(name);
+      if (Plugin.inOptionSearchOrder(name).some(declares)) continue;
       throw new WsError('WS_PLUGIN_OPTION', unknownOptionMessage(name));
     }
   }

@@ -21,8 +21,7 @@ const CORE_VALUE_OPTIONS = new Set(['dir', 'env', 'plugin-path', 'forbidden-plug
 const loadFailures = new Map<string, Error>();
 
 function findPluginOption(name: string): PluginOptionInfo | undefined {
-  const plugins = Plugin.all();
-  for (const plugin of [...plugins.filter((p) => p.loaded), ...plugins.filter((p) => !p.loaded)]) {
+  for (const plugin of Plugin.inOptionSearchOrder(name)) {
     try {
       const option = plugin.options.find((o) => o.name === name);
       if (option) return option;
