@@ -68,6 +68,15 @@ describe('ws run', () => {
     expect(dashed.stdout).toBe('argc 2\nargv[1] -x\nWS_GREETING (unset)\n');
   });
 
+  it('--forbidden-plugin keeps the modules of that plug-in from the guest, like wasmedge', () => {
+    const result = runCli(['run', '--plugin-path', FIXTURE_PLUGIN, '--forbidden-plugin', 'ws_fixture', guest('no_memory')], isolated);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('[ws] WS_IMPORT_UNRESOLVED: The guest has 3 imports that did not resolve:\n');
+    expect(result.stderr).toContain('  ws_fixture.add_i32: plug-in ws_fixture provides it, but it is forbidden (forbiddenPlugins / --forbidden-plugin)\n');
+    const other = runCli(['run', '--plugin-path', FIXTURE_PLUGIN, '--forbidden-plugin', 'wasmedge_process', guest('no_memory')], isolated);
+    expect(other.status).toBe(11);
+  });
+
   it('a broken --plugin-path is reported and the guest still runs', () => {
     const result = runCli(['run', '--plugin-path', fixtureDir('no_descriptor'), guest('wasi_only'), 'x'], isolated);
     expect(result.status).toBe(0);

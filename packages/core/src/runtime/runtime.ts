@@ -55,6 +55,12 @@ export interface RuntimeOptions {
    * guest imports one of their modules.
    */
   discoverPackages?: boolean;
+  /**
+   * Plug-in names whose modules this runtime never uses, like `wasmedge
+   * --forbidden-plugin NAME`: a guest importing one of their modules fails to
+   * instantiate. Default `[]`.
+   */
+  forbiddenPlugins?: readonly string[];
 }
 
 /** What {@link Runtime.instantiate} resolved, for diagnostics and tests. */
@@ -203,6 +209,11 @@ export class Runtime {
       const module = this.#pluginModule(entry.module);
       if (!module) {
         const known = catalogEntryForModule(entry.module);
+        const forbidden = this.#forbiddenProvider(entry.module, known?.plugin);
+        if (forbidden) {
+          unresolved.push({ ...describe(entry), reason: `plug-in ${forbidden} provides it, but it is forbidden (forbiddenPlugins / --forbidden-plugin)` });
+          continue;
+        }
         unresolved.push({
           ...describe(entry),
           package: known?.package,
@@ -238,7 +249,8 @@ export class Runtime {
   #pluginModule(importName: string): HostModule | undefined {
     const existing = this.#modules.get(importName);
     if (existing) return existing;
-    const plugins = Plugin.all();
+    const forbidden = this.#options.forbiddenPlugins ?? [];
+    const plugins = Plugin.all().filter((plugin) => !forbidden.includes(plugin.name));
     for (const plugin of plugins) {
       const descriptor = plugin.descriptorForImport(importName);
       if (descriptor) return this.#create(plugin, descriptor, importName);
@@ -254,6 +266,16 @@ export class Runtime {
       }
     }
     return this.#modules.get(importName);
+  }
+
+  /** The forbidden plug-in that would provide `importName`, as far as is known without loading one. */
+  #forbiddenProvider(importName: string, cataloguePlugin: string | undefined): string | undefined {
+    const forbidden = this.#options.forbiddenPlugins ?? [];
+    if (cataloguePlugin && forbidden.includes(cataloguePlugin)) return cataloguePlugin;
+    const provider = Plugin.all().find(
+      (plugin) => forbidden.includes(plugin.name) && (plugin.claimsImport(importName) || (plugin.loaded && plugin.listModules().includes(importName))),
+    );
+    return provider?.name;
   }
 
   #create(plugin: Plugin, descriptor: string, wanted: string): HostModule | undefined {

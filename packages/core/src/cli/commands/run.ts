@@ -13,6 +13,7 @@ interface RunArguments {
   preopens: Record<string, string>;
   env: Record<string, string>;
   pluginOptions: Record<string, PluginOptionValue>;
+  forbiddenPlugins: string[];
 }
 
 const CORE_VALUE_OPTIONS = new Set(['dir', 'env', 'plugin-path', 'forbidden-plugin']);
@@ -44,7 +45,7 @@ function unknownOption(name: string): Error {
 
 /** Parses `ws run` arguments like the wasmedge command: options, then the guest, then its arguments. */
 export function parseRunArguments(argv: readonly string[]): RunArguments {
-  const result: RunArguments = { wasmPath: '', guestArgs: [], preopens: {}, env: {}, pluginOptions: {} };
+  const result: RunArguments = { wasmPath: '', guestArgs: [], preopens: {}, env: {}, pluginOptions: {}, forbiddenPlugins: [] };
   // The last value taken from the token after its option: it may be the guest's path.
   let lastTakenValue: { name: string; value: string } | undefined;
   let i = 0;
@@ -81,6 +82,8 @@ export function parseRunArguments(argv: readonly string[]): RunArguments {
       } else if (name === 'env') {
         const at = value.indexOf('=');
         result.env[at === -1 ? value : value.slice(0, at)] = at === -1 ? '' : value.slice(at + 1);
+      } else if (name === 'forbidden-plugin') {
+        result.forbiddenPlugins.push(value);
       }
       continue;
     }
@@ -121,6 +124,7 @@ export function runHelp(): string {
     '  --dir GUEST:HOST       preopen HOST as GUEST in the guest (--dir .:. for the current folder)',
     '  --env NAME=VALUE       set an environment variable of the guest (repeatable)',
     '  --plugin-path PATH     load a plug-in file, or every plug-in in a folder (repeatable)',
+    '  --forbidden-plugin NAME  never give the guest the modules of plug-in NAME (repeatable)',
     '',
     'Plug-in options:',
   ];
@@ -168,6 +172,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     env: args.env,
     preopens: args.preopens,
     pluginOptions: args.pluginOptions,
+    forbiddenPlugins: args.forbiddenPlugins,
   });
   try {
     return await runtime.run(bytes);
