@@ -1,5 +1,6 @@
 #include "aead.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "openssl_fetch.h"
@@ -8,33 +9,31 @@ namespace wasi_crypto {
 
 namespace {
 
+// EVP_CipherUpdate takes an int length: feed large inputs in chunks (a cast
+// of a length >= 2^31 would be negative, which OpenSSL reads as a huge size).
+// `out` is null for associated data.
+bool updateChunks(EVP_CIPHER_CTX *ctx, uint8_t *out, const uint8_t *in, std::size_t len) {
+  constexpr std::size_t kChunk = 1u << 30;  // a multiple of every block size
+  while (len > 0) {
+    std::size_t take = std::min(len, kChunk);
+    int written = 0;
+    if (!EVP_CipherUpdate(ctx, out, &written, in, static_cast<int>(take))) return false;
+    if (out != nullptr) out += take;
+    in += take;
+    len -= take;
+  }
+  return true;
+}
+
 Errno startCipher(SymmetricState &state, bool encrypt, CipherCtxPtr *out) {
   const EVP_CIPHER *cipher = cipherByName(state.algorithm->cipher);
   CipherCtxPtr ctx(EVP_CIPHER_CTX_new());
   if (!cipher || !ctx || !EVP_CipherInit_ex2(ctx.get(), cipher, state.key.data(), state.cipherIv, encrypt ? 1 : 0, nullptr)) {
     return Errno::AlgorithmFailure;
   }
-  int ignored = 0;
-  if (!state.absorbed.empty() &&
-      !EVP_CipherUpdate(ctx.get(), nullptr, &ignored, state.absorbed.data(), static_cast<int>(state.absorbed.size()))) {
-    return Errno::AlgorithmFailure;
-  }
+  if (!updateChunks(ctx.get(), nullptr, state.absorbed.data(), state.absorbed.size())) return Errno::AlgorithmFailure;
   *out = std::move(ctx);
   return Errno::Success;
-}
-
-// EVP_CipherUpdate takes an int length: feed large messages in chunks.
-bool updateChunks(EVP_CIPHER_CTX *ctx, uint8_t *out, const uint8_t *in, std::size_t len) {
-  constexpr std::size_t kChunk = 1u << 30;
-  while (len > 0) {
-    std::size_t take = std::min(len, kChunk);
-    int written = 0;
-    if (!EVP_CipherUpdate(ctx, out, &written, in, static_cast<int>(take))) return false;
-    out += take;
-    in += take;
-    len -= take;
-  }
-  return true;
 }
 
 }  // namespace

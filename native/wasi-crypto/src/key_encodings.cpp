@@ -5,6 +5,7 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
+#include <climits>
 #include <cstring>
 
 #include "openssl_ptr.h"
@@ -186,9 +187,18 @@ Errno privateFromDer(const AsymmetricAlgorithm *algorithm, const uint8_t *data, 
   return adoptChecked(algorithm, key, out);
 }
 
+// A read-only memory BIO over exactly [data, data+len). BIO_new_mem_buf takes
+// an int and reads a negative one as "NUL-terminated": longer regions are
+// refused (no PEM key comes near 2 GiB).
+Errno pemBio(const uint8_t *data, size_t len, BioPtr *out) {
+  if (len > static_cast<size_t>(INT_MAX)) return Errno::InvalidKey;
+  out->reset(BIO_new_mem_buf(data, static_cast<int>(len)));
+  return *out ? Errno::Success : Errno::AlgorithmFailure;
+}
+
 Errno privateFromPem(const AsymmetricAlgorithm *algorithm, const uint8_t *data, size_t len, Pkey *out) {
-  BioPtr bio(BIO_new_mem_buf(data, static_cast<int>(len)));
-  if (!bio) return Errno::AlgorithmFailure;
+  BioPtr bio;
+  WC_TRY(pemBio(data, len, &bio));
   return adoptChecked(algorithm, PEM_read_bio_PrivateKey(bio.get(), nullptr, refusePassphrase, nullptr), out);
 }
 
@@ -203,8 +213,8 @@ Errno publicFromDer(const AsymmetricAlgorithm *algorithm, const uint8_t *data, s
 }
 
 Errno publicFromPem(const AsymmetricAlgorithm *algorithm, const uint8_t *data, size_t len, Pkey *out) {
-  BioPtr bio(BIO_new_mem_buf(data, static_cast<int>(len)));
-  if (!bio) return Errno::AlgorithmFailure;
+  BioPtr bio;
+  WC_TRY(pemBio(data, len, &bio));
   return adoptChecked(algorithm, PEM_read_bio_PUBKEY(bio.get(), nullptr, refusePassphrase, nullptr), out);
 }
 
