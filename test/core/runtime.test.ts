@@ -207,6 +207,29 @@ describe('WASI guests', () => {
   });
 });
 
+describe('Runtime lifetime', () => {
+  it('two runs of one Runtime may overlap: each guest has its own WASI instance', async () => {
+    const { value, stdout } = await captureStdout(async (fd) => {
+      const runtime = new Runtime({ discoverPackages: false, args: ['wasi_only.wasm', 'exit7'], stdout: fd });
+      try {
+        return await Promise.all([runtime.run(guestBytes('wasi_only')), runtime.run(guestBytes('wasi_only'))]);
+      } finally {
+        runtime.dispose();
+      }
+    });
+    expect(value).toEqual([7, 7]);
+    expect(stdout).toBe('argc 2\nargv[1] exit7\nWS_GREETING (unset)\n'.repeat(2));
+  });
+
+  it('disposed while the guest compiles: the run rejects and creates no module', async () => {
+    const runtime = new Runtime({ discoverPackages: false, args: ['fixture_calls.wasm'] });
+    const running = runtime.run(guestBytes('fixture_calls'));
+    runtime.dispose();
+    await expect(running).rejects.toThrow(expect.objectContaining({ code: 'WS_RUNTIME_DISPOSED' }));
+    expect(runtime.modules.size).toBe(0);
+  });
+});
+
 describe('HostModule.bind: typed calls from TypeScript against a memory', () => {
   interface FixtureFunctions {
     add_i32(a: number, b: number): number;

@@ -80,7 +80,6 @@ export class Runtime {
   readonly #options: RuntimeOptions;
   readonly #modules = new Map<string, HostModule>();
   readonly #configured = new Set<Plugin>();
-  #wasi: WasiClass | undefined;
   #disposed = false;
 
   constructor(options: RuntimeOptions = {}) {
@@ -105,8 +104,19 @@ export class Runtime {
 
   /** Like {@link instantiate}, also returning the plug-in modules it bound. */
   async instantiateDetailed(source: BufferSource | WebAssembly.Module): Promise<Instantiated> {
+    const { instance, modules } = await this.#instantiate(source);
+    return { instance, modules };
+  }
+
+  /**
+   * Each instance gets its own WASI object, returned with it (not kept on the
+   * runtime): two runs of one Runtime may overlap at their awaits.
+   */
+  async #instantiate(source: BufferSource | WebAssembly.Module): Promise<Instantiated & { wasi: WasiClass }> {
     this.#assertLive();
     const { module, info } = await compile(source);
+    // Disposed while compiling: creating modules now would leak them.
+    this.#assertLive();
     if (this.#options.discoverPackages !== false && !packagesDiscovered) {
       packagesDiscovered = true;
       Plugin.discoverPackages();
@@ -123,7 +133,6 @@ export class Runtime {
       stdout: this.#options.stdout,
       stderr: this.#options.stderr,
     });
-    this.#wasi = wasi;
     const usesPlugins = info.imports.some((i) => i.module !== WASI_MODULE && !this.#options.imports?.[i.module] && !this.#options.native?.[i.module]);
     const bridge = usesPlugins ? loadBridge() : undefined;
     const guest = bridge?.createGuestBinding('');
@@ -137,7 +146,7 @@ export class Runtime {
     if (typeof instance.exports._initialize === 'function' && typeof instance.exports._start !== 'function') {
       wasi.initialize(instance);
     }
-    return { instance, modules };
+    return { instance, modules, wasi };
   }
 
   /**
@@ -146,7 +155,7 @@ export class Runtime {
    * A trap rejects with the `WebAssembly.RuntimeError`.
    */
   async run(source: BufferSource | WebAssembly.Module): Promise<number> {
-    const { instance } = await this.instantiateDetailed(source);
+    const { instance, wasi } = await this.#instantiate(source);
     if (typeof instance.exports._start !== 'function') {
       throw new WsError('WS_USAGE', 'The guest has no _start function, so it cannot be run. Use runtime.instantiate() for a reactor module and call its exports.');
     }
@@ -156,7 +165,7 @@ export class Runtime {
       ? instance
       : ({ exports: { ...instance.exports, memory: new WebAssembly.Memory({ initial: 0 }) } } as WebAssembly.Instance);
     try {
-      return this.#wasi!.start(startable) ?? 0;
+      return wasi.start(startable) ?? 0;
     } catch (error) {
       if (error instanceof GuestTerminated) return 0;
       throw error;
