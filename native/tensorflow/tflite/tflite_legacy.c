@@ -4,7 +4,8 @@
  * wasmedge_tensorflow_interface 0.2.x). No errno: create_session and
  * get_output_tensor return 0 on failure, run_session returns 0 or 1, the
  * others return nothing. Guest ranges are checked here (upstream did not);
- * a call that fails a check does nothing.
+ * a call that fails a check does nothing. get_tensor_data writes nothing before
+ * a successful run (upstream copied the uninitialised output arena).
  */
 #include <string.h>
 
@@ -23,13 +24,17 @@ static ws_tflite_session *session_for(ws_tflite_env *Env, uint64_t Handle, const
   return ws_tflite_session_get(Env, Id);
 }
 
-/* The output tensor behind a legacy tensor handle, or NULL. */
-static const TfLiteTensor *tensor_for(ws_tflite_env *Env, uint64_t Handle, const ws_tflite **Lib) {
+/* The output tensor behind a legacy tensor handle, or NULL. With
+ * RequireRun, also NULL until the session has run successfully: before that
+ * the output's bytes are the interpreter's uninitialised arena, which can
+ * hold freed host memory (e.g. another session's results). */
+static const TfLiteTensor *tensor_for(ws_tflite_env *Env, uint64_t Handle, bool RequireRun, const ws_tflite **Lib) {
   uint32_t Id, Index;
   *Lib = ws_tflite_env_library(Env);
   if (*Lib == NULL || !ws_legacy_tensor_id(Handle, &Id, &Index)) return NULL;
   const ws_tflite_session *Session = ws_tflite_session_get(Env, Id);
-  return Session != NULL ? ws_tflite_output(*Lib, Session, Index) : NULL;
+  if (Session == NULL || (RequireRun && !Session->Ran)) return NULL;
+  return ws_tflite_output(*Lib, Session, Index);
 }
 
 static WasmEdge_Result create_session(void *Data, const WasmEdge_CallingFrameContext *Frame, const WasmEdge_Value *Params,
@@ -76,7 +81,7 @@ static WasmEdge_Result get_tensor_len(void *Data, const WasmEdge_CallingFrameCon
                                       WasmEdge_Value *Returns) {
   (void)Frame;
   const ws_tflite *Lib;
-  const TfLiteTensor *Tensor = tensor_for(Data, ws_param_u64(Params, 0), &Lib);
+  const TfLiteTensor *Tensor = tensor_for(Data, ws_param_u64(Params, 0), false, &Lib);
   return ws_return_i32(Returns, Tensor != NULL ? (uint32_t)Lib->Api.TensorByteSize(Tensor) : 0);
 }
 
@@ -84,7 +89,7 @@ static WasmEdge_Result get_tensor_data(void *Data, const WasmEdge_CallingFrameCo
                                        WasmEdge_Value *Returns) {
   (void)Returns;
   const ws_tflite *Lib;
-  const TfLiteTensor *Tensor = tensor_for(Data, ws_param_u64(Params, 0), &Lib);
+  const TfLiteTensor *Tensor = tensor_for(Data, ws_param_u64(Params, 0), true, &Lib);
   if (Tensor == NULL) return WasmEdge_Result_Success;
   /* No buffer length in this ABI: the buffer must hold the whole tensor. */
   const size_t Size = Lib->Api.TensorByteSize(Tensor);

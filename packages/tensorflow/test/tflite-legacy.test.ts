@@ -81,6 +81,31 @@ describe('legacy ABI', () => {
     expect(mem.readF32(out, 4)).toEqual([6, 7, 8, 9]);
   });
 
+  it('get_tensor_data before a successful run writes nothing (the output arena is uninitialised host memory)', () => {
+    // A session that ran leaves its outputs in freed heap memory that a new
+    // session's arena may reuse.
+    const ran = newSession();
+    const [x, xl] = mem.put('x');
+    legacy('append_input')(ran, x, xl, ...mem.f32([41, 41, 41, 41]));
+    expect(legacy('run_session')(ran)).toBe(0);
+    legacy('delete_session')(ran);
+    const handle = newSession();
+    const [y, yl] = mem.put('y');
+    const tensor = legacy('get_output_tensor')(handle, y, yl) as bigint;
+    expect(tensor).not.toBe(0n);
+    expect(legacy('get_tensor_len')(tensor)).toBe(16); // the shape is known before a run
+    const out = mem.alloc(16);
+    mem.bytes.fill(0x77, out, out + 16);
+    legacy('get_tensor_data')(tensor, out);
+    expect([...mem.bytes.subarray(out, out + 16)]).toEqual(new Array(16).fill(0x77));
+    // After a successful run the data is the result.
+    legacy('append_input')(handle, x, xl, ...mem.f32([1, 1, 1, 1]));
+    expect(legacy('run_session')(handle)).toBe(0);
+    legacy('get_tensor_data')(tensor, out);
+    expect(mem.readF32(out, 4)).toEqual([2, 3, 4, 5]);
+    legacy('delete_session')(handle);
+  });
+
   it('corrupt models give handle 0', () => {
     for (const name of ['truncated.tflite', 'noise.tflite', 'empty.tflite']) {
       const [ptr, len] = mem.put(model(name));
