@@ -77,3 +77,20 @@ describe('GGML backend: bad input', () => {
     ]);
   });
 });
+
+describe('GGML backend: out-of-range pointers (nn_script guest)', () => {
+  it('refuses tensor, prompt and output regions outside guest memory', async () => {
+    const { runWithModels } = await import('../../wasi-nn-onnx/test/onnx-guest.js');
+    const run = await runWithModels(modelDir, [
+      'load', 'm/story.gguf', '6', 'init', '0',
+      'set_raw', '0', '0', 'end-8', 'set_fields', '0', '0', 'end-4', '2', '3', '0', '4', 'set_fields', '0', '0', '0', '1', '3', 'end-2', '16',
+      'get_raw', '0', '0', 'end-2', '16', '0', 'get_raw', '0', '0', '0', '16', 'end-1', 'get_raw', '0', '1', '0xFFFFFFF0', '64', '0',
+      'set', '0', '0', '3', '4', 'u8:79,110,99,101', 'compute', '0', 'get', '0', '0', '64', 'u8',
+    ]);
+    expect(run.lines).toEqual([
+      'load 0 0', 'init 0 0', 'set_raw 1', 'set_fields 1', 'set_fields 1', 'get_raw 1', 'get_raw 1', 'get_raw 1',
+      // "Once" continues with " upon a time, there lived ...": 68 bytes, more than the 64-byte buffer.
+      'set 0', 'compute 0', 'get 7 68 untouched',
+    ]);
+  });
+});
