@@ -145,6 +145,12 @@ describe('import resolution', () => {
     expect(error.unresolved.find((u) => u.module === 'wasmedge_process')!.package).toBe('@ws/process');
     expect(error.unresolved.find((u) => u.module === 'wasi_ephemeral_nn')!.package).toBe('@ws/wasi-nn');
     expect(error.message).toMatch(/pnpm add @ws\/process @ws\/wasi-nn/);
+    // One fix line per kind of cause: unknown modules, packages to install, a function the plug-in lacks.
+    expect(error.message.split('\n').slice(-3).sort()).toEqual([
+      'For modules ws does not know: load the plug-ins that provide them (--plugin-path, WASMEDGE_PLUGIN_PATH, Plugin.loadFromPath()) or pass JS modules in RuntimeOptions.imports.',
+      'Install the plug-in packages: pnpm add @ws/process @ws/wasi-nn; or load plug-ins with --plugin-path / Plugin.loadFromPath().',
+      'Use the plug-in version the guest was built for, or rebuild the guest against this one.',
+    ]);
     expect(error.message).toMatch(/ws_fixture\.no_such_function: plug-in ws_fixture has no function no_such_function/);
   });
 
@@ -177,6 +183,7 @@ describe('import resolution', () => {
     const error = (await new Runtime({ discoverPackages: false }).instantiate(bytes).catch((e: unknown) => e)) as ImportResolutionError;
     expect(error.code).toBe('WS_IMPORT_TYPE_MISMATCH');
     expect(error.message).toMatch(/guest imports \(i64\) -> \(i32\), plug-in ws_fixture provides \(i32, i32\) -> \(i32\)/);
+    expect(error.message).toMatch(/\nRebuild the guest against the function types the host provides \(ws typegen <plugin> prints a plug-in's\)\.$/);
   });
 
   it('refuses bytes that are not WebAssembly', async () => {

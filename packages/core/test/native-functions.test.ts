@@ -53,9 +53,11 @@ describe('native functions', () => {
   it('refuses a declaration whose type differs from the import', async () => {
     const error = await resolutionError(guest([['m', 'cos', '(param f32) (result f32)']]), { m: libm });
     expect(error.code).toBe('WS_IMPORT_TYPE_MISMATCH');
-    expect(error.message.split('\n').slice(0, 2)).toEqual([
+    expect(error.message.split('\n')).toEqual([
       'The guest has 1 import that did not resolve:',
       '  m.cos: type mismatch: the guest imports (f32) -> (f32), native function "double cos(double)" is (f64) -> (f64)',
+      // The fix is about the declarations, not about plug-ins.
+      'Fix the declarations in RuntimeOptions.native so that they name C functions of the library with the types the guest imports.',
     ]);
   });
 
@@ -73,6 +75,21 @@ describe('native functions', () => {
       'm.sin: RuntimeOptions.native.m declares no function sin (it declares: cos, floorf)',
       'c.strlen: native function "size_t strlen(const char *)" uses String: only scalar C types (integers, float, double, bool) can cross from Wasm, whose addresses are not host pointers',
       "c.nosuch: native function \"int ws_no_such_function(int)\" of libc.so.6: Cannot find function 'ws_no_such_function' in shared library",
+    ]);
+  });
+
+  it('a module declared without functions (plain JS) is an unresolved import, not a TypeError', async () => {
+    const error = await resolutionError(guest([['m', 'cos', '(param f64) (result f64)']]), { m: { library: 'libm.so.6' } });
+    expect(error.unresolved.map((u) => u.reason)).toEqual(['RuntimeOptions.native.m declares no function cos (it declares: none)']);
+  });
+
+  it('a JS module in imports that lacks a function: the fix names RuntimeOptions.imports', async () => {
+    const bytes = guest([['js', 'f', '(param i32) (result i32)']]);
+    const error = (await new Runtime({ imports: { js: {} } }).instantiate(bytes).catch((e: unknown) => e)) as ImportResolutionError;
+    expect(error.message.split('\n')).toEqual([
+      'The guest has 1 import that did not resolve:',
+      '  js.f: the JS module js given in imports has no f',
+      'Add the missing functions to the modules in RuntimeOptions.imports (a module given there is used instead of any plug-in).',
     ]);
   });
 

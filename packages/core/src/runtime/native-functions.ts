@@ -103,9 +103,11 @@ function formatType(type: WasmFunctionType): string {
 
 /** The import for `entry`, or why it does not resolve (an unresolved-import reason). */
 export function resolveNativeImport(moduleName: string, options: NativeModuleOptions, entry: WasmImport): { value: (...args: unknown[]) => unknown } | { reason: string } {
-  const declaration = options.functions[entry.name];
-  if (entry.kind !== 'function' || declaration === undefined) {
-    return { reason: `RuntimeOptions.native.${moduleName} declares no function ${entry.name} (it declares: ${Object.keys(options.functions).join(', ') || 'none'})` };
+  // Plain JS callers may leave functions out: that is "declares none", not a TypeError.
+  const functions: Record<string, string> = options.functions ?? {};
+  const declaration = Object.hasOwn(functions, entry.name) ? functions[entry.name] : undefined;
+  if (entry.kind !== 'function' || typeof declaration !== 'string') {
+    return { reason: `RuntimeOptions.native.${moduleName} declares no function ${entry.name} (it declares: ${Object.keys(functions).join(', ') || 'none'})` };
   }
   const library = loadLibrary(moduleName, options.library);
   let fn: KoffiFunction;

@@ -190,6 +190,12 @@ export class Runtime {
     const imports: WebAssembly.Imports = {};
     const modules = new Map<string, HostModule>();
     const unresolved: UnresolvedImport[] = [];
+    // What to do about each kind of failure, in the order first met (the error ends with them).
+    const fixes = new Set<string>();
+    const fail = (entry: WasmImport, reason: string, fix: string, packageName?: string): void => {
+      unresolved.push({ ...describe(entry), ...(packageName ? { package: packageName } : {}), reason });
+      fixes.add(fix);
+    };
     const hostFunctions = new Map<string, Record<string, (...args: unknown[]) => unknown>>();
     const wasiImport = wasi.wasiImport as Record<string, WebAssembly.ImportValue>;
     const extraWasi = new Set<string>(wasmEdgeExtraWasiFunctions);
@@ -199,20 +205,20 @@ export class Runtime {
       const user = this.#options.imports?.[entry.module];
       if (user) {
         if (entry.name in user) target[entry.name] = user[entry.name]!;
-        else unresolved.push({ ...describe(entry), reason: `the JS module ${entry.module} given in imports has no ${entry.name}` });
+        else fail(entry, `the JS module ${entry.module} given in imports has no ${entry.name}`, FIX_USER_IMPORTS);
         continue;
       }
       const native = this.#options.native?.[entry.module];
       if (native) {
         const resolved = resolveNativeImport(entry.module, native, entry);
         if ('value' in resolved) target[entry.name] = resolved.value;
-        else unresolved.push({ ...describe(entry), reason: resolved.reason });
+        else fail(entry, resolved.reason, FIX_NATIVE);
         continue;
       }
       if (entry.module === WASI_MODULE) {
         if (wasiImport[entry.name]) target[entry.name] = wasiImport[entry.name]!;
         else if (extraWasi.has(entry.name)) target[entry.name] = enosysFunction();
-        else unresolved.push({ ...describe(entry), reason: 'node:wasi (preview1) has no such function' });
+        else fail(entry, 'node:wasi (preview1) has no such function', FIX_WASI);
         continue;
       }
       const module = this.#pluginModule(entry.module);
@@ -220,27 +226,21 @@ export class Runtime {
         const known = catalogEntryForModule(entry.module);
         const forbidden = this.#forbiddenProvider(entry.module, known?.plugin);
         if (forbidden) {
-          unresolved.push({ ...describe(entry), reason: `plug-in ${forbidden} provides it, but it is forbidden (forbiddenPlugins / --forbidden-plugin)` });
+          fail(entry, `plug-in ${forbidden} provides it, but it is forbidden (forbiddenPlugins / --forbidden-plugin)`, FIX_FORBIDDEN);
           continue;
         }
-        unresolved.push({
-          ...describe(entry),
-          package: known?.package,
-          reason: known ? `plug-in ${known.plugin} is not installed` : 'no loaded plug-in or JS module provides this module',
-        });
+        if (known) fail(entry, `plug-in ${known.plugin} is not installed`, FIX_INSTALL, known.package);
+        else fail(entry, 'no loaded plug-in or JS module provides this module', FIX_LOAD);
         continue;
       }
       modules.set(entry.module, module);
       const hostType = module.functionType(entry.name);
       if (entry.kind !== 'function' || !hostType) {
-        unresolved.push({ ...describe(entry), reason: `plug-in ${module.plugin} has no function ${entry.name} in module ${entry.module}` });
+        fail(entry, `plug-in ${module.plugin} has no function ${entry.name} in module ${entry.module}`, FIX_PLUGIN_VERSION);
         continue;
       }
       if (entry.type && !sameType(entry.type, hostType)) {
-        unresolved.push({
-          ...describe(entry),
-          reason: `type mismatch: the guest imports ${formatType(entry.type)}, plug-in ${module.plugin} provides ${formatType(hostType)}`,
-        });
+        fail(entry, `type mismatch: the guest imports ${formatType(entry.type)}, plug-in ${module.plugin} provides ${formatType(hostType)}`, FIX_TYPES);
         continue;
       }
       let functions = hostFunctions.get(entry.module);
@@ -250,7 +250,7 @@ export class Runtime {
       }
       target[entry.name] = withArity(functions[entry.name]!, hostType.params.length) as WebAssembly.ImportValue;
     }
-    if (unresolved.length > 0) throw unresolvedError(unresolved);
+    if (unresolved.length > 0) throw unresolvedError(unresolved, fixes);
     return { imports, modules };
   }
 
@@ -377,17 +377,27 @@ function formatType(type: WasmFunctionType): string {
   return `(${type.params.join(', ')}) -> (${type.results.join(', ')})`;
 }
 
-function unresolvedError(unresolved: UnresolvedImport[]): ImportResolutionError {
+// The fix for each kind of unresolved import; the error lists those its causes need.
+const FIX_INSTALL = 'install';
+const FIX_LOAD = 'For modules ws does not know: load the plug-ins that provide them (--plugin-path, WASMEDGE_PLUGIN_PATH, Plugin.loadFromPath()) or pass JS modules in RuntimeOptions.imports.';
+const FIX_USER_IMPORTS = 'Add the missing functions to the modules in RuntimeOptions.imports (a module given there is used instead of any plug-in).';
+const FIX_NATIVE = 'Fix the declarations in RuntimeOptions.native so that they name C functions of the library with the types the guest imports.';
+const FIX_WASI = 'Rebuild the guest for wasm32-wasi (wasi_snapshot_preview1): node:wasi has no other WASI functions.';
+const FIX_FORBIDDEN = 'Take the plug-in out of forbiddenPlugins / --forbidden-plugin if the guest may use it.';
+const FIX_PLUGIN_VERSION = 'Use the plug-in version the guest was built for, or rebuild the guest against this one.';
+const FIX_TYPES = 'Rebuild the guest against the function types the host provides (ws typegen <plugin> prints a plug-in\'s).';
+
+function unresolvedError(unresolved: UnresolvedImport[], fixKinds: ReadonlySet<string>): ImportResolutionError {
   const packages = [...new Set(unresolved.map((u) => u.package).filter(Boolean))];
   const lines = unresolved.map((u) => `  ${u.module}.${u.name}: ${u.reason}${u.package ? ` (install ${u.package})` : ''}`);
-  const fixes = packages.length
-    ? `Install the plug-in packages: pnpm add ${packages.join(' ')}; or load plug-ins with --plugin-path / Plugin.loadFromPath().`
-    : 'Load the plug-ins that provide them (--plugin-path, WASMEDGE_PLUGIN_PATH, Plugin.loadFromPath()) or pass JS modules in RuntimeOptions.imports.';
+  const fixes = [...fixKinds].map((fix) =>
+    fix === FIX_INSTALL ? `Install the plug-in packages: pnpm add ${packages.join(' ')}; or load plug-ins with --plugin-path / Plugin.loadFromPath().` : fix,
+  );
   const mismatch = unresolved.every((u) => u.reason.startsWith('type mismatch'));
   return new ImportResolutionError(
     mismatch ? 'WS_IMPORT_TYPE_MISMATCH' : 'WS_IMPORT_UNRESOLVED',
     unresolved,
-    [`The guest has ${unresolved.length} import${unresolved.length === 1 ? '' : 's'} that did not resolve:`, ...lines, fixes].join('\n'),
+    [`The guest has ${unresolved.length} import${unresolved.length === 1 ? '' : 's'} that did not resolve:`, ...lines, ...fixes].join('\n'),
   );
 }
 
