@@ -190,6 +190,10 @@ static void store_row(const float *Values, uint32_t Width, const ws_resize_targe
  * J % RingRows. Output rows read non-decreasing source windows, each at most
  * RingRows tall, so a row is prepared once and never evicted while needed.
  */
+/* Ring size up to which the faster vertical-first order is used regardless of
+ * the memory the other order would need. */
+#define WS_RESIZE_PREFERRED_RING_BYTES (UINT64_C(64) << 20)
+
 typedef struct resize_job {
   axis_plan Horizontal;
   axis_plan Vertical;
@@ -218,9 +222,15 @@ static ws_image_status resize_job_init(resize_job *Job, const ws_rgb8_image *Sou
   ws_image_status Status = axis_plan_init(&Job->Horizontal, Source->Width, Target->Width, &Budget);
   if (Status == WS_IMAGE_OK) Status = axis_plan_init(&Job->Vertical, Source->Height, Target->Height, &Budget);
   if (Status != WS_IMAGE_OK) return Status;
-  Job->VerticalFirst = Target->Height < Source->Height;
   Job->RingRows = Job->Vertical.MaxCount;
   const uint64_t InSamples = (uint64_t)Source->Width * 3, OutSamples = (uint64_t)Target->Width * 3;
+  /* Vertical first keeps RingRows full-width source rows. For an extreme
+   * shrink of a big picture (10000x10000 -> 2x2: 10000 rows of 30000 floats)
+   * that ring is what exceeds the budget, while the horizontal-first ring of
+   * output-width rows stays tiny: take the speed only while the ring is small. */
+  const uint64_t VerticalFirstRing = InSamples * Job->RingRows * sizeof(float);
+  Job->VerticalFirst = Target->Height < Source->Height &&
+                       (VerticalFirstRing <= WS_RESIZE_PREFERRED_RING_BYTES || InSamples <= OutSamples);
   Job->RingSamples = (size_t)(Job->VerticalFirst ? InSamples : OutSamples);
   const uint64_t Floats = (uint64_t)Job->RingSamples * Job->RingRows +
                           (Job->VerticalFirst ? InSamples + OutSamples : InSamples + OutSamples);

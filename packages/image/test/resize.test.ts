@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disposeImageSessions, loadImage } from '../src/load-image.js';
 import { folderWith, loadThroughGuest } from './helpers.js';
-import { encode, expectedRgb, pattern } from './images.js';
+import { encode, expectedRgb, handmadePng, pattern } from './images.js';
 import { referenceResize, toU8 } from './resize-reference.js';
 
 afterAll(() => disposeImageSessions());
@@ -76,6 +76,24 @@ describe('downscaling is antialiased', () => {
     // (white) edge pixel, which clamping repeats beyond the border as in stb.
     for (let y = 0; y < 8; y++) for (let x = 1; x < 6; x++) expect(Math.abs(out[(y * 7 + x) * 3]! - 85)).toBeLessThanOrEqual(1);
     expect(out[0]).toBe(106);
+  });
+});
+
+describe('extreme downscales of pictures at the pixel limit', () => {
+  it('a 10000x10000 PNG (100 megapixels, the default limit) -> 2x2: top white, bottom black, symmetric', () => {
+    // Filtering vertically first would keep every source row (10000 rows of
+    // 30000 floats, 1.2 GB) and be refused; the resizer must pick the order
+    // whose working rows fit.
+    const side = 10000;
+    const white = new Uint8Array(side / 8).fill(0xff);
+    const black = new Uint8Array(side / 8);
+    const rows = Array.from({ length: side }, (_, y) => (y < side / 2 ? white : black));
+    const file = handmadePng({ width: side, height: side, bitDepth: 1, colorType: 0, rows });
+    const out = loadImage(file, { width: 2, height: 2 });
+    const top = out[0]!;
+    expect(top).toBeGreaterThan(200);
+    expect(Array.from(out.subarray(0, 6))).toEqual(new Array(6).fill(top));
+    expect(Array.from(out.subarray(6))).toEqual(new Array(6).fill(255 - top));
   });
 });
 
