@@ -1,0 +1,75 @@
+// Compiled by public-types.test.ts as an application would: strict, NodeNext,
+// lib ES2022 + DOM (the README's TypeScript note), skipLibCheck off, against
+// @ws/core's published declarations (dist/*.d.ts). Never run.
+import { readFile } from 'node:fs/promises';
+import {
+  GuestTerminated,
+  HostFunctionError,
+  ImportResolutionError,
+  Plugin,
+  PluginLoadError,
+  Runtime,
+  WsError,
+  generatePluginTypes,
+  platformKey,
+  type HostFunction,
+  type HostModule,
+  type PluginOptionValue,
+  type RuntimeOptions,
+  type WsErrorCode,
+} from '@ws/core';
+
+/** What `ws typegen ws_fixture` writes for two of its functions. */
+interface FixtureFunctions {
+  add_i32(arg0: number, arg1: number): number;
+  add_i64(arg0: bigint, arg1: bigint): bigint;
+  divmod(arg0: number, arg1: number): [number, number];
+}
+
+export async function consumer(): Promise<number> {
+  const plugins: Plugin[] = Plugin.loadFromPath('/plugins');
+  Plugin.loadWithDefaultPaths();
+  const names: string[] = Plugin.list();
+  const modules: string[] | undefined = Plugin.find('ws_fixture')?.listModules();
+  const module: HostModule = plugins[0]!.createModule('ws_fixture');
+  const typed = module.bind<FixtureFunctions>(new WebAssembly.Memory({ initial: 1 }));
+  const sum: number = typed.add_i32(1, 2);
+  const wide: bigint = typed.add_i64(1n, 2n);
+  const [quotient, remainder]: [number, number] = typed.divmod(7, 2);
+  const untyped: Record<string, HostFunction> = module.bind();
+  untyped.add_i32?.(1, 2);
+  module.dispose();
+
+  const option: PluginOptionValue = ['ls', 'cat'];
+  const options: RuntimeOptions = {
+    args: ['app.wasm'],
+    env: { K: 'V' },
+    preopens: { '.': '.' },
+    imports: { js: { f: () => 1 } },
+    native: { m: { library: 'libm.so.6', functions: { cos: 'double cos(double)' } } },
+    pluginOptions: { 'allow-command': option, 'allow-command-all': true },
+    forbiddenPlugins: ['wasi_nn'],
+  };
+  const runtime = new Runtime(options);
+  const instance: WebAssembly.Instance = await runtime.instantiate(await readFile('app.wasm'));
+  const code: number = await runtime.run(new WebAssembly.Module(new Uint8Array(8)));
+  runtime.dispose();
+  {
+    using disposable = new Runtime();
+    void disposable;
+  }
+  try {
+    await runtime.run(new Uint8Array(0));
+  } catch (error) {
+    if (error instanceof ImportResolutionError) error.unresolved.map((u) => `${u.module}.${u.name}: ${u.reason} ${u.package ?? ''}`);
+    if (error instanceof PluginLoadError) console.log(error.path);
+    if (error instanceof HostFunctionError) console.log(error.plugin, error.function, error.errorCode, error instanceof WebAssembly.RuntimeError);
+    if (error instanceof GuestTerminated) console.log(error.plugin);
+    if (error instanceof WsError) {
+      const code: WsErrorCode = error.code;
+      console.log(code);
+    }
+  }
+  console.log(names, modules, sum, wide, quotient, remainder, instance, platformKey(), generatePluginTypes(plugins[0]!));
+  return code;
+}
