@@ -77,6 +77,14 @@ describe('ws run', () => {
     expect(other.status).toBe(11);
   });
 
+  it('--dir with a missing host directory names it (exit 1)', () => {
+    const result = runCli(['run', '--dir', '.:/no/such/dir', guest('wasi_only')], isolated);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      '[ws] WS_PREOPEN: The host directory /no/such/dir preopened as . does not exist. Give an existing directory (ws run --dir GUEST:HOST, RuntimeOptions.preopens).\n',
+    );
+  });
+
   it('a broken --plugin-path is reported and the guest still runs', () => {
     const result = runCli(['run', '--plugin-path', fixtureDir('no_descriptor'), guest('wasi_only'), 'x'], isolated);
     expect(result.status).toBe(0);

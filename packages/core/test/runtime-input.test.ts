@@ -1,5 +1,7 @@
 // What Runtime refuses before any native code is involved: sources that are
 // not bytes or a module, and plug-in option values that are not option values.
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Runtime } from '../src/runtime/runtime.js';
 import { isBridgeLoaded } from '../src/native/load-bridge.js';
@@ -24,6 +26,18 @@ describe('Runtime input checks', () => {
   it('bytes that are not WebAssembly still give WS_NOT_WASM', async () => {
     await expect(new Runtime().run(new Uint8Array(0))).rejects.toThrow(expect.objectContaining({ code: 'WS_NOT_WASM' }));
     await expect(new Runtime().run(new ArrayBuffer(4))).rejects.toThrow(expect.objectContaining({ code: 'WS_NOT_WASM' }));
+  });
+
+  it('a preopen that is missing or not a directory is named, with the fix (not UVWASI_ENOENT)', async () => {
+    const empty = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+    await expect(new Runtime({ preopens: { '.': '/no/such/dir' } }).instantiate(empty)).rejects.toThrow(
+      expect.objectContaining({
+        code: 'WS_PREOPEN',
+        message: 'The host directory /no/such/dir preopened as . does not exist. Give an existing directory (ws run --dir GUEST:HOST, RuntimeOptions.preopens).',
+      }),
+    );
+    await expect(new Runtime({ preopens: { data: fileURLToPath(import.meta.url) } }).instantiate(empty)).rejects.toThrow(/preopened as data is not a directory\./);
+    await expect(new Runtime({ preopens: { '.': tmpdir() } }).instantiate(empty)).resolves.toBeInstanceOf(WebAssembly.Instance);
   });
 
   it('a plug-in option value that is not a string, number, boolean, null or list is refused at construction', () => {

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { WASI as WasiClass } from 'node:wasi';
 import { catalogDeclaresOption, catalogEntryForModule, pluginCatalog } from '../catalog.js';
@@ -122,6 +123,7 @@ export class Runtime {
       Plugin.discoverPackages();
     }
     this.#checkPluginOptions();
+    checkPreopens(this.#options.preopens ?? {});
     const WASI = loadWasi();
     const wasi = new WASI({
       version: 'preview1',
@@ -316,6 +318,20 @@ export class Runtime {
 
   #assertLive(): void {
     if (this.#disposed) throw new WsError('WS_RUNTIME_DISPOSED', 'This Runtime was disposed. Create a new Runtime to run another guest.');
+  }
+}
+
+/** node:wasi reports a bad preopen as `UVWASI_ENOENT, uvwasi_init`: say which one, and what to do. */
+function checkPreopens(preopens: Record<string, string>): void {
+  for (const [guestPath, hostPath] of Object.entries(preopens)) {
+    const stats = statSync(hostPath, { throwIfNoEntry: false });
+    const problem = !stats ? 'does not exist' : !stats.isDirectory() ? 'is not a directory' : undefined;
+    if (problem) {
+      throw new WsError(
+        'WS_PREOPEN',
+        `The host directory ${hostPath} preopened as ${guestPath} ${problem}. Give an existing directory (ws run --dir GUEST:HOST, RuntimeOptions.preopens).`,
+      );
+    }
   }
 }
 
