@@ -40,6 +40,18 @@ describe('Runtime input checks', () => {
     await expect(new Runtime({ preopens: { '.': tmpdir() } }).instantiate(empty)).resolves.toBeInstanceOf(WebAssembly.Instance);
   });
 
+  it('a stdin/stdout/stderr that is not an open descriptor names the option (not UVWASI_EBADF)', async () => {
+    const empty = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+    await expect(new Runtime({ stdout: 999 }).instantiate(empty)).rejects.toThrow(
+      expect.objectContaining({
+        code: 'WS_USAGE',
+        message: "RuntimeOptions.stdout is 999, which is not an open file descriptor. Pass a descriptor from fs.openSync(), or leave stdout out to use the process's own.",
+      }),
+    );
+    await expect(new Runtime({ stdin: -1 }).instantiate(empty)).rejects.toThrow(/RuntimeOptions\.stdin is -1, which is not an open file descriptor/);
+    await expect(new Runtime({ stderr: 2 }).instantiate(empty)).resolves.toBeInstanceOf(WebAssembly.Instance);
+  });
+
   it('a plug-in option value that is not a string, number, boolean, null or list is refused at construction', () => {
     const make = (value: unknown) => () => new Runtime({ pluginOptions: { greeting: value as string } });
     expect(make({ a: 1 })).toThrow(

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { fstatSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { WASI as WasiClass } from 'node:wasi';
 import { catalogDeclaresOption, catalogEntryForModule, pluginCatalog } from '../catalog.js';
@@ -124,6 +124,7 @@ export class Runtime {
     }
     this.#checkPluginOptions();
     checkPreopens(this.#options.preopens ?? {});
+    checkStdio(this.#options);
     const WASI = loadWasi();
     const wasi = new WASI({
       version: 'preview1',
@@ -330,6 +331,28 @@ function checkPreopens(preopens: Record<string, string>): void {
       throw new WsError(
         'WS_PREOPEN',
         `The host directory ${hostPath} preopened as ${guestPath} ${problem}. Give an existing directory (ws run --dir GUEST:HOST, RuntimeOptions.preopens).`,
+      );
+    }
+  }
+}
+
+/** node:wasi reports a closed descriptor as `UVWASI_EBADF, uvwasi_init`: say which option. */
+function checkStdio(options: RuntimeOptions): void {
+  for (const stream of ['stdin', 'stdout', 'stderr'] as const) {
+    const fd = options[stream];
+    if (fd === undefined) continue;
+    let open = Number.isInteger(fd) && fd >= 0;
+    if (open) {
+      try {
+        fstatSync(fd);
+      } catch {
+        open = false;
+      }
+    }
+    if (!open) {
+      throw new WsError(
+        'WS_USAGE',
+        `RuntimeOptions.${stream} is ${String(fd)}, which is not an open file descriptor. Pass a descriptor from fs.openSync(), or leave ${stream} out to use the process's own.`,
       );
     }
   }
