@@ -1,5 +1,6 @@
 #include "process_functions.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "process_env.h"
@@ -22,22 +23,39 @@ static const uint8_t *guest_span(WasmEdge_MemoryInstanceContext *Memory, uint32_
   return WasmEdge_MemoryInstanceGetPointerConst(Memory, Offset, Length);
 }
 
-/* Appends the guest span Params[0..1] to Target; an out-of-range span adds
- * nothing (WasmEdge's rule for set_prog_name and add_stdin). */
+/* Under the default policy (nothing allowed) every run is denied, and a
+ * denial clears the pending inputs unseen: arguments, variables and stdin are
+ * then not kept at all, and the program name only up to a size that no
+ * runnable path reaches, so a guest without any permission cannot make the
+ * host hold memory by queueing input in a loop. */
+#define DENY_ALL_PROGRAM_NAME_LIMIT 65536u
+
+static bool runs_nothing(const ws_process_env *Env) {
+  return !Env->policy.allow_all && Env->policy.allowed_count == 0;
+}
+
+/* Appends at most Limit bytes in total of the guest span Params[0..1] to
+ * Target; an out-of-range span adds nothing (WasmEdge's rule for
+ * set_prog_name and add_stdin). */
 static WasmEdge_Result append_span(ws_byte_buffer *Target, const WasmEdge_CallingFrameContext *Frame,
-                                   const WasmEdge_Value *Params) {
+                                   const WasmEdge_Value *Params, size_t Limit) {
   WasmEdge_MemoryInstanceContext *memory = caller_memory(Frame);
   if (!memory) return HOST_FUNC_ERROR;
   uint32_t length = param(Params, 1);
   const uint8_t *bytes = guest_span(memory, param(Params, 0), length);
-  if (bytes && !ws_byte_buffer_append(Target, bytes, length)) return WasmEdge_Result_Fail;
+  if (!bytes) return WasmEdge_Result_Success;
+  size_t room = Target->length < Limit ? Limit - Target->length : 0;
+  size_t kept = length < room ? length : room;
+  if (!ws_byte_buffer_append(Target, bytes, kept)) return WasmEdge_Result_Fail;
   return WasmEdge_Result_Success;
 }
 
 /* Appends, as WasmEdge does: a second call before run concatenates. */
 static WasmEdge_Result set_prog_name(void *Data, const WasmEdge_CallingFrameContext *Frame,
                                      const WasmEdge_Value *Params, WasmEdge_Value *Returns) {
-  return append_span(&((ws_process_env *)Data)->program, Frame, Params);
+  ws_process_env *env = Data;
+  return append_span(&env->program, Frame, Params,
+                     runs_nothing(env) ? DENY_ALL_PROGRAM_NAME_LIMIT : SIZE_MAX);
 }
 
 static WasmEdge_Result add_arg(void *Data, const WasmEdge_CallingFrameContext *Frame,
@@ -45,6 +63,7 @@ static WasmEdge_Result add_arg(void *Data, const WasmEdge_CallingFrameContext *F
   ws_process_env *env = Data;
   WasmEdge_MemoryInstanceContext *memory = caller_memory(Frame);
   if (!memory) return HOST_FUNC_ERROR;
+  if (runs_nothing(env)) return WasmEdge_Result_Success;
   uint32_t length = param(Params, 1);
   const uint8_t *arg = guest_span(memory, param(Params, 0), length);
   if (!ws_process_env_add_arg(env, arg, arg ? length : 0)) return WasmEdge_Result_Fail;
@@ -56,6 +75,7 @@ static WasmEdge_Result add_env(void *Data, const WasmEdge_CallingFrameContext *F
   ws_process_env *env = Data;
   WasmEdge_MemoryInstanceContext *memory = caller_memory(Frame);
   if (!memory) return HOST_FUNC_ERROR;
+  if (runs_nothing(env)) return WasmEdge_Result_Success;
   uint32_t name_length = param(Params, 1), value_length = param(Params, 3);
   const uint8_t *name = guest_span(memory, param(Params, 0), name_length);
   const uint8_t *value = guest_span(memory, param(Params, 2), value_length);
@@ -66,7 +86,8 @@ static WasmEdge_Result add_env(void *Data, const WasmEdge_CallingFrameContext *F
 
 static WasmEdge_Result add_stdin(void *Data, const WasmEdge_CallingFrameContext *Frame,
                                  const WasmEdge_Value *Params, WasmEdge_Value *Returns) {
-  return append_span(&((ws_process_env *)Data)->stdin_data, Frame, Params);
+  ws_process_env *env = Data;
+  return append_span(&env->stdin_data, Frame, Params, runs_nothing(env) ? 0 : SIZE_MAX);
 }
 
 static WasmEdge_Result set_timeout(void *Data, const WasmEdge_CallingFrameContext *Frame,

@@ -197,6 +197,26 @@ describe('commands that cannot run', () => {
   });
 });
 
+describe('host memory under the default policy (nothing allowed)', () => {
+  it('a guest queueing input in a loop makes the host hold nothing: every run would be denied', () => {
+    const m = direct({});
+    const chunk = 64 * 1024;
+    const [pointer] = m.put(new Uint8Array(chunk).fill(0x61)); // 'a'
+    const names = Array.from({ length: 256 }, (_, i) => m.put(`NAME_${i}`));
+    const before = process.memoryUsage().rss;
+    for (let i = 0; i < 4096; i++) m.host.wasmedge_process_add_stdin(pointer, chunk); // 256 MiB
+    for (let i = 0; i < 1024; i++) m.host.wasmedge_process_add_arg(pointer, chunk); // 64 MiB
+    for (const name of names) m.host.wasmedge_process_add_env(...name, pointer, chunk); // 16 MiB
+    for (let i = 0; i < 1024; i++) m.host.wasmedge_process_set_prog_name(pointer, chunk); // 64 MiB
+    const grown = process.memoryUsage().rss - before;
+    expect(grown).toBeLessThan(48 * 1024 * 1024);
+    // Still WasmEdge's denial, naming the program (its first 64 KiB).
+    expect(m.host.wasmedge_process_run()).toBe(-1);
+    expect(m.stderr()).toBe(denial('a'.repeat(chunk)));
+    expect(m.stdout()).toBe('');
+  });
+});
+
 describe('exit codes', () => {
   it('maps exit statuses as WasmEdge (signed byte) and signals to 128+n', () => {
     const m = direct();
