@@ -1,4 +1,3 @@
-import { fstatSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { WASI as WasiClass } from 'node:wasi';
 import { catalogDeclaresOption, catalogEntryForModule, pluginCatalog } from '../catalog.js';
@@ -10,6 +9,7 @@ import { optionValues, Plugin, type PluginOptionValue } from '../plugins/plugin.
 import { withArity } from './arity.js';
 import { resolveNativeImport, type NativeModuleOptions } from './native-functions.js';
 import { enosysFunction, wasmEdgeExtraWasiFunctions } from './wasi-extras.js';
+import { checkPreopens, checkStdio } from './wasi-option-checks.js';
 import { exportMemoryZero, readModuleInfo, type WasmFunctionType, type WasmImport, type WasmModuleInfo } from './wasm-binary.js';
 
 const WASI_MODULE = 'wasi_snapshot_preview1';
@@ -319,42 +319,6 @@ export class Runtime {
 
   #assertLive(): void {
     if (this.#disposed) throw new WsError('WS_RUNTIME_DISPOSED', 'This Runtime was disposed. Create a new Runtime to run another guest.');
-  }
-}
-
-/** node:wasi reports a bad preopen as `UVWASI_ENOENT, uvwasi_init`: say which one, and what to do. */
-function checkPreopens(preopens: Record<string, string>): void {
-  for (const [guestPath, hostPath] of Object.entries(preopens)) {
-    const stats = statSync(hostPath, { throwIfNoEntry: false });
-    const problem = !stats ? 'does not exist' : !stats.isDirectory() ? 'is not a directory' : undefined;
-    if (problem) {
-      throw new WsError(
-        'WS_PREOPEN',
-        `The host directory ${hostPath} preopened as ${guestPath} ${problem}. Give an existing directory (ws run --dir GUEST:HOST, RuntimeOptions.preopens).`,
-      );
-    }
-  }
-}
-
-/** node:wasi reports a closed descriptor as `UVWASI_EBADF, uvwasi_init`: say which option. */
-function checkStdio(options: RuntimeOptions): void {
-  for (const stream of ['stdin', 'stdout', 'stderr'] as const) {
-    const fd = options[stream];
-    if (fd === undefined) continue;
-    let open = Number.isInteger(fd) && fd >= 0;
-    if (open) {
-      try {
-        fstatSync(fd);
-      } catch {
-        open = false;
-      }
-    }
-    if (!open) {
-      throw new WsError(
-        'WS_USAGE',
-        `RuntimeOptions.${stream} is ${String(fd)}, which is not an open file descriptor. Pass a descriptor from fs.openSync(), or leave ${stream} out to use the process's own.`,
-      );
-    }
   }
 }
 
