@@ -269,4 +269,27 @@ describe('HostModule.bind: typed calls from TypeScript against a memory', () => 
     module.dispose();
     expect(() => fx.add_i32(1, 2)).toThrow(expect.objectContaining({ code: 'WS_MODULE_DISPOSED' }));
   });
+
+  it('a wrong or missing argument names the function, the argument and the signature', () => {
+    const module = Plugin.find('ws_fixture')!.createModule('ws_fixture');
+    const fx = module.bind<Record<string, (...args: unknown[]) => unknown>>();
+    try {
+      expect(() => fx.add_i32!('2', 3)).toThrow(
+        expect.objectContaining({
+          name: 'TypeError',
+          code: 'WS_HOST_ARGUMENT',
+          message: 'ws_fixture.add_i32: argument 0 is a string, but parameter 0 is i32. Pass a number for it; the function takes (i32, i32).',
+        }),
+      );
+      expect(() => fx.add_i32!(2)).toThrow('ws_fixture.add_i32: argument 1 is undefined, but parameter 1 is i32. Pass a number for it; the function takes (i32, i32).');
+      expect(() => fx.mixed!(1, {}, 1, 1)).toThrow(
+        'ws_fixture.mixed: argument 1 is an object, but parameter 1 is i64. Pass a bigint (or a safe integer number) for it; the function takes (i32, i64, f32, f64).',
+      );
+      // Numbers for i64 only when exact: NaN, infinities and unsafe integers are refused, not cast.
+      expect(fx.add_i64!(2, 3)).toBe(5n);
+      for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, 2 ** 63, 1.5]) expect(() => fx.add_i64!(bad, 1n)).toThrow(/argument 0 is a number, but parameter 0 is i64/);
+    } finally {
+      module.dispose();
+    }
+  });
 });

@@ -45,6 +45,26 @@ napi_value ReportFailure(napi_env env, const HostFunctionBinding &binding, WasmE
   return nullptr;
 }
 
+// A JS caller (HostModule.bind) passed a value that does not fit a parameter.
+// Replaces the converter's generic TypeError with one naming the function,
+// the argument and the whole signature (off the hot path: errors only).
+napi_value ReportBadArgument(napi_env env, const HostFunctionBinding &binding, uint32_t index, napi_value arg) {
+  napi_value pending;
+  napi_get_and_clear_last_exception(env, &pending);
+  const WasmEdge_FunctionTypeContext &type = binding.function->Type;
+  std::string params;
+  for (uint32_t i = 0; i < type.ParamCount; ++i) params += std::string(i ? ", " : "") + KindName(KindOf(type.Params[i]));
+  napi_valuetype given = napi_undefined;
+  napi_typeof(env, arg, &given);
+  static const char *const kTypeNames[] = {"undefined", "null", "a boolean", "a number", "a string", "a symbol", "an object", "a function", "an external", "a bigint"};
+  const char *expected = KindOf(type.Params[index]) == ValKind::I64 ? "a bigint (or a safe integer number)" : "a number";
+  std::string message = binding.module->instanceName + "." + binding.name + ": argument " + std::to_string(index) + " is " +
+                        kTypeNames[given] + ", but parameter " + std::to_string(index) + " is " + KindName(KindOf(type.Params[index])) +
+                        ". Pass " + expected + " for it; the function takes (" + params + ").";
+  napi_throw_type_error(env, "WS_HOST_ARGUMENT", message.c_str());
+  return nullptr;
+}
+
 napi_value CallWithValues(napi_env env, const HostFunctionBinding &binding, napi_value *args, size_t argc,
                           WasmEdge_Value *params, WasmEdge_Value *returns) {
   const WasmEdge_FunctionInstanceContext *function = binding.function;
@@ -56,7 +76,7 @@ napi_value CallWithValues(napi_env env, const HostFunctionBinding &binding, napi
       if (undefined == nullptr) napi_get_undefined(env, &undefined);
       arg = undefined;
     }
-    if (!ToWasmEdgeValue(env, arg, type.Params[i], &params[i])) return nullptr;
+    if (!ToWasmEdgeValue(env, arg, type.Params[i], &params[i])) return ReportBadArgument(env, binding, i, arg);
   }
   for (uint32_t i = 0; i < type.ResultCount; ++i) returns[i] = WasmEdge_Value{0, type.Results[i]};
   const WasmEdge_CallingFrameContext *frame = binding.guest ? &binding.guest->frame : &gNoGuestFrame;

@@ -44,8 +44,11 @@ bool ToWasmEdgeValueSlow(napi_env env, napi_value value, const WasmEdge_ValType 
       bool lossless = true;
       if (napi_get_value_bigint_int64(env, value, &v, &lossless) != napi_ok) {
         double d = 0;
-        if (napi_get_value_double(env, value, &d) != napi_ok) {
-          napi_throw_type_error(env, "WS_HOST_ARGUMENT", "expected a bigint for an i64 parameter");
+        // A Number is taken only when it is a safe integer: casting NaN, an
+        // infinity or anything beyond int64 to int64_t is undefined behaviour.
+        if (napi_get_value_double(env, value, &d) != napi_ok || !(d >= -9007199254740991.0 && d <= 9007199254740991.0) ||
+            d != static_cast<double>(static_cast<int64_t>(d))) {
+          napi_throw_type_error(env, "WS_HOST_ARGUMENT", "expected a bigint (or a safe integer number) for an i64 parameter");
           return false;
         }
         v = static_cast<int64_t>(d);
