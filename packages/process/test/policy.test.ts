@@ -1,6 +1,6 @@
 // The allow-list and the child's environment, through the `ws` CLI with the
 // real plug-in and a real guest (guests/exec.c).
-import { chmodSync, closeSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +53,21 @@ describe('allow-list', () => {
     const bare = runGuest('exec', flags, ['echo', 'by name']);
     expect(bare.stdout).toBe('by name\n');
     expect(bare.exitCode).toBe(0);
+  });
+
+  it('an absolute entry does not allow a same-named program that comes first in the host PATH', () => {
+    const shadowDir = join(scratchDir, 'shadow');
+    mkdirSync(shadowDir);
+    writeFileSync(join(shadowDir, 'echo'), '#!/bin/sh\necho shadowed\n', { mode: 0o755 });
+    const env = { ...process.env, PATH: `${shadowDir}:${process.env.PATH}` };
+    const bare = runGuest('exec', ['--allow-command', '/usr/bin/echo'], ['echo', 'x'], { env });
+    expect(bare.stdout).toBe('');
+    expect(bare.stderr).toBe(denial('echo'));
+    expect(bare.exitCode).toBe(-1);
+    // Through a symlinked directory or "..", the allowed file itself still runs.
+    symlinkSync('/usr/bin', join(scratchDir, 'bin-link'));
+    expect(runGuest('exec', ['--allow-command', '/usr/bin/echo'], [join(scratchDir, 'bin-link', 'echo'), 'linked']).stdout).toBe('linked\n');
+    expect(runGuest('exec', ['--allow-command', '/usr/bin/echo'], ['/usr/bin/../bin/echo', 'dotdot']).stdout).toBe('dotdot\n');
   });
 
   it('does not follow a symlink in the last component (a multi-call binary under another name stays denied)', () => {
