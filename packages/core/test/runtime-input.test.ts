@@ -52,6 +52,15 @@ describe('Runtime input checks', () => {
     await expect(new Runtime({ stderr: 2 }).instantiate(empty)).resolves.toBeInstanceOf(WebAssembly.Instance);
   });
 
+  it('with no plug-in registered, an unknown import module is an unresolved import and loads nothing native', async () => {
+    // (module (import "env" "undefined_symbol" (func)))
+    const bytes = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 2, 24, 1, 3, 101, 110, 118, 16, 117, 110, 100, 101, 102, 105, 110, 101, 100, 95, 115, 121, 109, 98, 111, 108, 0, 0]);
+    await expect(new Runtime({ discoverPackages: false }).instantiate(bytes)).rejects.toThrow(
+      expect.objectContaining({ code: 'WS_IMPORT_UNRESOLVED', message: expect.stringContaining('  env.undefined_symbol: no loaded plug-in or JS module provides this module\n') }),
+    );
+    expect(isBridgeLoaded()).toBe(false);
+  });
+
   it('a plug-in option value that is not a string, number, boolean, null or list is refused at construction', () => {
     const make = (value: unknown) => () => new Runtime({ pluginOptions: { greeting: value as string } });
     expect(make({ a: 1 })).toThrow(

@@ -136,7 +136,17 @@ export class Runtime {
       stdout: this.#options.stdout,
       stderr: this.#options.stderr,
     });
-    const usesPlugins = info.imports.some((i) => i.module !== WASI_MODULE && !this.#options.imports?.[i.module] && !this.#options.native?.[i.module]);
+    // The bridge is loaded only when a plug-in may provide an import (a loaded one may provide
+    // any; an npm one those its manifest names): an unknown module (say `env` of a C guest)
+    // is an unresolved import, not a reason to load native code, nor a bridge error.
+    const plugins = Plugin.all();
+    const usesPlugins = info.imports.some(
+      (i) =>
+        i.module !== WASI_MODULE &&
+        !this.#options.imports?.[i.module] &&
+        !this.#options.native?.[i.module] &&
+        plugins.some((plugin) => plugin.loaded || plugin.claimsImport(i.module)),
+    );
     const bridge = usesPlugins ? loadBridge() : undefined;
     const guest = bridge?.createGuestBinding('');
     const { imports, modules } = this.#resolveImports(info, wasi, guest);
