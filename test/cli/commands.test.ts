@@ -122,6 +122,11 @@ describe('ws plugins', () => {
     const text = runCli(args, isolated);
     expect(text.stdout).toMatch(/^ws_fixture \d+\.\d+\.\d+\.\d+ \(plug-in API 5\)$/m);
     expect(text.stdout).toMatch(/^Rejected files:$/m);
+    // Listed once, on stdout: not repeated as warnings on stderr.
+    expect(text.stderr).toBe('');
+    const file = runCli(['plugins', '--plugin-path', join(fixtureDir('no_descriptor'), 'libno_descriptor.so')], isolated);
+    expect(file.stdout).toMatch(/^Rejected files:\n  .*libno_descriptor\.so\n    WS_PLUGIN_NO_DESCRIPTOR: /m);
+    expect(file.stderr).toBe('');
   });
 });
 

@@ -1,6 +1,6 @@
 import { PluginLoadError } from '../errors.js';
 import { Plugin } from '../plugins/plugin.js';
-import { printError } from './output.js';
+import { warnOnce } from '../log.js';
 
 /** `--plugin-path P` values that appear before the guest file (pre-scan: plug-ins must load before their options parse). */
 export function scanPluginPaths(argv: readonly string[]): string[] {
@@ -25,7 +25,8 @@ export function loadCliPlugins(paths: readonly string[]): void {
     try {
       Plugin.loadFromPath(path);
     } catch (error) {
-      if (error instanceof PluginLoadError) printError(error);
+      // A warning (same `[ws] CODE: message` line): ws plugins lists rejections itself.
+      if (error instanceof PluginLoadError) warnOnce(error.code, error.message);
       else throw error;
     }
   }

@@ -1,3 +1,4 @@
+import { logPrefix, setWarningHandler } from '../../log.js';
 import { Plugin } from '../../plugins/plugin.js';
 import { loadCliPlugins, scanPluginPaths } from '../plugin-paths.js';
 
@@ -16,6 +17,10 @@ interface PluginReport {
 
 /** `ws plugins [--plugin-path P]... [--json]`: what was found, and why anything was rejected. */
 export function pluginsCommand(argv: readonly string[]): number {
+  // Rejected files are this command's output: not also as warnings on stderr.
+  setWarningHandler((code, message) => {
+    if (!Plugin.rejected().some((rejected) => rejected.message === message)) process.stderr.write(`${logPrefix()} ${code}: ${message}\n`);
+  });
   loadCliPlugins(scanPluginPaths(argv));
   const json = argv.includes('--json');
   const reports: PluginReport[] = Plugin.all().map((plugin) => {
