@@ -39,7 +39,9 @@ Errno startCipher(SymmetricState &state, bool encrypt, CipherCtxPtr *out) {
 }  // namespace
 
 Errno aeadEncrypt(SymmetricState &state, uint8_t *out, const uint8_t *in, std::size_t len, uint8_t *tag) {
-  if (state.encrypted) return Errno::InvalidNonce;  // nonce reuse: open a new state with a new nonce
+  // Nonce reuse (a second message, or a reply under the nonce of a message
+  // this state opened): open a new state with a new nonce.
+  if (state.encrypted || state.decrypted) return Errno::InvalidNonce;
   CipherCtxPtr ctx;
   WC_TRY(startCipher(state, true, &ctx));
   int finalLen = 0;
@@ -53,6 +55,8 @@ Errno aeadEncrypt(SymmetricState &state, uint8_t *out, const uint8_t *in, std::s
 Errno aeadDecrypt(SymmetricState &state, uint8_t *out, const uint8_t *in, std::size_t len, const uint8_t *tag) {
   CipherCtxPtr ctx;
   WC_TRY(startCipher(state, false, &ctx));
+  // Whether or not the tag checks, the sender used this key and nonce.
+  state.decrypted = true;
   uint8_t tagCopy[kAeadTagBytes];
   std::memcpy(tagCopy, tag, kAeadTagBytes);  // `tag` may lie in `out`
   int finalLen = 0;

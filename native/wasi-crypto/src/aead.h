@@ -12,7 +12,8 @@ namespace wasi_crypto {
 constexpr std::size_t kAeadTagBytes = 16;
 
 // Writes the ciphertext to `out` (same length as `in`) and the tag to `tag`.
-// A state encrypts once: a second message would reuse the nonce.
+// A state encrypts once, and not after a decryption: a second message, or a
+// reply sealed with the nonce of the message it answers, would reuse the nonce.
 Errno aeadEncrypt(SymmetricState &state, uint8_t *out, const uint8_t *in, std::size_t len, uint8_t *tag);
 // Decrypts into `out` and checks `tag` (kAeadTagBytes) in constant time
 // (OpenSSL's GCM and Poly1305 finalisation). On a bad tag, `out` is wiped.

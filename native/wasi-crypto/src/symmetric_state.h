@@ -35,6 +35,7 @@ struct SymmetricState {
   SecretBytes nonce;      // AEAD: the nonce as the guest sees it (12 bytes, XChaCha 24)
   uint8_t cipherIv[12] = {};  // AEAD: the 96-bit nonce given to OpenSSL
   bool encrypted = false; // AEAD: a state encrypts one message (one nonce, one use)
+  bool decrypted = false; // AEAD: the nonce already sealed someone's message: no encryption
 };
 
 // Key sizes: generate makes the natural size; import checks it (AEAD keys of
