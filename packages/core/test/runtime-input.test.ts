@@ -61,6 +61,16 @@ describe('Runtime input checks', () => {
     expect(isBridgeLoaded()).toBe(false);
   });
 
+  it('a plug-in option written with dashes says to drop them', async () => {
+    const empty = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+    await expect(new Runtime({ discoverPackages: false, pluginOptions: { '--allow-command': ['ls'] } }).instantiate(empty)).rejects.toThrow(
+      expect.objectContaining({
+        code: 'WS_PLUGIN_OPTION',
+        message: `The plug-in option "--allow-command" is written with dashes. Use the name without them: pluginOptions: { 'allow-command': ... }.`,
+      }),
+    );
+  });
+
   it('a plug-in option value that is not a string, number, boolean, null or list is refused at construction', () => {
     const make = (value: unknown) => () => new Runtime({ pluginOptions: { greeting: value as string } });
     expect(make({ a: 1 })).toThrow(

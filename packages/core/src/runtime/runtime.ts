@@ -415,6 +415,7 @@ function unresolvedError(unresolved: UnresolvedImport[], fixKinds: ReadonlySet<s
 }
 
 function unknownOptionMessage(name: string): string {
+  if (name.startsWith('-')) return `The plug-in option "${name}" is written with dashes. Use the name without them: pluginOptions: { '${name.replace(/^-+/, '')}': ... }.`;
   const owner = pluginCatalog.find((entry) => entry.options.some((o) => o.name === name));
   if (owner) return `The plug-in option --${name} belongs to ${owner.plugin}, which is not installed. Install it: pnpm add ${owner.package}`;
   return `No loaded plug-in declares the option --${name}. Check its spelling, or load the plug-in that declares it (--plugin-path).`;
