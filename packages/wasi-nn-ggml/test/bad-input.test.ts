@@ -34,6 +34,16 @@ describe('GGML backend: bad input', () => {
     ]);
   });
 
+  it('refuses a ctx-size beyond the model (no unbounded KV cache) and caps the thread count', async () => {
+    const run = await runLlm([
+      'load', 'm/story.gguf', '{"ctx-size": 1000000000}', 'init', '0', 'load', 'm/story.gguf', 'init', '1',
+      'meta', '0', '{"ctx-size": 4294967295}', 'meta', '0', '{"threads": 100000, "n-predict": 3}',
+      'prompt', '0', 'Once upon a time', 'compute', '0', 'output', '0', '0', '64',
+    ]);
+    expect(run.lines).toEqual(['load 0 0', 'init 1 -1', 'load 0 1', 'init 0 0', 'meta 1', 'meta 0', 'prompt 0', 'compute 0', 'output 0 13 ", there lived"']);
+    expect(run.stderr).toContain('GGML: ctx-size 1000000000 is larger than this model allows (4096)');
+  });
+
   it('refuses an empty prompt, compute without a prompt and input indexes other than 0 and 1', async () => {
     const run = await runLlm([
       'load', 'm/story.gguf', 'init', '0', 'compute', '0', 'compute_single', '0', 'prompt', '0', '', 'output', '0', '2', '64', 'output_single', '0', '2', '64',

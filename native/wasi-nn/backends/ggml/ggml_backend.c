@@ -176,9 +176,33 @@ static llama_sampler *make_sampler(const ggml_options *Options) {
   return Chain;
 }
 
+/* The largest ctx-size accepted: the model's training context, and at least
+ * 4096. A guest's metadata must not make the host allocate an unbounded KV
+ * cache (ctx-size 1e9 would try to allocate terabytes). */
+static uint32_t max_context_size(const llama_model *Model) {
+  int32_t Trained = Api.llama_model_n_ctx_train(Model);
+  return Trained > 4096 ? (uint32_t)Trained : 4096;
+}
+
+/* Threads for llama.cpp: the option, else the host's --nn-threads, at most
+ * four per online core (ggml's own hard limit is 512). */
+static int32_t thread_count(const ggml_options *Options, uint32_t HostThreads) {
+  long Cores = sysconf(_SC_NPROCESSORS_ONLN);
+  uint32_t Limit = Cores > 0 ? (uint32_t)Cores * 4 : 4;
+  uint32_t Threads = Options->Threads > 0 ? Options->Threads : HostThreads;
+  if (Threads > Limit) Threads = Limit;
+  if (Threads > 512) Threads = 512;
+  return Threads > 0 ? (int32_t)Threads : 1;
+}
+
 /* (Re)creates the llama context and sampler for Context->Options. */
 static uint32_t build_runtime(ggml_context *Context) {
   const ggml_options *Options = &Context->Options;
+  if (Options->ContextSize > max_context_size(Context->Graph->Model)) {
+    fprintf(stderr, "[ws:wasi-nn] GGML: ctx-size %u is larger than this model allows (%u). Use a smaller ctx-size.\n",
+            Options->ContextSize, max_context_size(Context->Graph->Model));
+    return WS_NN_INVALID_ARGUMENT;
+  }
   if (Context->Sampler != NULL) Api.llama_sampler_free(Context->Sampler);
   if (Context->Context != NULL) Api.llama_free(Context->Context);
   Context->Sampler = NULL;
@@ -193,7 +217,7 @@ static uint32_t build_runtime(ggml_context *Context) {
   llama_context_params_set(&Params, Size, Batch);
   Context->Context = Api.llama_init_from_model(Context->Graph->Model, Params);
   if (Context->Context == NULL) return WS_NN_RUNTIME_ERROR;
-  int32_t Threads = (int32_t)(Options->Threads > 0 ? Options->Threads : Context->Graph->HostThreads);
+  int32_t Threads = thread_count(Options, Context->Graph->HostThreads);
   Api.llama_set_n_threads(Context->Context, Threads, Threads);
   Context->Sampler = make_sampler(Options);
   Context->Streaming = 0;
@@ -232,6 +256,7 @@ static uint32_t ggml_set_input(void *Opaque, uint32_t Index, const ws_nn_tensor 
     ggml_options Options = Context->Options;
     if (!ggml_options_parse(&Options, (const char *)Tensor->Data, Tensor->DataLength)) return WS_NN_INVALID_ENCODING;
     if (Options.EnableLog) LogEverything = 1;
+    if (Options.ContextSize > max_context_size(Context->Graph->Model)) return WS_NN_INVALID_ARGUMENT;
     Context->Options = Options;
     return build_runtime(Context);
   }
