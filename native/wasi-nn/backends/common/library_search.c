@@ -1,7 +1,10 @@
 /* Ordered search for a backend's runtime library (see library_search.h). */
+#define _GNU_SOURCE
 #include "library_search.h"
 
 #include <dlfcn.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -48,5 +51,24 @@ int ws_nn_library_search(const ws_nn_library_candidate *Candidates, int Count,
                Path, Reason);
   }
   if (Err[0] == '\0') snprintf(Err, ErrLen, "no library path is known");
+  return -1;
+}
+
+int ws_nn_find_in_node_modules(const char *Relative, char *Out, size_t OutLen) {
+  Dl_info Info;
+  char Directory[PATH_MAX];
+  Out[0] = '\0';
+  if (dladdr((void *)&ws_nn_find_in_node_modules, &Info) == 0 || Info.dli_fname == NULL ||
+      realpath(Info.dli_fname, Directory) == NULL)
+    return -1;
+  for (char *Slash = strrchr(Directory, '/'); Slash != NULL && Slash != Directory; Slash = strrchr(Directory, '/')) {
+    *Slash = '\0'; /* one level up */
+    char Candidate[PATH_MAX + 256];
+    snprintf(Candidate, sizeof(Candidate), "%s/node_modules/%s", Directory, Relative);
+    if (access(Candidate, R_OK) == 0) {
+      snprintf(Out, OutLen, "%s", Candidate);
+      return 0;
+    }
+  }
   return -1;
 }

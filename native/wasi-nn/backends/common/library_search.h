@@ -21,6 +21,13 @@ int ws_nn_library_search(const ws_nn_library_candidate *Candidates, int Count,
                          int (*Open)(const char *Path, void *State, char *Reason, size_t ReasonLen),
                          void *State, char *Err, size_t ErrLen);
 
+/* For runtimes that come from npm packages: walks up from the directory of
+ * this backend library and writes into Out the first
+ * <ancestor>/node_modules/<Relative> that exists (with npm, a dependency is
+ * hoisted to the project's node_modules; with pnpm, to node_modules/.pnpm/
+ * node_modules). Returns 0, or -1 with Out = "". */
+int ws_nn_find_in_node_modules(const char *Relative, char *Out, size_t OutLen);
+
 /* The path of the candidate the last successful search opened ("" before). */
 const char *ws_nn_library_found(void);
 

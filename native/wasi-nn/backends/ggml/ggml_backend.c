@@ -31,6 +31,13 @@
 #define WS_LLAMA_DEFAULT_LIBRARY ""
 #endif
 
+/* libllama inside the @node-llama-cpp platform package for this machine. */
+#if defined(__aarch64__)
+#define LLAMA_NODE_LIBRARY "@node-llama-cpp/linux-arm64/bins/linux-arm64/libllama.v0.5.0.so"
+#else
+#define LLAMA_NODE_LIBRARY "@node-llama-cpp/linux-x64/bins/linux-x64/libllama.v0.5.0.so"
+#endif
+
 /* WasmEdge's GGML error codes beyond witx's 0-8. */
 enum { GGML_END_OF_SEQUENCE = 100, GGML_CONTEXT_FULL = 101, GGML_PROMPT_TOO_LONG = 102, GGML_MODEL_NOT_FOUND = 103 };
 
@@ -76,11 +83,17 @@ static int open_candidate(const char *Path, void *State, char *Reason, size_t Re
 
 static int ggml_open(const ws_nn_backend_settings *Settings, char *Err, size_t ErrLen) {
   (void)Settings;
+  /* Installed from npm: @node-llama-cpp/<platform> next to (or inside) @ws/wasi-nn-ggml. */
+  char Hoisted[4096], Nested[4096];
+  ws_nn_find_in_node_modules(LLAMA_NODE_LIBRARY, Hoisted, sizeof(Hoisted));
+  ws_nn_find_in_node_modules("@ws/wasi-nn-ggml/node_modules/" LLAMA_NODE_LIBRARY, Nested, sizeof(Nested));
   const ws_nn_library_candidate Candidates[] = {
       {"WS_LLAMA_LIBRARY", getenv("WS_LLAMA_LIBRARY")},
+      {"node_modules", Hoisted},
+      {"node_modules", Nested},
       {"build-time path", WS_LLAMA_DEFAULT_LIBRARY},
   };
-  if (ws_nn_library_search(Candidates, 2, open_candidate, NULL, Err, ErrLen) < 0) return -1;
+  if (ws_nn_library_search(Candidates, 4, open_candidate, NULL, Err, ErrLen) < 0) return -1;
   Api.llama_log_set(log_callback, NULL);
   Api.ggml_backend_load_all_from_path(Api.Directory);
   Api.llama_backend_init();
