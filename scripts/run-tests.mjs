@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { summarize } from './test-summary.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const reportDir = join(root, 'test-results');
@@ -23,10 +24,7 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 if (existsSync(report)) {
-  const summary = JSON.parse(readFileSync(report, 'utf8'));
-  passed = summary.numPassedTests ?? 0;
-  failed = (summary.numFailedTests ?? 0) + (summary.numFailedTestSuites ?? 0);
-  skipped = (summary.numPendingTests ?? 0) + (summary.numTodoTests ?? 0);
+  ({ passed, failed, skipped } = summarize(JSON.parse(readFileSync(report, 'utf8'))));
 } else {
   failed = 1;
   console.error('[ws] vitest wrote no report: the run itself failed.');
