@@ -77,6 +77,16 @@ describe('ws run', () => {
     expect(other.status).toBe(11);
   });
 
+  it('an empty --dir, --env or --plugin-path value, or a --dir side left empty, is a usage error', () => {
+    expect(runCli(['run', '--dir=', guest('wasi_only')], isolated).stderr).toBe('[ws] WS_USAGE: --dir needs a value.\n');
+    expect(runCli(['run', '--env=', guest('wasi_only')], isolated).stderr).toBe('[ws] WS_USAGE: --env needs a value.\n');
+    for (const dir of [':/tmp', '.:']) {
+      const result = runCli(['run', '--dir', dir, guest('wasi_only')], isolated);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe(`[ws] WS_USAGE: --dir takes GUEST:HOST (e.g. --dir .:. or --dir /data:./data), got "${dir}".\n`);
+    }
+  });
+
   it('--dir with a missing host directory names it (exit 1)', () => {
     const result = runCli(['run', '--dir', '.:/no/such/dir', guest('wasi_only')], isolated);
     expect(result.status).toBe(1);

@@ -10,7 +10,8 @@ export function scanPluginPaths(argv: readonly string[]): string[] {
     if (token === '--') break;
     if (token.endsWith('.wasm') && !argv[i - 1]?.startsWith('--')) break;
     if (token === '--plugin-path' && argv[i + 1] !== undefined) paths.push(argv[++i]!);
-    else if (token.startsWith('--plugin-path=')) paths.push(token.slice('--plugin-path='.length));
+    // An empty value is a usage error of the command; resolve('') would load the current folder.
+    else if (token.startsWith('--plugin-path=') && token.length > '--plugin-path='.length) paths.push(token.slice('--plugin-path='.length));
   }
   return paths;
 }

@@ -74,10 +74,12 @@ export function parseRunArguments(argv: readonly string[]): RunArguments {
     };
     if (CORE_VALUE_OPTIONS.has(name)) {
       const value = takeValue(true)!;
+      if (value === '') throw new UsageError(`--${name} needs a value.`);
       if (name === 'dir') {
         const colon = value.indexOf(':');
         const guest = colon === -1 ? value : value.slice(0, colon);
         const host = colon === -1 ? value : value.slice(colon + 1);
+        if (guest === '' || host === '') throw new UsageError(`--dir takes GUEST:HOST (e.g. --dir .:. or --dir /data:./data), got "${value}".`);
         result.preopens[guest] = resolve(host);
       } else if (name === 'env') {
         const at = value.indexOf('=');
