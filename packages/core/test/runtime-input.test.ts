@@ -3,6 +3,7 @@
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { Plugin } from '../src/plugins/plugin.js';
 import { Runtime } from '../src/runtime/runtime.js';
 import { isBridgeLoaded } from '../src/native/load-bridge.js';
 
@@ -69,6 +70,17 @@ describe('Runtime input checks', () => {
         message: `The plug-in option "--allow-command" is written with dashes. Use the name without them: pluginOptions: { 'allow-command': ... }.`,
       }),
     );
+  });
+
+  it('Plugin.loadFromPath with an empty or missing path throws instead of loading the current folder', () => {
+    expect(() => Plugin.loadFromPath('')).toThrow(
+      expect.objectContaining({
+        code: 'WS_PLUGIN_PATH_NOT_FOUND',
+        message: "Plugin.loadFromPath() needs the path of a plug-in file or folder, got an empty string. Pass the path (e.g. Plugin.loadFromPath('./plugins')).",
+      }),
+    );
+    expect(() => Plugin.loadFromPath(undefined as unknown as string)).toThrow(/got undefined\./);
+    expect(isBridgeLoaded()).toBe(false);
   });
 
   it('a plug-in option value that is not a string, number, boolean, null or list is refused at construction', () => {

@@ -71,6 +71,10 @@ export class Plugin {
    * loading continues. Returns the plug-ins this call loaded.
    */
   static loadFromPath(path: string, options: { recursive?: boolean } = {}): Plugin[] {
+    if (typeof path !== 'string' || path === '') {
+      // resolve('') is the current folder: loading it is never what an empty setting meant.
+      throw new PluginLoadError('WS_PLUGIN_PATH_NOT_FOUND', String(path), `Plugin.loadFromPath() needs the path of a plug-in file or folder, got ${path === '' ? 'an empty string' : String(path)}. Pass the path (e.g. Plugin.loadFromPath('./plugins')).`);
+    }
     const absolute = resolve(path);
     if (!existsSync(absolute)) {
       throw new PluginLoadError('WS_PLUGIN_PATH_NOT_FOUND', absolute, `Plug-in path ${absolute} does not exist. Check --plugin-path / WASMEDGE_PLUGIN_PATH.`);
