@@ -1,5 +1,6 @@
-// What Runtime refuses before any native code is involved: sources that are
-// not bytes or a module, and plug-in option values that are not option values.
+// What Runtime and Plugin refuse before any native code is involved: sources
+// that are not bytes or a module, option values that are not option values,
+// preopens and descriptors node:wasi would reject with UVWASI_* codes, empty paths.
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
