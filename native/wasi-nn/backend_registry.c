@@ -29,8 +29,8 @@ static const encoding_info Encodings[WS_NN_ENCODING_COUNT] = {
     [WS_NN_ENCODING_TENSORFLOW] = {"tensorflow", "TensorFlow", NULL, NULL},
     [WS_NN_ENCODING_PYTORCH] =
         {"pytorch", "PyTorch", "pytorch",
-         "Install libtorch (Debian: apt-get install libtorch-dev) or set "
-         "WS_LIBTORCH_DIR=/path/libtorch/lib"},
+         "Install libtorch (Debian: apt-get install libtorch-dev; ws builds its PyTorch backend where the "
+         "libtorch headers are installed) or add libtorch's lib directory to LD_LIBRARY_PATH"},
     [WS_NN_ENCODING_TENSORFLOWLITE] =
         {"tensorflowlite", "TensorFlow-Lite", "tflite",
          "Install @ws/wasi-nn (it depends on tfjs-tflite-node) or set "
