@@ -1,6 +1,6 @@
 // The "wasmedge" field of a plug-in package: one object, or an array when a
 // package ships several plug-in libraries (e.g. @ws/tensorflow).
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,6 +41,15 @@ describe('plug-in manifests', () => {
     expect(errors).toEqual([]);
     const ours = manifests.filter((m) => m.packageName === '@x/two');
     expect(ours.map((m) => m.plugin).sort()).toEqual(['wasmedge_tensorflow', 'wasmedge_tensorflowlite']);
+  });
+
+  it('a dangling scope link or a stray file in node_modules does not stop discovery', () => {
+    const root = app({ '@x/one': lite });
+    symlinkSync(join(root, 'no-such-folder'), join(root, 'node_modules', '@gone'));
+    writeFileSync(join(root, 'node_modules', '@stray'), 'not a folder');
+    const { manifests, errors } = discoverPluginPackages(root);
+    expect(errors).toEqual([]);
+    expect(manifests.filter((m) => m.packageName === '@x/one').map((m) => m.plugin)).toEqual(['wasmedge_tensorflowlite']);
   });
 
   it('a bad entry in an array is reported like a bad object', () => {

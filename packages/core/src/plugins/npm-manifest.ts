@@ -101,13 +101,22 @@ function nodeModulesDirs(fromDir: string): string[] {
   return paths.filter((dir) => dir.endsWith('node_modules') && existsSync(dir));
 }
 
+/** Entries of a folder; none when it cannot be read (a dangling link or a stray file left by a package manager). */
+function entriesOf(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
 /** Package folders directly under a node_modules folder (scoped ones included). */
 function packageDirs(nodeModules: string): string[] {
   const dirs: string[] = [];
-  for (const entry of readdirSync(nodeModules)) {
+  for (const entry of entriesOf(nodeModules)) {
     if (entry.startsWith('.')) continue;
     if (entry.startsWith('@')) {
-      for (const scoped of readdirSync(join(nodeModules, entry))) dirs.push(join(nodeModules, entry, scoped));
+      for (const scoped of entriesOf(join(nodeModules, entry))) dirs.push(join(nodeModules, entry, scoped));
     } else {
       dirs.push(join(nodeModules, entry));
     }
