@@ -80,7 +80,6 @@ let packagesDiscovered = false;
 export class Runtime {
   readonly #options: RuntimeOptions;
   readonly #modules = new Map<string, HostModule>();
-  readonly #configured = new Set<Plugin>();
   #disposed = false;
 
   constructor(options: RuntimeOptions = {}) {
@@ -301,10 +300,9 @@ export class Runtime {
   }
 
   #create(plugin: Plugin, descriptor: string, wanted: string): HostModule | undefined {
-    if (!this.#configured.has(plugin)) {
-      plugin.configure(this.#options.pluginOptions ?? {});
-      this.#configured.add(plugin);
-    }
+    // Options are process-wide per plug-in and read by Create: set this runtime's
+    // right before each creation, as another Runtime may have set its own since.
+    plugin.configure(this.#options.pluginOptions ?? {});
     const module = plugin.createModule(descriptor);
     if (this.#modules.has(module.name)) {
       // First registered wins on a name clash, as in WasmEdge.
