@@ -87,6 +87,12 @@ describe('ws run', () => {
     }
   });
 
+  it('a plug-in option value the plug-in refuses is a usage error (exit 2)', () => {
+    const result = runCli(['run', '--plugin-path', FIXTURE_PLUGIN, '--scale', 'abc', guest('fixture_calls')], isolated);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^\[ws\] WS_PLUGIN_OPTION: Plug-in ws_fixture: option --scale takes an integer, got "abc"/m);
+  });
+
   it('--dir with a missing host directory names it (exit 1)', () => {
     const result = runCli(['run', '--dir', '.:/no/such/dir', guest('wasi_only')], isolated);
     expect(result.status).toBe(1);

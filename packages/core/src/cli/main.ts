@@ -7,6 +7,7 @@ import { newPluginCommand } from './commands/new-plugin.js';
 import { pluginsCommand } from './commands/plugins.js';
 import { runCommand } from './commands/run.js';
 import { typegenCommand } from './commands/typegen.js';
+import { WsError } from '../errors.js';
 import { printError, USAGE_EXIT_CODE, UsageError } from './output.js';
 
 setWarningHandler((code, message) => process.stderr.write(`${logPrefix()} ${code}: ${message}\n`));
@@ -59,6 +60,8 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     printError(error);
-    process.exitCode = error instanceof UsageError ? USAGE_EXIT_CODE : 1;
+    // A plug-in option value the plug-in refuses (--scale abc) is a usage error too.
+    const usage = error instanceof UsageError || (error instanceof WsError && error.code === 'WS_PLUGIN_OPTION');
+    process.exitCode = usage ? USAGE_EXIT_CODE : 1;
   },
 );
