@@ -11,6 +11,7 @@
 #if defined(WS_IMAGE_HAVE_STB)
 
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define STB_IMAGE_IMPLEMENTATION
@@ -30,69 +31,120 @@
 /* No "pop": GCC reports unused static declarations at the end of the file. */
 
 /*
- * Radiance HDR goes through a reader instead of stb's memory source. In
- * stb_image 2.27 (Debian's libstb) a run-length scanline that the file cuts
- * short never ends: past the end every byte reads as 0, a "dump" of 0 bytes
- * makes no progress, and the loop spins forever on a 40-byte input. The
- * reader serves the real bytes, then 0xFF padding (runs of 127, which always
- * progress or fail as too long; a scanline start of 0xFF leaves the RLE path
- * for stb's fixed-count flat loop), then the end. A decode that read past the
- * real end is a cut file: it fails like every other truncated input.
+ * stb reads through a bounded reader, not its memory source, because two
+ * defects of stb_image 2.27 (Debian's libstb) turn a cut file into a host
+ * problem:
+ *  - past the end of a memory source every byte reads as 0, and a Radiance
+ *    HDR run-length "dump" of 0 bytes makes no progress: a scanline the file
+ *    cuts short spins forever (a 40-byte input hangs the host);
+ *  - loaders copy pixel rows with a read whose short count they ignore (PNM,
+ *    TGA, flat HDR), so a cut file leaves malloc'ed or stack bytes, i.e. host
+ *    memory, in the picture the guest gets.
+ * The reader never returns a short count: after the real bytes it serves 0xFF
+ * padding (HDR runs of 127, which always progress or fail as too long; a
+ * scanline start of 0xFF leaves the run-length path for a fixed-count loop),
+ * then the end. After decoding, the bytes stb consumed (delivered minus what
+ * is still unread in its buffer) tell whether it needed more than the file:
+ * such a cut file fails like every other truncated input and its pixels are
+ * never used.
  */
-#define WS_HDR_PADDING 4096 /* > 4 channels * 2 bytes * ceil(32767 / 127) + a scanline header */
+#define WS_STB_PADDING 65536 /* > 4 channels * 2 bytes * ceil(32767 / 127) + a scanline header */
 
-typedef struct hdr_reader {
+typedef struct bounded_reader {
   const uint8_t *Data;
   size_t Length;
-  size_t Offset;
+  size_t Offset;    /* real bytes delivered or skipped */
+  size_t Delivered; /* all bytes delivered or skipped, padding included */
   size_t PaddingLeft;
-  bool ReadPastEnd;
-} hdr_reader;
+} bounded_reader;
 
-static int hdr_read(void *User, char *Target, int Size) {
-  hdr_reader *Reader = User;
+static int bounded_read(void *User, char *Target, int Size) {
+  bounded_reader *Reader = User;
   if (Size <= 0) return 0;
-  size_t Left = Reader->Length - Reader->Offset;
-  if (Left > 0) {
-    size_t Count = Left < (size_t)Size ? Left : (size_t)Size;
-    memcpy(Target, Reader->Data + Reader->Offset, Count);
-    Reader->Offset += Count;
-    return (int)Count;
-  }
-  Reader->ReadPastEnd = true;
-  size_t Count = Reader->PaddingLeft < (size_t)Size ? Reader->PaddingLeft : (size_t)Size;
-  memset(Target, 0xFF, Count);
-  Reader->PaddingLeft -= Count;
-  return (int)Count;
+  const size_t Left = Reader->Length - Reader->Offset;
+  const size_t Real = Left < (size_t)Size ? Left : (size_t)Size;
+  memcpy(Target, Reader->Data + Reader->Offset, Real);
+  Reader->Offset += Real;
+  size_t Padding = (size_t)Size - Real;
+  if (Padding > Reader->PaddingLeft) Padding = Reader->PaddingLeft;
+  memset(Target + Real, 0xFF, Padding);
+  Reader->PaddingLeft -= Padding;
+  Reader->Delivered += Real + Padding;
+  return (int)(Real + Padding);
 }
 
-static void hdr_skip(void *User, int Count) {
-  hdr_reader *Reader = User;
+static void bounded_skip(void *User, int Count) {
+  bounded_reader *Reader = User;
   if (Count <= 0) return;
-  size_t Left = Reader->Length - Reader->Offset;
-  if ((size_t)Count > Left) Reader->ReadPastEnd = true;
+  const size_t Left = Reader->Length - Reader->Offset;
   Reader->Offset += (size_t)Count < Left ? (size_t)Count : Left;
+  Reader->Delivered += (size_t)Count;
 }
 
 /* The real end, so that stb's own end-of-file checks still see it. */
-static int hdr_eof(void *User) {
-  const hdr_reader *Reader = User;
+static int bounded_eof(void *User) {
+  const bounded_reader *Reader = User;
   return Reader->Offset >= Reader->Length;
 }
 
-static uint8_t *load_hdr(const ws_decode_request *Request, int *Width, int *Height, int *Channels) {
-  hdr_reader Reader = {.Data = Request->Data, .Length = Request->Length, .PaddingLeft = WS_HDR_PADDING};
-  const stbi_io_callbacks Callbacks = {.read = hdr_read, .skip = hdr_skip, .eof = hdr_eof};
-  uint8_t *Pixels = stbi_load_from_callbacks(&Callbacks, &Reader, Width, Height, Channels, 3);
-  if (Pixels != NULL && Reader.ReadPastEnd) {
+static const stbi_io_callbacks bounded_callbacks = {.read = bounded_read, .skip = bounded_skip, .eof = bounded_eof};
+
+static void start_bounded(stbi__context *Context, bounded_reader *Reader, const ws_decode_request *Request) {
+  *Reader = (bounded_reader){.Data = Request->Data, .Length = Request->Length, .PaddingLeft = WS_STB_PADDING};
+  stbi__start_callbacks(Context, (stbi_io_callbacks *)&bounded_callbacks, Reader);
+}
+
+/* True when stb consumed bytes past the end of the file. */
+static bool read_past_end(const stbi__context *Context, const bounded_reader *Reader) {
+  if (!Context->read_from_callbacks) return true; /* it even used up the padding */
+  const size_t Unread = (size_t)(Context->img_buffer_end - Context->img_buffer);
+  return Reader->Delivered - Unread > Reader->Length;
+}
+
+/* stb's load with 8-bit samples (Wanted channels), or 16-bit samples with
+ * the file's own channels; NULL when it fails or read past the end. */
+static void *load_bounded(const ws_decode_request *Request, bool Sixteen, int Wanted, int *Width, int *Height,
+                          int *Channels) {
+  stbi__context Context;
+  bounded_reader Reader;
+  start_bounded(&Context, &Reader, Request);
+  void *Pixels = Sixteen ? (void *)stbi__load_and_postprocess_16bit(&Context, Width, Height, Channels, Wanted)
+                         : (void *)stbi__load_and_postprocess_8bit(&Context, Width, Height, Channels, Wanted);
+  if (Pixels != NULL && read_past_end(&Context, &Reader)) {
     stbi_image_free(Pixels);
     return NULL;
   }
   return Pixels;
 }
 
-static bool is_hdr(const ws_decode_request *Request) {
-  return Request->Length >= 2 && Request->Data[0] == '#' && Request->Data[1] == '?';
+/*
+ * 16-bit PNM (maxval above 255). stb_image 2.27 turns a 16-bit grey PGM into
+ * RGB with its 8-bit converter and then reads that buffer as 16-bit samples
+ * (a heap over-read of width*height*3 bytes whose contents would reach the
+ * guest), and it keeps PNM's big-endian samples in file byte order. So 16-bit
+ * PNM is loaded with its own channel count, unconverted, and reduced here to
+ * the most significant byte of each sample (the rule for 16-bit PNG), grey
+ * replicated.
+ */
+static bool is_pnm(const ws_decode_request *Request) {
+  return Request->Length >= 2 && Request->Data[0] == 'P' && (Request->Data[1] == '5' || Request->Data[1] == '6');
+}
+
+static uint8_t *load_pnm16(const ws_decode_request *Request, int *Width, int *Height) {
+  int Channels = 0;
+  stbi_us *Samples = load_bounded(Request, true, 0, Width, Height, &Channels);
+  if (Samples == NULL) return NULL;
+  uint8_t *Rgb = NULL;
+  if ((Channels == 1 || Channels == 3) && *Width > 0 && *Height > 0)
+    Rgb = malloc((size_t)*Width * (size_t)*Height * 3);
+  if (Rgb != NULL) {
+    const uint8_t *Bytes = (const uint8_t *)Samples; /* file order: MSB first */
+    const size_t Pixels = (size_t)*Width * (size_t)*Height;
+    for (size_t P = 0; P < Pixels; ++P)
+      for (int C = 0; C < 3; ++C) Rgb[P * 3 + C] = Bytes[(P * (size_t)Channels + (Channels == 1 ? 0 : (size_t)C)) * 2];
+  }
+  stbi_image_free(Samples);
+  return Rgb;
 }
 
 ws_image_status ws_decode_stb(const ws_decode_request *Request, ws_rgb8_image *Out) {
@@ -104,9 +156,9 @@ ws_image_status ws_decode_stb(const ws_decode_request *Request, ws_rgb8_image *O
   if (Width <= 0 || Height <= 0 ||
       !ws_image_dimensions_allowed((uint64_t)Width, (uint64_t)Height, Request->MaxPixels))
     return WS_IMAGE_TOO_LARGE;
-  uint8_t *Pixels = is_hdr(Request)
-                        ? load_hdr(Request, &Width, &Height, &Channels)
-                        : stbi_load_from_memory(Request->Data, Length, &Width, &Height, &Channels, 3);
+  uint8_t *Pixels = is_pnm(Request) && stbi_is_16_bit_from_memory(Request->Data, Length)
+                        ? load_pnm16(Request, &Width, &Height)
+                        : load_bounded(Request, false, 3, &Width, &Height, &Channels);
   if (Pixels == NULL) return WS_IMAGE_CORRUPT;
   /* The header said one size; make sure the pixels agree before trusting it. */
   if (!ws_image_dimensions_allowed((uint64_t)Width, (uint64_t)Height, Request->MaxPixels)) {
@@ -120,6 +172,34 @@ ws_image_status ws_decode_stb(const ws_decode_request *Request, ws_rgb8_image *O
 }
 
 #else
+
+/*
+ * 16-bit PNM (maxval above 255). stb_image 2.27 turns a 16-bit grey PGM into
+ * RGB with its 8-bit converter and then reads that buffer as 16-bit samples:
+ * a heap over-read of width*height*3 bytes whose contents (host memory) end up
+ * in the guest's picture. So 16-bit PNM is loaded with its own channel count,
+ * without stb's conversion, and reduced here to the high byte of each sample
+ * (stb's 16-to-8 rule), grey replicated.
+ */
+static bool is_pnm(const ws_decode_request *Request) {
+  return Request->Length >= 2 && Request->Data[0] == 'P' && (Request->Data[1] == '5' || Request->Data[1] == '6');
+}
+
+static uint8_t *load_pnm16(const ws_decode_request *Request, int *Width, int *Height) {
+  int Channels = 0;
+  stbi_us *Samples = stbi_load_16_from_memory(Request->Data, (int)Request->Length, Width, Height, &Channels, 0);
+  if (Samples == NULL) return NULL;
+  uint8_t *Rgb = NULL;
+  if ((Channels == 1 || Channels == 3) && *Width > 0 && *Height > 0)
+    Rgb = malloc((size_t)*Width * (size_t)*Height * 3);
+  if (Rgb != NULL) {
+    const size_t Pixels = (size_t)*Width * (size_t)*Height;
+    for (size_t P = 0; P < Pixels; ++P)
+      for (int C = 0; C < 3; ++C) Rgb[P * 3 + C] = (uint8_t)(Samples[P * Channels + (Channels == 1 ? 0 : C)] >> 8);
+  }
+  stbi_image_free(Samples);
+  return Rgb;
+}
 
 ws_image_status ws_decode_stb(const ws_decode_request *Request, ws_rgb8_image *Out) {
   (void)Request;

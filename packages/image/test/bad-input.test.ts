@@ -59,6 +59,20 @@ describe('truncated files', () => {
   it('a PNG missing only its IEND chunk still decodes', () => {
     expect(loadImage(png.subarray(0, png.length - 12), { width: 64, height: 48 })).toEqual(loadImage(png, { width: 64, height: 48 }));
   });
+
+  it('PPM, 16-bit PGM, TGA and BMP cut inside their pixels -> errno 1 (stb_image alone hands over uninitialised host memory for PNM and TGA)', () => {
+    const rgb = expectedRgb(pattern(64, 48, 3), 3);
+    const tga = Buffer.concat([Buffer.from([0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 64, 0, 48, 0, 24, 0]), Buffer.from(rgb)]);
+    const pgm16 = Buffer.concat([Buffer.from('P5\n64 48\n65535\n', 'latin1'), Buffer.alloc(64 * 48 * 2, 0x80)]);
+    const files = { ppm: ppm(rgb, 64, 48), pgm16, tga, bmp: bmp(rgb, 64, 48) };
+    for (const [name, file] of Object.entries(files)) {
+      expect(loadImage(file, { width: 64, height: 48 }).length, `${name} complete`).toBe(64 * 48 * 3);
+      for (const cut of [file.length - 1, Math.floor(file.length / 2)]) {
+        expect(() => loadImage(file.subarray(0, cut), { width: 64, height: 48 }), `${name} cut at ${cut}`).toThrow(ImageLoadError);
+      }
+    }
+    refused(files.tga.subarray(0, files.tga.length - 100));
+  });
 });
 
 describe('corrupt files', () => {

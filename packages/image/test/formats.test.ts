@@ -148,6 +148,16 @@ describe('other formats (stb_image): BMP, PPM, GIF', () => {
   const rgb = expectedRgb(samples, 3);
   it('24-bit BMP', () => expect(loadImage(bmp(rgb, width, height), { width, height })).toEqual(rgb));
   it('binary PPM (P6)', () => expect(loadImage(ppm(rgb, width, height), { width, height })).toEqual(rgb));
+  for (const [kind, channels, maxval] of [['PGM (P5)', 1, 65535], ['PPM (P6)', 3, 1000]] as const) {
+    it(`16-bit ${kind}, maxval ${maxval}: the most significant byte of each sample, grey replicated`, () => {
+      // stb_image 2.27 alone over-reads its heap on 16-bit grey and keeps the bytes swapped.
+      const samples = pattern(width, height, channels, maxval);
+      const body = Buffer.alloc(samples.length * 2);
+      samples.forEach((v, i) => body.writeUInt16BE(v, i * 2));
+      const file = Buffer.concat([Buffer.from(`P${channels === 1 ? 5 : 6}\n${width} ${height}\n${maxval}\n`, 'latin1'), body]);
+      expect(loadImage(file, { width, height })).toEqual(expectedRgb(samples, channels, 8));
+    });
+  }
   it('GIF (first frame): equal to sharp decoding the same file', async () => {
     const sharp = await sharpModule();
     const gif = await sharp(toBytes(samples), { raw: { width, height, channels: 3 } }).gif({ colours: 16, dither: 0 }).toBuffer();
