@@ -1,6 +1,6 @@
 // The ws command itself: usage errors, non-wasm input, `ws plugins` with
 // rejected files, `ws typegen`, and `ws run --help` listing plug-in options.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -91,6 +91,18 @@ describe('ws run', () => {
     const result = runCli(['run', '--plugin-path', FIXTURE_PLUGIN, '--scale', 'abc', guest('fixture_calls')], isolated);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^\[ws\] WS_PLUGIN_OPTION: Plug-in ws_fixture: option --scale takes an integer, got "abc"/m);
+  });
+
+  it('a guest whose file name does not end in .wasm gets its own --help and --plugin-path arguments', () => {
+    const file = join(isolated.cwd, 'wasi_only');
+    copyFileSync(guest('wasi_only'), file);
+    const help = runCli(['run', file, '--help'], isolated);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toBe('argc 2\nargv[1] --help\nWS_GREETING (unset)\n');
+    const args = runCli(['run', file, 'a', '--plugin-path', '/no/such/plugins'], isolated);
+    expect(args.status).toBe(0);
+    expect(args.stderr).toBe('');
+    expect(args.stdout).toBe('argc 4\nargv[1] a\nargv[2] --plugin-path\nargv[3] /no/such/plugins\nWS_GREETING (unset)\n');
   });
 
   it('--dir with a missing host directory names it (exit 1)', () => {

@@ -2,13 +2,36 @@ import { PluginLoadError } from '../errors.js';
 import { Plugin } from '../plugins/plugin.js';
 import { warnOnce } from '../log.js';
 
-/** `--plugin-path P` values that appear before the guest file (pre-scan: plug-ins must load before their options parse). */
-export function scanPluginPaths(argv: readonly string[]): string[] {
-  const paths: string[] = [];
+/**
+ * Where the guest's path probably is, before plug-ins are loaded (so before
+ * it is known which options take a value): the first token after `--`, the
+ * first `.wasm` file, or the first other token that is not an option and does
+ * not follow a bare `--name` (which may take it as its value). The rest
+ * belongs to the guest.
+ */
+export function guestIndex(argv: readonly string[]): number {
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i]!;
+    if (token === '--') return i + 1;
+    if (token.startsWith('-') && token !== '-') continue;
+    if (token.endsWith('.wasm')) return i;
+    const previous = argv[i - 1];
+    const mayBeValue = previous !== undefined && previous.startsWith('--') && !previous.includes('=');
+    if (!mayBeValue) return i;
+  }
+  return argv.length;
+}
+
+/**
+ * `--plugin-path P` values (pre-scan: plug-ins must load before their options
+ * parse); for `ws run` (`stopAtGuest`), only those before the guest's path.
+ */
+export function scanPluginPaths(argv: readonly string[], options: { stopAtGuest?: boolean } = {}): string[] {
+  const paths: string[] = [];
+  const end = options.stopAtGuest ? guestIndex(argv) : argv.length;
+  for (let i = 0; i < end; i++) {
+    const token = argv[i]!;
     if (token === '--') break;
-    if (token.endsWith('.wasm') && !argv[i - 1]?.startsWith('--')) break;
     if (token === '--plugin-path' && argv[i + 1] !== undefined) paths.push(argv[++i]!);
     // An empty value is a usage error of the command; resolve('') would load the current folder.
     else if (token.startsWith('--plugin-path=') && token.length > '--plugin-path='.length) paths.push(token.slice('--plugin-path='.length));

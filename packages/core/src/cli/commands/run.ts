@@ -4,7 +4,7 @@ import { pluginCatalog } from '../../catalog.js';
 import { Plugin, type PluginOptionInfo, type PluginOptionValue } from '../../plugins/plugin.js';
 import { Runtime } from '../../runtime/runtime.js';
 import { WsError } from '../../errors.js';
-import { loadCliPlugins, scanPluginPaths } from '../plugin-paths.js';
+import { guestIndex, loadCliPlugins, scanPluginPaths } from '../plugin-paths.js';
 import { UsageError } from '../output.js';
 
 interface RunArguments {
@@ -155,9 +155,8 @@ export function runHelp(): string {
 
 /** `ws run`: resolves to the guest's exit code. */
 export async function runCommand(argv: readonly string[]): Promise<number> {
-  loadCliPlugins(scanPluginPaths(argv));
-  const guestIndex = argv.findIndex((token) => token.endsWith('.wasm'));
-  const options = guestIndex === -1 ? argv : argv.slice(0, guestIndex);
+  loadCliPlugins(scanPluginPaths(argv, { stopAtGuest: true }));
+  const options = argv.slice(0, guestIndex(argv));
   if (argv.length === 0 || options.includes('--help') || options.includes('-h')) {
     process.stdout.write(`${runHelp()}\n`);
     return argv.length === 0 ? 2 : 0;
