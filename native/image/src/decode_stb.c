@@ -118,19 +118,21 @@ static void *load_bounded(const ws_decode_request *Request, bool Sixteen, int Wa
 }
 
 /*
- * 16-bit PNM (maxval above 255). stb_image 2.27 turns a 16-bit grey PGM into
- * RGB with its 8-bit converter and then reads that buffer as 16-bit samples
- * (a heap over-read of width*height*3 bytes whose contents would reach the
- * guest), and it keeps PNM's big-endian samples in file byte order. So 16-bit
- * PNM is loaded with its own channel count, unconverted, and reduced here to
- * the most significant byte of each sample (the rule for 16-bit PNG), grey
- * replicated.
+ * PNM. For a 16-bit file (maxval above 255) stb_image 2.27 turns grey into RGB
+ * with its 8-bit converter and then reads that buffer as 16-bit samples (a
+ * heap over-read of width*height*3 bytes whose contents would reach the
+ * guest), and it keeps the big-endian samples in file byte order. Whether a
+ * file is 16-bit cannot be asked beforehand either: stb's maxval parse stops
+ * one digit early at the end of a memory buffer, so a probe and the load can
+ * disagree. So every PNM is loaded through the 16-bit entry point with its own
+ * channel count, unconverted (8-bit files come back as v*257), and reduced
+ * here to the most significant byte of each sample, grey replicated.
  */
 static bool is_pnm(const ws_decode_request *Request) {
   return Request->Length >= 2 && Request->Data[0] == 'P' && (Request->Data[1] == '5' || Request->Data[1] == '6');
 }
 
-static uint8_t *load_pnm16(const ws_decode_request *Request, int *Width, int *Height) {
+static uint8_t *load_pnm(const ws_decode_request *Request, int *Width, int *Height) {
   int Channels = 0;
   stbi_us *Samples = load_bounded(Request, true, 0, Width, Height, &Channels);
   if (Samples == NULL) return NULL;
@@ -138,7 +140,9 @@ static uint8_t *load_pnm16(const ws_decode_request *Request, int *Width, int *He
   if ((Channels == 1 || Channels == 3) && *Width > 0 && *Height > 0)
     Rgb = malloc((size_t)*Width * (size_t)*Height * 3);
   if (Rgb != NULL) {
-    const uint8_t *Bytes = (const uint8_t *)Samples; /* file order: MSB first */
+    /* Byte 0 of a sample: the MSB of a 16-bit file (kept in file order), or
+     * v itself for an 8-bit file (v*257 has two equal bytes). */
+    const uint8_t *Bytes = (const uint8_t *)Samples;
     const size_t Pixels = (size_t)*Width * (size_t)*Height;
     for (size_t P = 0; P < Pixels; ++P)
       for (int C = 0; C < 3; ++C) Rgb[P * 3 + C] = Bytes[(P * (size_t)Channels + (Channels == 1 ? 0 : (size_t)C)) * 2];
@@ -156,8 +160,8 @@ ws_image_status ws_decode_stb(const ws_decode_request *Request, ws_rgb8_image *O
   if (Width <= 0 || Height <= 0 ||
       !ws_image_dimensions_allowed((uint64_t)Width, (uint64_t)Height, Request->MaxPixels))
     return WS_IMAGE_TOO_LARGE;
-  uint8_t *Pixels = is_pnm(Request) && stbi_is_16_bit_from_memory(Request->Data, Length)
-                        ? load_pnm16(Request, &Width, &Height)
+  uint8_t *Pixels = is_pnm(Request)
+                        ? load_pnm(Request, &Width, &Height)
                         : load_bounded(Request, false, 3, &Width, &Height, &Channels);
   if (Pixels == NULL) return WS_IMAGE_CORRUPT;
   /* The header said one size; make sure the pixels agree before trusting it. */
@@ -172,34 +176,6 @@ ws_image_status ws_decode_stb(const ws_decode_request *Request, ws_rgb8_image *O
 }
 
 #else
-
-/*
- * 16-bit PNM (maxval above 255). stb_image 2.27 turns a 16-bit grey PGM into
- * RGB with its 8-bit converter and then reads that buffer as 16-bit samples:
- * a heap over-read of width*height*3 bytes whose contents (host memory) end up
- * in the guest's picture. So 16-bit PNM is loaded with its own channel count,
- * without stb's conversion, and reduced here to the high byte of each sample
- * (stb's 16-to-8 rule), grey replicated.
- */
-static bool is_pnm(const ws_decode_request *Request) {
-  return Request->Length >= 2 && Request->Data[0] == 'P' && (Request->Data[1] == '5' || Request->Data[1] == '6');
-}
-
-static uint8_t *load_pnm16(const ws_decode_request *Request, int *Width, int *Height) {
-  int Channels = 0;
-  stbi_us *Samples = stbi_load_16_from_memory(Request->Data, (int)Request->Length, Width, Height, &Channels, 0);
-  if (Samples == NULL) return NULL;
-  uint8_t *Rgb = NULL;
-  if ((Channels == 1 || Channels == 3) && *Width > 0 && *Height > 0)
-    Rgb = malloc((size_t)*Width * (size_t)*Height * 3);
-  if (Rgb != NULL) {
-    const size_t Pixels = (size_t)*Width * (size_t)*Height;
-    for (size_t P = 0; P < Pixels; ++P)
-      for (int C = 0; C < 3; ++C) Rgb[P * 3 + C] = (uint8_t)(Samples[P * Channels + (Channels == 1 ? 0 : C)] >> 8);
-  }
-  stbi_image_free(Samples);
-  return Rgb;
-}
 
 ws_image_status ws_decode_stb(const ws_decode_request *Request, ws_rgb8_image *Out) {
   (void)Request;

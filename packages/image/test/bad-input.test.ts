@@ -73,6 +73,14 @@ describe('truncated files', () => {
     }
     refused(files.tga.subarray(0, files.tga.length - 100));
   });
+
+  it('a PGM that ends inside its maxval (16-bit only when the last digit is read) -> errno 1, no heap over-read', () => {
+    // stb's probe stops one digit early at the end of the buffer ("65": 8-bit)
+    // while its load reads "655" (16-bit): the 8-bit path then reads twice the
+    // picture's size from its heap. A 6000x6000 declaration makes that a crash.
+    refused(Buffer.from('P5\n6000 6000\n655', 'latin1'));
+    refused(Buffer.from('P5\n13 9\n655', 'latin1'));
+  });
 });
 
 describe('corrupt files', () => {
