@@ -293,3 +293,36 @@ describe('HostModule.bind: typed calls from TypeScript against a memory', () => 
     }
   });
 });
+
+describe('reactor guests', () => {
+  async function reactor(body: string): Promise<Uint8Array> {
+    const wabt = await (await import('wabt')).default();
+    return wabt.parseWat('r.wat', body).toBinary({}).buffer;
+  }
+
+  it('a reactor without memory is initialised and its exports work', async () => {
+    const bytes = await reactor(`(module
+      (import "ws_fixture" "add_i32" (func $add (param i32 i32) (result i32)))
+      (global $ready (mut i32) (i32.const 0))
+      (func (export "_initialize") (global.set $ready (i32.const 1)))
+      (func (export "sum") (param i32 i32) (result i32)
+        (i32.add (call $add (local.get 0) (local.get 1)) (i32.mul (global.get $ready) (i32.const 1000)))))`);
+    const runtime = new Runtime({ discoverPackages: false });
+    const instance = await runtime.instantiate(bytes);
+    expect((instance.exports.sum as (a: number, b: number) => number)(2, 3)).toBe(1005);
+    runtime.dispose();
+  });
+
+  it('Terminate during _initialize ends initialisation without an error', async () => {
+    const bytes = await reactor(`(module
+      (import "ws_fixture" "terminate" (func $terminate))
+      (memory 1)
+      (global $after (mut i32) (i32.const 0))
+      (func (export "_initialize") (call $terminate) (global.set $after (i32.const 1)))
+      (func (export "after") (result i32) (global.get $after)))`);
+    const runtime = new Runtime({ discoverPackages: false });
+    const instance = await runtime.instantiate(bytes);
+    expect((instance.exports.after as () => number)()).toBe(0);
+    runtime.dispose();
+  });
+});

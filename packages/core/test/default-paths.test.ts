@@ -22,12 +22,23 @@ describe('splitPluginPath (WASMEDGE_PLUGIN_PATH)', () => {
 
 describe('defaultPluginPaths', () => {
   it('WASMEDGE_PLUGIN_PATH first, then the install-relative folder, then ~/.wasmedge/plugin', () => {
-    expect(defaultPluginPaths('/opt/ws/lib/libwasmedge.so.0', { WASMEDGE_PLUGIN_PATH: '/p1:/p2', HOME: '/home/u' })).toEqual([
+    expect(defaultPluginPaths('/opt/ws/lib/libwasmedge.so.0', { WASMEDGE_PLUGIN_PATH: '/p1:/p2', HOME: '/home/u' }, 'linux')).toEqual([
       '/p1',
       '/p2',
       '/opt/ws/plugin',
+      '/usr/local/lib/wasmedge',
+      '/usr/lib/wasmedge',
       '/home/u/.wasmedge/plugin',
     ]);
+  });
+
+  it('without a stand-in, the system folders and the home folder; no duplicates', () => {
+    expect(defaultPluginPaths(undefined, { HOME: '/h', WASMEDGE_PLUGIN_PATH: '/usr/lib/wasmedge' }, 'linux')).toEqual([
+      '/usr/lib/wasmedge',
+      '/usr/local/lib/wasmedge',
+      '/h/.wasmedge/plugin',
+    ]);
+    expect(defaultPluginPaths(undefined, { HOME: '/h' }, 'win32')).toEqual(['/h/.wasmedge/plugin']);
   });
 
   it('a system install under /usr or /lib uses <libdir>/wasmedge', () => {

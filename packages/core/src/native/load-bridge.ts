@@ -97,6 +97,18 @@ function bridgeCandidates(): Candidate[] {
 
 let bridge: BridgeAddon | undefined;
 
+/**
+ * Where the bridge (and the stand-in libwasmedge.so.0 beside it) loads from,
+ * found without loading anything: the install-relative plug-in folder
+ * derives from it.
+ */
+export function bridgeLocation(): string | undefined {
+  for (const candidate of bridgeCandidates()) {
+    if ('path' in candidate && existsSync(candidate.path)) return candidate.path;
+  }
+  return undefined;
+}
+
 function makeHostError(kind: HostErrorKind, plugin: string, fn: string, code: number, category: number, message: string): Error {
   if (kind === 'terminate') return new GuestTerminated(plugin, fn);
   if (kind === 'disposed') {

@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { catalogDeclaresOption } from '../catalog.js';
 import { PluginLoadError, withArticle, WsError } from '../errors.js';
 import { warnOnce } from '../log.js';
 import type { BridgeAddon, Handle, RawPluginInfo } from '../native/addon-types.js';
 import { LoadStatus } from '../native/addon-types.js';
-import { loadBridge } from '../native/load-bridge.js';
+import { bridgeLocation, loadBridge } from '../native/load-bridge.js';
 import { sharedLibraryExtension } from '../platform.js';
 import { defaultPluginPaths } from './default-paths.js';
 import { HostModule } from './host-module.js';
@@ -100,8 +100,10 @@ export class Plugin {
    */
   static loadWithDefaultPaths(options: { fromDir?: string } = {}): Plugin[] {
     const loaded: Plugin[] = [];
-    const bridge = process.env.WASMEDGE_PLUGIN_PATH ? loadBridge() : undefined;
-    const standIn = bridge?.hostInfo().standInPath;
+    // The stand-in sits beside the bridge; finding it loads nothing, so a
+    // machine with no plug-in folders never maps native code here.
+    const bridgePath = bridgeLocation();
+    const standIn = bridgePath ? join(dirname(bridgePath), 'libwasmedge.so.0') : undefined;
     for (const path of defaultPluginPaths(standIn)) {
       if (!existsSync(path)) continue;
       try {

@@ -156,7 +156,12 @@ export class Runtime {
       bridge.attachGuestExports(guest, instance.exports, exportedFunctionTypes(info));
     }
     if (typeof instance.exports._initialize === 'function' && typeof instance.exports._start !== 'function') {
-      wasi.initialize(instance);
+      try {
+        wasi.initialize(withMemory(instance));
+      } catch (error) {
+        // Terminate during _initialize ends initialisation, like proc_exit(0) would.
+        if (!(error instanceof GuestTerminated)) throw error;
+      }
     }
     return { instance, modules, wasi };
   }
@@ -171,13 +176,8 @@ export class Runtime {
     if (typeof instance.exports._start !== 'function') {
       throw new WsError('WS_USAGE', 'The guest has no _start function, so it cannot be run. Use runtime.instantiate() for a reactor module and call its exports.');
     }
-    // node:wasi insists on an exported memory; a guest without any memory
-    // gets an empty one, so WASI calls with pointers fail instead of the start.
-    const startable = instance.exports.memory instanceof WebAssembly.Memory
-      ? instance
-      : ({ exports: { ...instance.exports, memory: new WebAssembly.Memory({ initial: 0 }) } } as WebAssembly.Instance);
     try {
-      return wasi.start(startable) ?? 0;
+      return wasi.start(withMemory(instance)) ?? 0;
     } catch (error) {
       if (error instanceof GuestTerminated) return 0;
       throw error;
@@ -368,6 +368,15 @@ async function compile(source: BufferSource | WebAssembly.Module): Promise<{ mod
   } catch (error) {
     throw new WsError('WS_NOT_WASM', `The guest is not a valid WebAssembly module: ${(error as Error).message}. Rebuild it for wasm32-wasi.`, { cause: error });
   }
+}
+
+/**
+ * node:wasi insists on an exported memory; a guest without any memory gets an
+ * empty one, so WASI calls with pointers fail instead of start/initialize.
+ */
+function withMemory(instance: WebAssembly.Instance): WebAssembly.Instance {
+  if (instance.exports.memory instanceof WebAssembly.Memory) return instance;
+  return { exports: { ...instance.exports, memory: new WebAssembly.Memory({ initial: 0 }) } } as WebAssembly.Instance;
 }
 
 function exportedFunctionTypes(info: WasmModuleInfo): RawFunctionInfo[] {
