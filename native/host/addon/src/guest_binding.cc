@@ -24,22 +24,23 @@ static int RefreshMemory(void *data, uint8_t **base, uint64_t *size) {
   auto *guest = static_cast<GuestBinding *>(data);
   napi_env env = guest->env;
   napi_value buffer = nullptr;
-  bool detached = true;
-  if (guest->buffer != nullptr && napi_get_reference_value(env, guest->buffer, &buffer) == napi_ok &&
-      buffer != nullptr) {
-    napi_is_detached_arraybuffer(env, buffer, &detached);
-  }
-  if (detached) {
-    // memory.grow() detaches the old ArrayBuffer: take the new one.
-    napi_value memory = nullptr;
-    if (napi_get_reference_value(env, guest->memory, &memory) != napi_ok || memory == nullptr) return 1;
-    if (napi_get_named_property(env, memory, "buffer", &buffer) != napi_ok) return 1;
-    if (guest->buffer != nullptr) napi_delete_reference(env, guest->buffer);
-    guest->buffer = nullptr;
-    if (napi_create_reference(env, buffer, 0, &guest->buffer) != napi_ok) return 1;
-  }
   void *bytes = nullptr;
   size_t length = 0;
+  // Hot path (every GetMemoryInstance): two Node-API calls. A detached
+  // buffer (memory.grow() detaches the old ArrayBuffer) reads as NULL/0.
+  if (guest->buffer != nullptr && napi_get_reference_value(env, guest->buffer, &buffer) == napi_ok &&
+      buffer != nullptr && napi_get_arraybuffer_info(env, buffer, &bytes, &length) == napi_ok && length != 0) {
+    *base = static_cast<uint8_t *>(bytes);
+    *size = length;
+    return 0;
+  }
+  // Take the memory's current ArrayBuffer.
+  napi_value memory = nullptr;
+  if (napi_get_reference_value(env, guest->memory, &memory) != napi_ok || memory == nullptr) return 1;
+  if (napi_get_named_property(env, memory, "buffer", &buffer) != napi_ok) return 1;
+  if (guest->buffer != nullptr) napi_delete_reference(env, guest->buffer);
+  guest->buffer = nullptr;
+  if (napi_create_reference(env, buffer, 0, &guest->buffer) != napi_ok) return 1;
   if (napi_get_arraybuffer_info(env, buffer, &bytes, &length) != napi_ok) return 1;
   *base = static_cast<uint8_t *>(bytes);
   *size = length;

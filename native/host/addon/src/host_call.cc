@@ -78,7 +78,7 @@ napi_value CallWithValues(napi_env env, const HostFunctionBinding &binding, napi
     }
     if (!ToWasmEdgeValue(env, arg, type.Params[i], &params[i])) return ReportBadArgument(env, binding, i, arg);
   }
-  for (uint32_t i = 0; i < type.ResultCount; ++i) returns[i] = WasmEdge_Value{0, type.Results[i]};
+  for (uint32_t i = 0; i < type.ResultCount; ++i) returns[i] = ws_value_pack(0, ws_valtype_bits(type.Results[i]));
   const WasmEdge_CallingFrameContext *frame = binding.guest ? &binding.guest->frame : &gNoGuestFrame;
   WasmEdge_Result result = function->Kind == WS_FUNCTION_HOST
                                ? function->HostFunc(function->Data, frame, params, returns)

@@ -3,6 +3,7 @@
 #include <napi.h>
 #include <string>
 #include "ws_host.h"
+#include "ws_value_pack.h"
 
 namespace ws {
 
@@ -35,7 +36,7 @@ inline bool ToWasmEdgeValue(napi_env env, napi_value value, const WasmEdge_ValTy
   if (type.Data[2] == 0x7F) {
     int32_t v;
     if (napi_get_value_int32(env, value, &v) == napi_ok) {
-      *out = WasmEdge_Value{static_cast<uint128_t>(static_cast<uint32_t>(v)), type};
+      *out = ws_value_pack(static_cast<uint32_t>(v), ws_valtype_bits(type));
       return true;
     }
   }

@@ -1,6 +1,7 @@
 // WasmEdge_ValType (8-byte encoding) and WasmEdge_Value (number in the low
 // bits of Value, little-endian; references hold a pointer).
 #include "internal.h"
+#include "ws_value_pack.h"
 
 #include <cstring>
 
@@ -89,13 +90,21 @@ WS_EXPORT bool WasmEdge_ValTypeIsRefNull(const WasmEdge_ValType ValType) {
 
 WS_EXPORT WasmEdge_Value WasmEdge_ValueGenI32(const int32_t Val) {
   // An i32 occupies the low 32 bits; WasmEdge zero-extends it.
-  return genValue(bitsOf(static_cast<uint32_t>(Val)), WasmEdge_ValTypeGenI32());
+  return ws_value_pack(static_cast<uint32_t>(Val), WS_VALTYPE_BITS(WasmEdge_TypeCode_I32));
 }
 WS_EXPORT WasmEdge_Value WasmEdge_ValueGenI64(const int64_t Val) {
-  return genValue(bitsOf(static_cast<uint64_t>(Val)), WasmEdge_ValTypeGenI64());
+  return ws_value_pack(static_cast<uint64_t>(Val), WS_VALTYPE_BITS(WasmEdge_TypeCode_I64));
 }
-WS_EXPORT WasmEdge_Value WasmEdge_ValueGenF32(const float Val) { return genValue(bitsOf(Val), WasmEdge_ValTypeGenF32()); }
-WS_EXPORT WasmEdge_Value WasmEdge_ValueGenF64(const double Val) { return genValue(bitsOf(Val), WasmEdge_ValTypeGenF64()); }
+WS_EXPORT WasmEdge_Value WasmEdge_ValueGenF32(const float Val) {
+  uint32_t Bits;
+  std::memcpy(&Bits, &Val, sizeof(Bits));
+  return ws_value_pack(Bits, WS_VALTYPE_BITS(WasmEdge_TypeCode_F32));
+}
+WS_EXPORT WasmEdge_Value WasmEdge_ValueGenF64(const double Val) {
+  uint64_t Bits;
+  std::memcpy(&Bits, &Val, sizeof(Bits));
+  return ws_value_pack(Bits, WS_VALTYPE_BITS(WasmEdge_TypeCode_F64));
+}
 WS_EXPORT WasmEdge_Value WasmEdge_ValueGenV128(const int128_t Val) { return genValue(bitsOf(Val), WasmEdge_ValTypeGenV128()); }
 
 WS_EXPORT WasmEdge_Value WasmEdge_ValueGenFuncRef(const WasmEdge_FunctionInstanceContext *Cxt) {
