@@ -36,7 +36,7 @@ const buildDirs = {
  * `exports` name the index.cjs fields (besides version). A plug-in's library
  * file name comes from its wrapper's "wasmedge".library field.
  * linux-arm64-gnu: only what has no third-party library (image needs
- * libjpeg/libpng, wasi-crypto OpenSSL headers, wasi-nn a TFLite backend).
+ * libjpeg/libpng, wasi-nn and tensorflow a TFLite backend).
  */
 const plugin = (folder, name, extraFiles = []) => ({ folder, name, wrapperDir: join('packages', folder), extraFiles });
 const packages = [
@@ -65,7 +65,9 @@ const packages = [
     platforms: ['linux-x64-gnu'],
   },
   { ...plugin('image', '@ws/image'), platforms: ['linux-x64-gnu'] },
-  { ...plugin('wasi-crypto', '@ws/wasi-crypto'), platforms: ['linux-x64-gnu'] },
+  // Links no library: it binds to the OpenSSL that Node exports, so it cross-compiles
+  // against Node's own headers (openssl/archs/linux-aarch64).
+  { ...plugin('wasi-crypto', '@ws/wasi-crypto'), platforms: ['linux-x64-gnu', 'linux-arm64-gnu'] },
   // Two plug-ins (wasmedge_tensorflowlite, wasmedge_tensorflow) in one package.
   { ...plugin('tensorflow', '@ws/tensorflow'), platforms: ['linux-x64-gnu'] },
 ];

