@@ -78,7 +78,10 @@ static char *canonical_location(const char *Path) {
   return joined;
 }
 
-static bool allowed_by_absolute_entry(const ws_process_policy *Policy, const ws_byte_buffer *Program) {
+/* On success *Checked is the canonical path that matched: the caller spawns
+ * exactly that file, so nothing can change between the check and the spawn
+ * (a PATH lookup or a symlinked directory swapped in between). */
+static bool allowed_by_absolute_entry(const ws_process_policy *Policy, const ws_byte_buffer *Program, char **Checked) {
   if (Program->length == 0 || memchr(Program->data, '\0', Program->length)) return false;
   char *program = ws_byte_buffer_to_cstring(Program);
   if (!program) return false;
@@ -98,11 +101,16 @@ static bool allowed_by_absolute_entry(const ws_process_policy *Policy, const ws_
     free(entry_location);
     free(entry_path);
   }
-  free(location);
+  if (allowed) {
+    *Checked = location;
+  } else {
+    free(location);
+  }
   return allowed;
 }
 
-bool ws_process_policy_allows(const ws_process_policy *Policy, const ws_byte_buffer *Program) {
+bool ws_process_policy_allows(const ws_process_policy *Policy, const ws_byte_buffer *Program, char **Checked) {
+  *Checked = NULL;
   if (Policy->allow_all) return true;
   bool has_absolute_entry = false;
   for (size_t i = 0; i < Policy->allowed_count; ++i) {
@@ -110,7 +118,7 @@ bool ws_process_policy_allows(const ws_process_policy *Policy, const ws_byte_buf
     if (ws_byte_buffer_equals(Program, entry->data, entry->length)) return true;
     if (entry->length > 0 && entry->data[0] == '/') has_absolute_entry = true;
   }
-  return has_absolute_entry && allowed_by_absolute_entry(Policy, Program);
+  return has_absolute_entry && allowed_by_absolute_entry(Policy, Program, Checked);
 }
 
 static bool has_prefix(const uint8_t *Name, size_t Length, const char *Prefix) {

@@ -16,7 +16,11 @@
 
 #include "process_env.h"
 
-bool ws_process_policy_allows(const ws_process_policy *Policy, const ws_byte_buffer *Program);
+/* True when the policy allows Program. When it is allowed through an absolute
+ * allow-list entry, *Checked receives the canonical path that was checked (the
+ * file to spawn; free it); otherwise *Checked is NULL and the program is
+ * resolved against PATH as WasmEdge does. */
+bool ws_process_policy_allows(const ws_process_policy *Policy, const ws_byte_buffer *Program, char **Checked);
 
 /* The file to execute: Program itself when it contains '/', else the first
  * executable regular file named Program in the host PATH. Returns a malloc'd

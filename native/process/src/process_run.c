@@ -78,7 +78,8 @@ uint32_t ws_process_run(ws_process_env *Env) {
   ws_byte_buffer_release(&Env->stderr_data);
   Env->exit_code = failure_code;
 
-  if (!ws_process_policy_allows(&Env->policy, &Env->program)) {
+  char *checked_path = NULL;
+  if (!ws_process_policy_allows(&Env->policy, &Env->program, &checked_path)) {
     report_denial(Env);
     ws_process_env_reset_inputs(Env);
     return failure_code;
@@ -88,9 +89,10 @@ uint32_t ws_process_run(ws_process_env *Env) {
   char **envp = argv ? ws_process_build_envp(Env) : NULL;
   if (!envp) {
     ws_process_free_strings(argv);
+    free(checked_path);
     return failure_code; /* out of host memory: inputs kept, as after a failed fork */
   }
-  char *path = ws_process_resolve_program(argv[0]);
+  char *path = checked_path ? checked_path : ws_process_resolve_program(argv[0]);
   if (!path && errno == ENOMEM) {
     ws_process_free_strings(argv);
     ws_process_free_strings(envp);

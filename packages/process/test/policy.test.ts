@@ -1,6 +1,6 @@
 // The allow-list and the child's environment, through the `ws` CLI with the
 // real plug-in and a real guest (guests/exec.c).
-import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,6 +92,18 @@ describe('program lookup', () => {
     expect(run.exitCode).toBe(0);
     const absolute = runGuest('exec', ['--allow-command', join(scratchDir, 'hello-ws')], ['hello-ws'], { env });
     expect(absolute.exitCode).toBe(0);
+  });
+
+  it('a program allowed through an absolute entry runs from the path that was checked, not a second PATH lookup', () => {
+    // hello-ws prints $0, the path it was executed with. PATH reaches it through
+    // a symlinked directory; the policy checks the canonical location, and that
+    // exact file is what runs, so nothing can be swapped between check and spawn.
+    const linkDir = join(scratchDir, 'path-link');
+    symlinkSync(scratchDir, linkDir);
+    const env = { ...process.env, PATH: `${linkDir}:${process.env.PATH}` };
+    const run = runGuest('exec', ['--allow-command', join(scratchDir, 'hello-ws')], ['hello-ws'], { env });
+    expect(run.stdout).toBe(`hello from ${join(realpathSync(scratchDir), 'hello-ws')}\n`);
+    expect(run.exitCode).toBe(0);
   });
 
   it('ignores relative and empty PATH entries (never the host working directory)', () => {
