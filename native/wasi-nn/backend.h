@@ -31,7 +31,8 @@ typedef struct ws_nn_bytes {
 /* Host-side settings the backend may use. */
 typedef struct ws_nn_backend_settings {
   uint32_t Threads;          /* >= 1: the generic layer resolves 0 to the core count */
-  const char *LibraryPath;   /* from the host (option nn-tflite-library), may be NULL */
+  const char *LibraryPath;   /* Open only: the runtime library the host names (option
+                                nn-<stem>-library), NULL when the backend must search */
 } ws_nn_backend_settings;
 
 /* A tensor described by the guest, already bounds-checked. */

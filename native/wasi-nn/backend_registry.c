@@ -21,24 +21,25 @@ static const encoding_info Encodings[WS_NN_ENCODING_COUNT] = {
     [WS_NN_ENCODING_OPENVINO] =
         {"openvino", "OpenVINO", "openvino",
          "The OpenVINO runtime is not installed: install OpenVINO 2025 (libopenvino_c.so, e.g. Intel's "
-         "APT repository or archive, then source setupvars.sh) or set WS_OPENVINO_LIBRARY=/path/libopenvino_c.so"},
+         "APT repository or archive, then source setupvars.sh) or set WS_OPENVINO_LIBRARY=/path/libopenvino_c.so; "
+         "ws's OpenVINO backend comes with @ws/wasi-nn-openvino (npm i @ws/wasi-nn-openvino)"},
     [WS_NN_ENCODING_ONNX] =
         {"onnx", "ONNX", "onnx",
-         "Install @ws/wasi-nn-onnx (it depends on onnxruntime-node) or set "
+         "Install @ws/wasi-nn-onnx (npm i @ws/wasi-nn-onnx; it brings onnxruntime-node), or set "
          "WS_ONNXRUNTIME_LIBRARY=/path/libonnxruntime.so.1"},
     [WS_NN_ENCODING_TENSORFLOW] = {"tensorflow", "TensorFlow", NULL, NULL},
     [WS_NN_ENCODING_PYTORCH] =
         {"pytorch", "PyTorch", "pytorch",
-         "Install libtorch (Debian: apt-get install libtorch-dev; ws builds its PyTorch backend where the "
-         "libtorch headers are installed) or add libtorch's lib directory to LD_LIBRARY_PATH"},
+         "Install @ws/wasi-nn-pytorch (npm i @ws/wasi-nn-pytorch) and libtorch (Debian: apt-get install "
+         "libtorch-dev), or add libtorch's lib directory to LD_LIBRARY_PATH"},
     [WS_NN_ENCODING_TENSORFLOWLITE] =
         {"tensorflowlite", "TensorFlow-Lite", "tflite",
-         "Install @ws/wasi-nn (it depends on tfjs-tflite-node) or set "
+         "Install @ws/wasi-nn-tflite (npm i @ws/wasi-nn-tflite; it brings tfjs-tflite-node), or set "
          "WS_TFLITE_LIBRARY=/path/libtensorflowlite_c.so"},
     [WS_NN_ENCODING_AUTODETECT] = {"autodetect", "Autodetect", NULL, NULL},
     [WS_NN_ENCODING_GGML] =
         {"ggml", "GGML", "ggml",
-         "Install @ws/wasi-nn-ggml (it depends on @node-llama-cpp/linux-x64) or set "
+         "Install @ws/wasi-nn-ggml (npm i @ws/wasi-nn-ggml; it brings @node-llama-cpp/linux-x64), or set "
          "WS_LLAMA_LIBRARY=/path/libllama.so"},
     [WS_NN_ENCODING_NEURALSPEED] = {"neuralspeed", "NeuralSpeed", NULL, NULL},
     [8] = {NULL, NULL, NULL, NULL},
@@ -61,6 +62,10 @@ static pthread_mutex_t SlotsLock = PTHREAD_MUTEX_INITIALIZER;
 
 int ws_nn_encoding_is_known(uint32_t Encoding) {
   return Encoding < WS_NN_ENCODING_COUNT && Encodings[Encoding].PreloadName != NULL;
+}
+
+const char *ws_nn_encoding_stem(uint32_t Encoding) {
+  return Encoding < WS_NN_ENCODING_COUNT ? Encodings[Encoding].LibraryStem : NULL;
 }
 
 int ws_nn_encoding_from_name(const char *Name) {
@@ -97,11 +102,41 @@ static void append_reason(char *Err, size_t ErrLen, const char *Text) {
   if (Used + 1 < ErrLen) snprintf(Err + Used, ErrLen - Used, "%s%s", Used > 0 ? "; " : "", Text);
 }
 
-/* Loads libws_wasi_nn_<Stem>.so from, in order: $WS_WASI_NN_BACKEND_DIR, the
- * plug-in's directory + /wasi-nn-backends (packaged layout), and the
- * plug-in's directory + /../wasi-nn-backends (native/build layout: the
- * backends stay out of the directory scanned for plug-ins). */
-static const ws_nn_backend *load_backend_library(const char *Stem, char *Err, size_t ErrLen) {
+/* Opens Path as a ws wasi-nn backend: NULL (and a reason appended to Err) if
+ * it cannot be loaded or is not one of ABI version WS_NN_BACKEND_ABI_VERSION. */
+static const ws_nn_backend *open_backend(const char *Path, char *Err, size_t ErrLen) {
+  char Reason[PATH_MAX + 512];
+  void *Library = dlopen(Path, RTLD_NOW | RTLD_LOCAL);
+  if (Library == NULL) {
+    const char *Error = dlerror();
+    snprintf(Reason, sizeof(Reason), "%s", Error != NULL ? Error : Path);
+    append_reason(Err, ErrLen, Reason);
+    return NULL;
+  }
+  ws_nn_backend_entry_t Entry = (ws_nn_backend_entry_t)dlsym(Library, WS_NN_BACKEND_SYMBOL);
+  const ws_nn_backend *Backend = Entry != NULL ? Entry() : NULL;
+  if (Backend == NULL || Backend->AbiVersion != WS_NN_BACKEND_ABI_VERSION) {
+    snprintf(Reason, sizeof(Reason), "%s is not a ws wasi-nn backend of ABI version %d", Path,
+             WS_NN_BACKEND_ABI_VERSION);
+    append_reason(Err, ErrLen, Reason);
+    dlclose(Library);
+    return NULL;
+  }
+  return Backend; /* stays loaded for the life of the process */
+}
+
+/* Loads the backend from the path the host gave (nn-<stem>-backend, set by
+ * @ws/core from the installed @ws/wasi-nn-<stem> package), else
+ * libws_wasi_nn_<Stem>.so from, in order: $WS_WASI_NN_BACKEND_DIR, the
+ * plug-in's directory + /wasi-nn-backends, and the plug-in's directory +
+ * /../wasi-nn-backends (native/build layout: the backends stay out of the
+ * directory scanned for plug-ins). */
+static const ws_nn_backend *load_backend_library(const char *Stem, const char *GivenPath, char *Err,
+                                                 size_t ErrLen) {
+  if (GivenPath != NULL) {
+    const ws_nn_backend *Backend = open_backend(GivenPath, Err, ErrLen);
+    if (Backend != NULL) return Backend;
+  }
   char PluginDir[PATH_MAX];
   plugin_directory(PluginDir, sizeof(PluginDir));
   char Directories[3][PATH_MAX + 32];
@@ -113,31 +148,16 @@ static const ws_nn_backend *load_backend_library(const char *Stem, char *Err, si
     snprintf(Directories[Count++], sizeof(Directories[0]), "%s/../wasi-nn-backends", PluginDir);
   }
   for (int I = 0; I < Count; ++I) {
-    char Path[PATH_MAX + 96], Reason[PATH_MAX + 512];
+    char Path[PATH_MAX + 96];
     snprintf(Path, sizeof(Path), "%s/libws_wasi_nn_%s.so", Directories[I], Stem);
-    void *Library = dlopen(Path, RTLD_NOW | RTLD_LOCAL);
-    if (Library == NULL) {
-      const char *Error = dlerror();
-      snprintf(Reason, sizeof(Reason), "%s", Error != NULL ? Error : Path);
-      append_reason(Err, ErrLen, Reason);
-      continue;
-    }
-    ws_nn_backend_entry_t Entry = (ws_nn_backend_entry_t)dlsym(Library, WS_NN_BACKEND_SYMBOL);
-    const ws_nn_backend *Backend = Entry != NULL ? Entry() : NULL;
-    if (Backend == NULL || Backend->AbiVersion != WS_NN_BACKEND_ABI_VERSION) {
-      snprintf(Reason, sizeof(Reason), "%s is not a ws wasi-nn backend of ABI version %d", Path,
-               WS_NN_BACKEND_ABI_VERSION);
-      append_reason(Err, ErrLen, Reason);
-      dlclose(Library);
-      continue;
-    }
-    return Backend; /* stays loaded for the life of the process */
+    const ws_nn_backend *Backend = open_backend(Path, Err, ErrLen);
+    if (Backend != NULL) return Backend;
   }
   return NULL;
 }
 
-uint32_t ws_nn_backend_for(uint32_t Encoding, const ws_nn_backend_settings *Settings,
-                           const ws_nn_backend **Out) {
+uint32_t ws_nn_backend_for(uint32_t Encoding, const ws_nn_backend_location *Location,
+                           const ws_nn_backend_settings *Settings, const ws_nn_backend **Out) {
   const encoding_info *Info = &Encodings[Encoding];
   pthread_mutex_lock(&SlotsLock);
   if (Info->LibraryStem == NULL) {
@@ -156,8 +176,10 @@ uint32_t ws_nn_backend_for(uint32_t Encoding, const ws_nn_backend_settings *Sett
   if (!Slot->Tried) {
     Slot->Tried = 1;
     char Err[4096] = "";
-    const ws_nn_backend *Backend = load_backend_library(Info->LibraryStem, Err, sizeof(Err));
-    if (Backend != NULL && Backend->Open(Settings, Err, sizeof(Err)) != 0) Backend = NULL;
+    const ws_nn_backend *Backend = load_backend_library(Info->LibraryStem, Location->Backend, Err, sizeof(Err));
+    ws_nn_backend_settings OpenSettings = *Settings;
+    OpenSettings.LibraryPath = Location->Runtime;
+    if (Backend != NULL && Backend->Open(&OpenSettings, Err, sizeof(Err)) != 0) Backend = NULL;
     Slot->Backend = Backend;
     if (Backend == NULL)
       fprintf(stderr, "[ws:wasi-nn] %s backend not available: %s. %s\n", Info->DisplayName, Err,

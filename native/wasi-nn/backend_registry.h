@@ -13,11 +13,23 @@
  * InvalidEncoding. */
 int ws_nn_encoding_is_known(uint32_t Encoding);
 
-/* Finds (loading on first use) the backend for Encoding. Returns
+/* Where the host says one backend's files are; NULL members are searched for. */
+typedef struct ws_nn_backend_location {
+  char *Backend;  /* libws_wasi_nn_<stem>.so (option nn-<stem>-backend) */
+  char *Runtime;  /* the backend's runtime library (option nn-<stem>-library) */
+} ws_nn_backend_location;
+
+/* The backend library stem of Encoding ("tflite", "onnx", ...); NULL when ws
+ * has no backend for it. */
+const char *ws_nn_encoding_stem(uint32_t Encoding);
+
+/* Finds (loading on first use, once per process) the backend for Encoding:
+ * Location->Backend if set, else libws_wasi_nn_<stem>.so from
+ * $WS_WASI_NN_BACKEND_DIR and the folders next to the plug-in. Returns
  * WS_NN_SUCCESS, or WS_NN_INVALID_ARGUMENT after printing once why the
  * backend is not available and what to install. */
-uint32_t ws_nn_backend_for(uint32_t Encoding, const ws_nn_backend_settings *Settings,
-                           const ws_nn_backend **Out);
+uint32_t ws_nn_backend_for(uint32_t Encoding, const ws_nn_backend_location *Location,
+                           const ws_nn_backend_settings *Settings, const ws_nn_backend **Out);
 
 /* Parses an encoding name of --nn-preload (case-insensitive). -1 if unknown. */
 int ws_nn_encoding_from_name(const char *Name);

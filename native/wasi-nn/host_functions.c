@@ -49,7 +49,7 @@ static uint32_t publish_graph(ws_nn_env *Env, uint32_t Encoding, const ws_nn_byt
   if (Encoding == WS_NN_ENCODING_AUTODETECT) Encoding = ws_nn_autodetect_encoding(Builders, BuilderCount);
   if (Encoding >= WS_NN_ENCODING_COUNT) return WS_NN_INVALID_ENCODING;
   const ws_nn_backend *Backend = NULL;
-  uint32_t Errno = ws_nn_backend_for(Encoding, &Env->Settings, &Backend);
+  uint32_t Errno = ws_nn_backend_for(Encoding, &Env->Locations[Encoding], &Env->Settings, &Backend);
   if (Errno != WS_NN_SUCCESS) return Errno;
   void *BackendGraph = NULL;
   Errno = Backend->Load(Builders, BuilderCount, Target, &Env->Settings, &BackendGraph);

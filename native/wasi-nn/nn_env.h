@@ -7,6 +7,7 @@
 #define WS_WASI_NN_ENV_H
 
 #include "backend.h"
+#include "backend_registry.h"
 #include "handle_table.h"
 #include "preload.h"
 
@@ -42,7 +43,7 @@ typedef struct ws_nn_env {
   ws_nn_preload_list Preloads;
   ws_nn_named_graph *Named;   /* one slot per preload entry */
   ws_nn_backend_settings Settings;
-  char *LibraryPath;          /* owned copy behind Settings.LibraryPath */
+  ws_nn_backend_location Locations[WS_NN_ENCODING_COUNT];  /* owned strings, per encoding */
 } ws_nn_env;
 
 /* Creates the environment from the plug-in's option values. NULL (after a

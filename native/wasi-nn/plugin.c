@@ -1,62 +1,30 @@
 /*
- * The wasi_nn plug-in: descriptor, program options and the module instance
+ * The wasi_nn plug-in: its descriptor and the module instance
  * (import name wasi_ephemeral_nn) with its environment.
  */
 #include "nn_env.h"
-
-#include <wasmedge/ws_extensions.h>
+#include "program_options.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-/* Option storage, written by the host before modules are created (absent
- * options leave these values). */
-static WS_StringList PreloadOption = {0, NULL};
-static uint32_t ThreadsOption = 0;
-static WasmEdge_String TfLiteLibraryOption = {0, NULL};
-
-/* Implicit values for a flag given without a value. */
-static const WasmEdge_String PreloadImplicit = {0, NULL};
-static const uint32_t ThreadsImplicit = 0;
-static const WasmEdge_String TfLiteLibraryImplicit = {0, NULL};
-
-static WasmEdge_ProgramOption ProgramOptions[] = {
-    {.Name = "nn-preload",
-     .Description = "Preload a model: NAME:ENCODING:TARGET:PATH[:PATH] (repeatable), e.g. "
-                    "face:TensorflowLite:CPU:face.tflite. Guests load it with load_by_name(NAME).",
-     .Type = WS_ProgramOptionType_StringList,
-     .Storage = &PreloadOption,
-     .DefaultValue = &PreloadImplicit},
-    {.Name = "nn-threads",
-     .Description = "Threads per inference context (0 = the number of available cores).",
-     .Type = WasmEdge_ProgramOptionType_UInt32,
-     .Storage = &ThreadsOption,
-     .DefaultValue = &ThreadsImplicit},
-    {.Name = "nn-tflite-library",
-     .Description = "Absolute path of libtensorflowlite_c.so (env WS_TFLITE_LIBRARY takes precedence).",
-     .Type = WasmEdge_ProgramOptionType_String,
-     .Storage = &TfLiteLibraryOption,
-     .DefaultValue = &TfLiteLibraryImplicit},
-};
-
 ws_nn_env *ws_nn_env_create(void) {
   ws_nn_env *Env = calloc(1, sizeof(*Env));
   if (Env == NULL) return NULL;
   char Err[4096];
-  if (ws_nn_preload_parse(&PreloadOption, &Env->Preloads, Err, sizeof(Err)) != 0) {
+  if (ws_nn_preload_parse(ws_nn_option_preloads(), &Env->Preloads, Err, sizeof(Err)) != 0) {
     fprintf(stderr, "[ws:wasi-nn] %s.\n", Err);
     free(Env);
     return NULL;
   }
   Env->Named = calloc(Env->Preloads.Count > 0 ? Env->Preloads.Count : 1, sizeof(ws_nn_named_graph));
-  if (TfLiteLibraryOption.Buf != NULL && TfLiteLibraryOption.Length > 0) {
-    Env->LibraryPath = malloc((size_t)TfLiteLibraryOption.Length + 1);
-    if (Env->LibraryPath != NULL) {
-      memcpy(Env->LibraryPath, TfLiteLibraryOption.Buf, TfLiteLibraryOption.Length);
-      Env->LibraryPath[TfLiteLibraryOption.Length] = '\0';
-    }
+  for (uint32_t Encoding = 0; Encoding < WS_NN_ENCODING_COUNT; ++Encoding) {
+    const char *Stem = ws_nn_encoding_stem(Encoding);
+    if (Stem == NULL) continue;
+    Env->Locations[Encoding].Backend = ws_nn_option_backend_path(Stem, "backend");
+    Env->Locations[Encoding].Runtime = ws_nn_option_backend_path(Stem, "library");
   }
   if (Env->Named == NULL) {
     ws_nn_env_destroy(Env);
@@ -64,8 +32,8 @@ ws_nn_env *ws_nn_env_create(void) {
   }
   for (uint32_t I = 0; I < Env->Preloads.Count; ++I) Env->Named[I].Preload = &Env->Preloads.Items[I];
   long Cores = sysconf(_SC_NPROCESSORS_ONLN);
-  Env->Settings.Threads = ThreadsOption > 0 ? ThreadsOption : (Cores > 0 ? (uint32_t)Cores : 1);
-  Env->Settings.LibraryPath = Env->LibraryPath;
+  uint32_t Threads = ws_nn_option_threads();
+  Env->Settings.Threads = Threads > 0 ? Threads : (Cores > 0 ? (uint32_t)Cores : 1);
   return Env;
 }
 
@@ -92,7 +60,10 @@ void ws_nn_env_destroy(void *Opaque) {
   ws_nn_table_free(&Env->Graphs);
   ws_nn_preload_free(&Env->Preloads);
   free(Env->Named);
-  free(Env->LibraryPath);
+  for (uint32_t Encoding = 0; Encoding < WS_NN_ENCODING_COUNT; ++Encoding) {
+    free(Env->Locations[Encoding].Backend);
+    free(Env->Locations[Encoding].Runtime);
+  }
   free(Env);
 }
 
@@ -128,9 +99,9 @@ static const WasmEdge_PluginDescriptor Descriptor = {
     .APIVersion = WasmEdge_Plugin_CurrentAPIVersion,
     .Version = {.Major = 0, .Minor = 1, .Patch = 34, .Build = 0},
     .ModuleCount = 1,
-    .ProgramOptionCount = sizeof(ProgramOptions) / sizeof(ProgramOptions[0]),
+    .ProgramOptionCount = WS_NN_PROGRAM_OPTION_COUNT,
     .ModuleDescriptions = ModuleDescriptors,
-    .ProgramOptions = ProgramOptions,
+    .ProgramOptions = ws_nn_program_options,
 };
 
 WASMEDGE_CAPI_PLUGIN_EXPORT const WasmEdge_PluginDescriptor *WasmEdge_Plugin_GetDescriptor(void) {

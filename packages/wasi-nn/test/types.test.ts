@@ -18,7 +18,15 @@ describe('generated types', () => {
     expect(plugin.options.map((o) => [o.name, o.type])).toEqual([
       ['nn-preload', 'string-list'],
       ['nn-threads', 'uint32'],
+      ['nn-tflite-backend', 'string'],
       ['nn-tflite-library', 'string'],
+      ['nn-onnx-backend', 'string'],
+      ['nn-onnx-library', 'string'],
+      ['nn-ggml-backend', 'string'],
+      ['nn-ggml-library', 'string'],
+      ['nn-pytorch-backend', 'string'],
+      ['nn-openvino-backend', 'string'],
+      ['nn-openvino-library', 'string'],
     ]);
     expect(plugin.listModules()).toEqual(['wasi_nn']);
   });

@@ -82,18 +82,19 @@ static int open_candidate(const char *Path, void *State, char *Reason, size_t Re
 }
 
 static int ggml_open(const ws_nn_backend_settings *Settings, char *Err, size_t ErrLen) {
-  (void)Settings;
-  /* Installed from npm: @node-llama-cpp/<platform> next to (or inside) @ws/wasi-nn-ggml. */
+  /* Installed from npm, @ws/core passes the path (option nn-ggml-library); otherwise
+   * @node-llama-cpp/<platform> next to (or inside) @ws/wasi-nn-ggml. */
   char Hoisted[4096], Nested[4096];
   ws_nn_find_in_node_modules(LLAMA_NODE_LIBRARY, Hoisted, sizeof(Hoisted));
   ws_nn_find_in_node_modules("@ws/wasi-nn-ggml/node_modules/" LLAMA_NODE_LIBRARY, Nested, sizeof(Nested));
   const ws_nn_library_candidate Candidates[] = {
       {"WS_LLAMA_LIBRARY", getenv("WS_LLAMA_LIBRARY")},
+      {"nn-ggml-library", Settings->LibraryPath},
       {"node_modules", Hoisted},
       {"node_modules", Nested},
       {"build-time path", WS_LLAMA_DEFAULT_LIBRARY},
   };
-  if (ws_nn_library_search(Candidates, 4, open_candidate, NULL, Err, ErrLen) < 0) return -1;
+  if (ws_nn_library_search(Candidates, 5, open_candidate, NULL, Err, ErrLen) < 0) return -1;
   Api.llama_log_set(log_callback, NULL);
   Api.ggml_backend_load_all_from_path(Api.Directory);
   Api.llama_backend_init();

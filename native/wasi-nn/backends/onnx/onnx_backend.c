@@ -78,19 +78,20 @@ static int open_candidate(const char *Path, void *State, char *Reason, size_t Re
 }
 
 static int onnx_open(const ws_nn_backend_settings *Settings, char *Err, size_t ErrLen) {
-  (void)Settings;
-  /* Installed from npm: onnxruntime-node next to (or inside) @ws/wasi-nn-onnx. */
+  /* Installed from npm, @ws/core passes the path (option nn-onnx-library); otherwise
+   * onnxruntime-node next to (or inside) @ws/wasi-nn-onnx. */
   char Hoisted[4096], Nested[4096];
   ws_nn_find_in_node_modules("onnxruntime-node/" ORT_NODE_LIBRARY, Hoisted, sizeof(Hoisted));
   ws_nn_find_in_node_modules("@ws/wasi-nn-onnx/node_modules/onnxruntime-node/" ORT_NODE_LIBRARY, Nested, sizeof(Nested));
   const ws_nn_library_candidate Candidates[] = {
       {"WS_ONNXRUNTIME_LIBRARY", getenv("WS_ONNXRUNTIME_LIBRARY")},
+      {"nn-onnx-library", Settings->LibraryPath},
       {"node_modules", Hoisted},
       {"node_modules", Nested},
       {"build-time path", WS_ONNXRUNTIME_DEFAULT_LIBRARY},
       {"system", "libonnxruntime.so.1"},
   };
-  if (ws_nn_library_search(Candidates, 5, open_candidate, NULL, Err, ErrLen) < 0) return -1;
+  if (ws_nn_library_search(Candidates, 6, open_candidate, NULL, Err, ErrLen) < 0) return -1;
   OrtStatus *Status = Api.CreateEnv(ORT_LOGGING_LEVEL_FATAL, "ws-wasi-nn", &Env);
   if (Status == NULL) Status = Api.CreateCpuMemoryInfo(ORT_DEVICE_ALLOCATOR, ORT_MEM_TYPE_DEFAULT, &CpuMemory);
   if (Status != NULL) {

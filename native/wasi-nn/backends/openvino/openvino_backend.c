@@ -41,12 +41,12 @@ static int open_candidate(const char *Path, void *State, char *Reason, size_t Re
 }
 
 static int openvino_open(const ws_nn_backend_settings *Settings, char *Err, size_t ErrLen) {
-  (void)Settings;
   const ws_nn_library_candidate Candidates[] = {
       {"WS_OPENVINO_LIBRARY", getenv("WS_OPENVINO_LIBRARY")},
+      {"nn-openvino-library", Settings->LibraryPath},
       {"system", "libopenvino_c.so"},
   };
-  if (ws_nn_library_search(Candidates, 2, open_candidate, NULL, Err, ErrLen) < 0) return -1;
+  if (ws_nn_library_search(Candidates, 3, open_candidate, NULL, Err, ErrLen) < 0) return -1;
   if (Api.core_create(&Core) != 0) {
     snprintf(Err, ErrLen, "OpenVINO %s could not create its core", Api.Version);
     return -1;
