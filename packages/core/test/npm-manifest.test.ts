@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { discoverPluginPackages, readPluginManifest, readPluginManifests } from '../src/plugins/npm-manifest.js';
+import { discoverPluginPackages, readPackageManifests, readPluginManifest, readPluginManifests } from '../src/plugins/npm-manifest.js';
 
 function app(packages: Record<string, unknown>): string {
   const root = mkdtempSync(join(tmpdir(), 'ws-manifest-'));
@@ -57,5 +57,27 @@ describe('plug-in manifests', () => {
     const errors = discoverPluginPackages(root).errors.filter((e) => e.message.includes(root));
     expect(errors.map((e) => e.code)).toEqual(['WS_PLUGIN_MANIFEST']);
     expect(errors[0]!.message).toContain('(or an array of them)');
+  });
+
+  it('an "extends" entry is an extension of another plug-in: options only, no library', () => {
+    const backend = { extends: 'wasi_nn', defaultOptions: { 'nn-onnx-backend': { 'linux-x64-gnu': '@x/onnx-linux-x64-gnu/lib/libws_wasi_nn_onnx.so' } } };
+    const root = app({ '@x/nn': { plugin: 'wasi_nn', modules: ['wasi_ephemeral_nn'], apiVersion: 5, library: 'libwasmedgePluginWasiNN.so' }, '@x/onnx': backend });
+    const dir = join(root, 'node_modules', '@x', 'onnx');
+    expect(readPackageManifests(dir)).toEqual({
+      plugins: [],
+      extensions: [{ ...backend, packageName: '@x/onnx', packageVersion: '0.2.0', packageDir: dir }],
+    });
+    expect(readPluginManifests(dir)).toEqual([]);
+    const { manifests, extensions, errors } = discoverPluginPackages(root);
+    expect(errors).toEqual([]);
+    expect(manifests.filter((m) => m.packageName.startsWith('@x/')).map((m) => m.plugin)).toEqual(['wasi_nn']);
+    expect(extensions.filter((e) => e.packageName.startsWith('@x/')).map((e) => [e.packageName, e.extends])).toEqual([['@x/onnx', 'wasi_nn']]);
+  });
+
+  it('an extension with malformed defaultOptions is reported, naming the file', () => {
+    const root = app({ '@x/broken': { extends: 'wasi_nn', defaultOptions: { 'nn-onnx-backend': 'not-per-platform' } } });
+    const errors = discoverPluginPackages(root).errors.filter((e) => e.message.includes(root));
+    expect(errors.map((e) => e.code)).toEqual(['WS_PLUGIN_MANIFEST']);
+    expect(errors[0]!.message).toMatch(/"defaultOptions" must map option names to .*Fix the package or reinstall it\.$/);
   });
 });

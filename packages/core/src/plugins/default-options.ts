@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { platformKey } from '../platform.js';
-import type { PluginManifest } from './npm-manifest.js';
+import type { PluginExtensionManifest, PluginManifest } from './npm-manifest.js';
 
 /** `tfjs-tflite-node/cc_deps/x.so` → ['tfjs-tflite-node', 'cc_deps/x.so']; scoped names keep their scope. */
 function splitPackageFile(file: string): [string, string] {
@@ -17,7 +17,7 @@ function splitPackageFile(file: string): [string, string] {
  * dependency from the package's own folder. Options whose file is missing
  * are left out (the plug-in then reports what it lacks).
  */
-export function resolveDefaultOptions(manifest: PluginManifest): Record<string, string> {
+export function resolveDefaultOptions(manifest: Pick<PluginManifest | PluginExtensionManifest, 'packageDir' | 'defaultOptions'>): Record<string, string> {
   const key = platformKey();
   const resolved: Record<string, string> = {};
   if (!key) return resolved;

@@ -27,7 +27,25 @@ export interface PluginManifest {
   defaultOptions: Record<string, Record<string, string>>;
 }
 
+/**
+ * The `"wasmedge"` field of a package that adds to another package's plug-in
+ * instead of shipping one: `{ "extends": "wasi_nn", "defaultOptions": {...} }`.
+ * Each WASI-NN backend package is one: its options tell the wasi_nn plug-in
+ * where the backend library and its runtime are, so installing the package
+ * is all it takes.
+ */
+export interface PluginExtensionManifest {
+  /** Name of the plug-in it extends, e.g. `wasi_nn`. */
+  extends: string;
+  packageName: string;
+  packageVersion: string;
+  packageDir: string;
+  /** As PluginManifest.defaultOptions; applied after the plug-in's own defaults. */
+  defaultOptions: Record<string, Record<string, string>>;
+}
+
 interface ManifestField {
+  extends?: unknown;
   plugin?: unknown;
   modules?: unknown;
   apiVersion?: unknown;
@@ -42,25 +60,41 @@ interface PackageJson {
   wasmedge?: ManifestField | ManifestField[];
 }
 
+/** Everything a package's `"wasmedge"` field declares. */
+export interface PackageManifests {
+  plugins: PluginManifest[];
+  extensions: PluginExtensionManifest[];
+}
+
 /**
- * Reads every plug-in manifest of a package: `"wasmedge": {...}` gives one,
- * `"wasmedge": [{...}, {...}]` one per plug-in library (e.g. @ws/tensorflow
- * ships wasmedge_tensorflowlite and wasmedge_tensorflow). Empty if the
- * package has no "wasmedge" field.
+ * Reads a package's `"wasmedge"` field: `{...}` is one entry, `[{...}, {...}]`
+ * one per plug-in library (e.g. @ws/tensorflow ships wasmedge_tensorflowlite
+ * and wasmedge_tensorflow); an entry with `"extends"` is an extension. Empty
+ * if the package has no "wasmedge" field.
  */
-export function readPluginManifests(packageDir: string): PluginManifest[] {
+export function readPackageManifests(packageDir: string): PackageManifests {
+  const none: PackageManifests = { plugins: [], extensions: [] };
   let json: PackageJson;
   try {
     const text = readFileSync(join(packageDir, 'package.json'), 'utf8');
     // Discovery reads every installed package.json: parse only candidates.
-    if (!text.includes('"wasmedge"')) return [];
+    if (!text.includes('"wasmedge"')) return none;
     json = JSON.parse(text) as PackageJson;
   } catch {
-    return [];
+    return none;
   }
   const field = json.wasmedge;
-  if (!field) return [];
-  return (Array.isArray(field) ? field : [field]).map((entry) => toManifest(entry, json, packageDir));
+  if (!field) return none;
+  for (const entry of Array.isArray(field) ? field : [field]) {
+    if (typeof entry?.extends === 'string') none.extensions.push(toExtension(entry, json, packageDir));
+    else none.plugins.push(toManifest(entry, json, packageDir));
+  }
+  return none;
+}
+
+/** Reads every plug-in manifest of a package (extensions left out); see readPackageManifests. */
+export function readPluginManifests(packageDir: string): PluginManifest[] {
+  return readPackageManifests(packageDir).plugins;
 }
 
 /** Reads a package's (first) plug-in manifest; undefined if it has no "wasmedge" field. */
@@ -85,6 +119,22 @@ function toManifest(field: ManifestField, json: PackageJson, packageDir: string)
     packageVersion: json.version ?? '0.0.0',
     packageDir,
     defaultOptions: isDefaultOptions(field.defaultOptions) ? field.defaultOptions : {},
+  };
+}
+
+function toExtension(field: ManifestField, json: PackageJson, packageDir: string): PluginExtensionManifest {
+  if (field.defaultOptions !== undefined && !isDefaultOptions(field.defaultOptions)) {
+    throw new WsError(
+      'WS_PLUGIN_MANIFEST',
+      `The "wasmedge" field of ${join(packageDir, 'package.json')} is invalid: "defaultOptions" must map option names to { "<platform>": "<package>/<file>" }. Fix the package or reinstall it.`,
+    );
+  }
+  return {
+    extends: field.extends as string,
+    packageName: json.name ?? packageDir,
+    packageVersion: json.version ?? '0.0.0',
+    packageDir,
+    defaultOptions: (field.defaultOptions as PluginExtensionManifest['defaultOptions'] | undefined) ?? {},
   };
 }
 
@@ -127,15 +177,22 @@ function packageDirs(nodeModules: string): string[] {
 /**
  * Installed plug-in packages visible from `fromDir` (the application's
  * folder): the nearest package itself, then every package in the node_modules
- * folders Node would search. Nearest wins for a plug-in name.
+ * folders Node would search. Nearest wins for a plug-in name, and for an
+ * extension package's name.
  */
-export function discoverPluginPackages(fromDir: string = process.cwd()): { manifests: PluginManifest[]; errors: WsError[] } {
+export function discoverPluginPackages(fromDir: string = process.cwd()): { manifests: PluginManifest[]; extensions: PluginExtensionManifest[]; errors: WsError[] } {
   const manifests = new Map<string, PluginManifest>();
+  const extensions = new Map<string, PluginExtensionManifest>();
   const errors: WsError[] = [];
   const consider = (dir: string): void => {
     try {
-      for (const manifest of readPluginManifests(dir)) {
+      const found = readPackageManifests(dir);
+      for (const manifest of found.plugins) {
         if (!manifests.has(manifest.plugin)) manifests.set(manifest.plugin, manifest);
+      }
+      for (const extension of found.extensions) {
+        const key = `${extension.packageName}\0${extension.extends}`;
+        if (!extensions.has(key)) extensions.set(key, extension);
       }
     } catch (error) {
       errors.push(error as WsError);
@@ -145,5 +202,5 @@ export function discoverPluginPackages(fromDir: string = process.cwd()): { manif
   for (const nodeModules of nodeModulesDirs(fromDir)) {
     for (const dir of packageDirs(nodeModules)) consider(dir);
   }
-  return { manifests: [...manifests.values()], errors };
+  return { manifests: [...manifests.values()], extensions: [...extensions.values()], errors };
 }

@@ -10,7 +10,7 @@ import { sharedLibraryExtension } from '../platform.js';
 import { defaultPluginPaths } from './default-paths.js';
 import { HostModule } from './host-module.js';
 import { loadStatusCode, type RejectedPlugin } from './load-errors.js';
-import { discoverPluginPackages, type PluginManifest } from './npm-manifest.js';
+import { discoverPluginPackages, type PluginExtensionManifest, type PluginManifest } from './npm-manifest.js';
 import { resolveDefaultOptions } from './default-options.js';
 import { loadPluginLibrary, type LoadAttempt } from './plugin-library.js';
 
@@ -37,6 +37,8 @@ const registry = {
   plugins: new Map<string, Plugin>(),
   byPath: new Map<string, Plugin>(),
   rejected: [] as RejectedPlugin[],
+  /** Extension packages by the plug-in name they extend (however that plug-in was loaded). */
+  extensions: new Map<string, PluginExtensionManifest[]>(),
 };
 
 /**
@@ -118,8 +120,13 @@ export class Plugin {
 
   /** Registers installed npm plug-in packages without loading any library. */
   static discoverPackages(fromDir?: string): Plugin[] {
-    const { manifests, errors } = discoverPluginPackages(fromDir);
+    const { manifests, extensions, errors } = discoverPluginPackages(fromDir);
     for (const error of errors) warnOnce(error.code, error.message);
+    for (const extension of extensions) {
+      const list = registry.extensions.get(extension.extends) ?? [];
+      if (!list.some((known) => known.packageName === extension.packageName)) list.push(extension);
+      registry.extensions.set(extension.extends, list);
+    }
     const registered: Plugin[] = [];
     for (const manifest of manifests) {
       if (registry.plugins.has(manifest.plugin)) continue;
@@ -262,6 +269,11 @@ export class Plugin {
     }
   }
 
+  /** Installed packages that extend this plug-in (e.g. the WASI-NN backends of wasi_nn), found by discovery. */
+  get extensions(): readonly PluginExtensionManifest[] {
+    return registry.extensions.get(this.name) ?? [];
+  }
+
   /** Restores every option to the value it had when the plug-in was loaded. */
   resetOptions(): void {
     const state = this.#ensureLoaded();
@@ -270,14 +282,18 @@ export class Plugin {
 
   /**
    * Resets the options, then applies those of `options` this plug-in declares,
-   * on top of its package's default options (see PluginManifest.defaultOptions).
+   * on top of its package's default options (see PluginManifest.defaultOptions)
+   * and those of installed packages extending it (PluginExtensionManifest).
    * Returns the names used.
    */
   configure(options: Readonly<Record<string, PluginOptionValue>>): string[] {
     this.resetOptions();
     const used: string[] = [];
     const declared = new Set(this.options.map((o) => o.name));
-    const defaults = this.#manifest ? resolveDefaultOptions(this.#manifest) : {};
+    const defaults: Record<string, string> = Object.assign(
+      this.#manifest ? resolveDefaultOptions(this.#manifest) : {},
+      ...this.extensions.map((extension) => resolveDefaultOptions(extension)),
+    );
     for (const [name, value] of Object.entries({ ...defaults, ...options })) {
       if (!declared.has(name)) continue;
       used.push(name);
