@@ -38,7 +38,17 @@ const buildDirs = {
  * linux-arm64-gnu: only what has no third-party library (image needs
  * libjpeg/libpng, wasi-nn and tensorflow a TFLite backend).
  */
-const plugin = (folder, name, extraFiles = []) => ({ folder, name, wrapperDir: join('packages', folder), extraFiles });
+const plugin = (folder, name) => ({ folder, name, wrapperDir: join('packages', folder) });
+const nnBackendNames = { tflite: 'TensorFlow-Lite', onnx: 'ONNX', ggml: 'GGML', pytorch: 'PyTorch', openvino: 'OpenVINO' };
+const nnBackend = (backend) => ({
+  folder: `wasi-nn-${backend}`,
+  name: `@ws/wasi-nn-${backend}`,
+  wrapperDir: join('packages', `wasi-nn-${backend}`),
+  platforms: ['linux-x64-gnu'],
+  files: [[`wasi-nn-backends/libws_wasi_nn_${backend}.so`, `libws_wasi_nn_${backend}.so`]],
+  exports: { backendPath: `libws_wasi_nn_${backend}.so` },
+  description: `the ${nnBackendNames[backend]} backend library of the wasi_nn plug-in (libws_wasi_nn_${backend}.so)`,
+});
 const packages = [
   {
     folder: 'core',
@@ -53,17 +63,12 @@ const packages = [
     description: 'the ws native bridge (ws_bridge.node) and the libwasmedge.so.0 stand-in',
   },
   { ...plugin('process', '@ws/process'), platforms: ['linux-x64-gnu', 'linux-arm64-gnu'] },
-  // The plug-in dlopens its backend libraries from <plug-in dir>/wasi-nn-backends, each on
-  // first use of its encoding; they find their runtime by path (tfjs-tflite-node,
-  // onnxruntime-node, node-llama-cpp) or link the system's (libtorch). TFLite is required;
-  // the others are packaged when they were built (their folders are optional in native/wasi-nn).
-  {
-    ...plugin('wasi-nn', '@ws/wasi-nn', [
-      ['wasi-nn-backends/libws_wasi_nn_tflite.so', 'wasi-nn-backends/libws_wasi_nn_tflite.so'],
-      ...['onnx', 'ggml', 'pytorch', 'openvino'].map((backend) => [`wasi-nn-backends/libws_wasi_nn_${backend}.so`, `wasi-nn-backends/libws_wasi_nn_${backend}.so`, { optional: true }]),
-    ]),
-    platforms: ['linux-x64-gnu'],
-  },
+  { ...plugin('wasi-nn', '@ws/wasi-nn'), platforms: ['linux-x64-gnu'] },
+  // Each WASI-NN backend is a package of its own (@ws/wasi-nn-<backend>) with its own
+  // platform package, so a user of one backend never installs another. The wrapper's
+  // "wasmedge": { "extends": "wasi_nn" } points the plug-in's nn-<backend>-backend option
+  // at the library below.
+  ...['tflite', 'onnx', 'ggml', 'pytorch', 'openvino'].map(nnBackend),
   { ...plugin('image', '@ws/image'), platforms: ['linux-x64-gnu'] },
   // Links no library: it binds to the OpenSSL that Node exports, so it cross-compiles
   // against Node's own headers (openssl/archs/linux-aarch64).
@@ -98,7 +103,7 @@ function resolvedPackages() {
       ...entry,
       version: wrapper.version,
       license: wrapper.license ?? 'Apache-2.0',
-      files: [...libraries.map((library) => [`plugins/${library}`, library]), ...entry.extraFiles],
+      files: libraries.map((library) => [`plugins/${library}`, library]),
       // The loader takes every library from libraryPath's folder (lib/).
       exports: { libraryPath: libraries[0] },
       description: `the ${manifests.map((m) => m.plugin).join(' and ')} plug-in ${libraries.length > 1 ? 'libraries' : 'library'} (${libraries.join(', ')})`,
@@ -172,10 +177,9 @@ function generatedFiles(list) {
 
 function copyBinaries(entry, key, packageDir) {
   const buildDir = buildDirs[key];
-  const missing = entry.files.filter(([from, , flags]) => !flags?.optional && !existsSync(join(buildDir, from))).map(([from]) => join(buildDir, from));
+  const missing = entry.files.filter(([from]) => !existsSync(join(buildDir, from))).map(([from]) => join(buildDir, from));
   if (missing.length) return missing;
   for (const [from, to] of entry.files) {
-    if (!existsSync(join(buildDir, from))) continue; // an optional file that was not built
     const target = join(packageDir, 'lib', to);
     mkdirSync(dirname(target), { recursive: true });
     copyFileSync(join(buildDir, from), target);

@@ -4,6 +4,7 @@ export { HostModule } from './plugins/host-module.js';
 export type { HostFunction, HostFunctionType } from './plugins/host-module.js';
 export type { RejectedPlugin } from './plugins/load-errors.js';
 export type { PluginExtensionManifest, PluginManifest } from './plugins/npm-manifest.js';
+export { resolveExtensionOptions } from './plugins/default-options.js';
 export { Runtime } from './runtime/runtime.js';
 export type { Instantiated, RuntimeOptions } from './runtime/runtime.js';
 export type { NativeModuleOptions } from './runtime/native-functions.js';

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { resolveDefaultOptions } from '../src/plugins/default-options.js';
-import { readPluginManifest, type PluginManifest } from '../src/plugins/npm-manifest.js';
+import { resolveDefaultOptions, resolveExtensionOptions } from '../src/plugins/default-options.js';
+import type { PluginManifest } from '../src/plugins/npm-manifest.js';
 import { platformKey } from '../src/platform.js';
 
 const key = platformKey()!;
@@ -16,7 +16,7 @@ function packageWithDependency(): string {
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'plugin-pkg', version: '1.0.0' }));
   const dep = join(dir, 'node_modules', '@scope', 'backend');
   mkdirSync(join(dep, 'lib'), { recursive: true });
-  writeFileSync(join(dep, 'package.json'), JSON.stringify({ name: '@scope/backend', version: '1.0.0', exports: { '.': './index.js', './package.json': './package.json' } }));
+  writeFileSync(join(dep, 'package.json'), JSON.stringify({ name: '@scope/backend', version: '1.0.0', exports: { '.': './index.js' } }));
   writeFileSync(join(dep, 'lib', 'libbackend.so'), '');
   return dir;
 }
@@ -46,9 +46,14 @@ describe('resolveDefaultOptions', () => {
     ).toEqual({});
   });
 
-  it("@ws/wasi-nn's manifest points nn-tflite-library at tfjs-tflite-node's TFLite C library", () => {
-    const wasiNn = resolve(dirname(fileURLToPath(import.meta.url)), '../../wasi-nn');
-    const resolved = resolveDefaultOptions(readPluginManifest(wasiNn)!);
-    expect(resolved['nn-tflite-library']).toMatch(/tfjs-tflite-node\/cc_deps\/linux_amd64\/libtensorflowlite_c\.so$/);
+  it("each WASI-NN backend package points the wasi_nn plug-in at its runtime library (hidden package.json included)", () => {
+    const packages = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+    const options = (name: string) => resolveExtensionOptions(join(packages, name), 'wasi_nn');
+    expect(options('wasi-nn-tflite')['nn-tflite-library']).toMatch(/tfjs-tflite-node\/cc_deps\/linux_amd64\/libtensorflowlite_c\.so$/);
+    expect(options('wasi-nn-onnx')['nn-onnx-library']).toMatch(/onnxruntime-node\/bin\/napi-v6\/linux\/x64\/libonnxruntime\.so\.1$/);
+    // @node-llama-cpp/linux-x64's "exports" hide its package.json: found by folder.
+    expect(options('wasi-nn-ggml')['nn-ggml-library']).toMatch(/@node-llama-cpp\/linux-x64\/bins\/linux-x64\/libllama\.v0\.5\.0\.so$/);
+    expect(options('wasi-nn-pytorch')).toEqual({}); // its platform package has no binary in the repository
+    expect(options('wasi-nn')).toEqual({}); // the plug-in package itself extends nothing
   });
 });

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { resolveExtensionOptions } from '@ws/core';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,26 +28,38 @@ export function wasiNnLibraryPath(): string {
   );
 }
 
-/** tfjs-tflite-node's folder for this platform, or undefined if it has none. */
-function tflitePlatformDir(): string | undefined {
-  if (process.platform === 'linux' && process.arch === 'x64') return 'linux_amd64';
-  if (process.platform === 'linux' && process.arch === 'arm64') return 'linux_arm64';
+/**
+ * Folder of the installed @ws/wasi-nn-tflite (the TensorFlow-Lite backend
+ * package): looked up from the application (the working directory), then
+ * from @ws/wasi-nn. Undefined when it is not installed.
+ */
+function tflitePackageDir(): string | undefined {
+  for (const from of [join(process.cwd(), 'package.json'), fileURLToPath(import.meta.url)]) {
+    try {
+      return dirname(createRequire(from).resolve('@ws/wasi-nn-tflite/package.json'));
+    } catch {
+      // Not visible from there.
+    }
+  }
   return undefined;
 }
 
 /**
- * libtensorflowlite_c.so shipped by the npm package tfjs-tflite-node (a
- * dependency of @ws/wasi-nn), or undefined when it is not installed. The
- * plug-in's backend tries `WS_TFLITE_LIBRARY` before this path.
+ * The wasi_nn plug-in options that @ws/wasi-nn-tflite provides on this
+ * platform: `nn-tflite-backend` (its backend library) and `nn-tflite-library`
+ * (libtensorflowlite_c.so of tfjs-tflite-node), each when installed. Runtime
+ * applies them by itself (package discovery); loadGraph() uses this.
+ */
+export function tfliteBackendOptions(): Record<string, string> {
+  const dir = tflitePackageDir();
+  return dir ? resolveExtensionOptions(dir, 'wasi_nn') : {};
+}
+
+/**
+ * libtensorflowlite_c.so shipped by tfjs-tflite-node (a dependency of
+ * @ws/wasi-nn-tflite), or undefined when it is not installed. The plug-in's
+ * backend tries `WS_TFLITE_LIBRARY` before this path.
  */
 export function tfliteLibraryPath(): string | undefined {
-  const platformDir = tflitePlatformDir();
-  if (!platformDir) return undefined;
-  try {
-    const packageJson = createRequire(import.meta.url).resolve('tfjs-tflite-node/package.json');
-    const library = join(dirname(packageJson), 'cc_deps', platformDir, 'libtensorflowlite_c.so');
-    return existsSync(library) ? library : undefined;
-  } catch {
-    return undefined;
-  }
+  return tfliteBackendOptions()['nn-tflite-library'];
 }

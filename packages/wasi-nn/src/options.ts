@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { PluginOptionValue } from '@ws/core';
 import { ExecutionTarget, GraphEncoding } from './enums.js';
 import { WasiNnError } from './errors.js';
-import { tfliteLibraryPath } from './libraries.js';
+import { tfliteBackendOptions } from './libraries.js';
 
 /** A named model, as `--nn-preload NAME:ENCODING:TARGET:PATH[:PATH]`. */
 export interface NnPreload {
@@ -28,7 +28,8 @@ export interface WasiNnOptions {
   threads?: number;
   /**
    * Absolute path of libtensorflowlite_c.so. Default: the library shipped by
-   * tfjs-tflite-node. The env var `WS_TFLITE_LIBRARY` takes precedence.
+   * tfjs-tflite-node with @ws/wasi-nn-tflite. The env var `WS_TFLITE_LIBRARY`
+   * takes precedence.
    */
   tfliteLibrary?: string;
 }
@@ -64,7 +65,8 @@ export function wasiNnPluginOptions(options: WasiNnOptions = {}): Record<string,
     'nn-preload': (options.preloads ?? []).map(formatPreload),
     'nn-threads': threads,
   };
-  const library = options.tfliteLibrary ?? tfliteLibraryPath();
-  if (library) result['nn-tflite-library'] = library;
+  // The TensorFlow-Lite backend package's paths, when it is installed.
+  Object.assign(result, tfliteBackendOptions());
+  if (options.tfliteLibrary) result['nn-tflite-library'] = options.tfliteLibrary;
   return result;
 }

@@ -1,14 +1,24 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { platformKey } from '../platform.js';
-import type { PluginExtensionManifest, PluginManifest } from './npm-manifest.js';
+import { readPackageManifests, type PluginExtensionManifest, type PluginManifest } from './npm-manifest.js';
 
 /** `tfjs-tflite-node/cc_deps/x.so` → ['tfjs-tflite-node', 'cc_deps/x.so']; scoped names keep their scope. */
 function splitPackageFile(file: string): [string, string] {
   const parts = file.split('/');
   const count = file.startsWith('@') ? 2 : 1;
   return [parts.slice(0, count).join('/'), parts.slice(count).join('/')];
+}
+
+/**
+ * The folder of `packageName` as Node would find it from `fromDir`, found by
+ * folder (not by require.resolve: a package's "exports" may hide its
+ * package.json, as @node-llama-cpp's do). Undefined when not installed.
+ */
+function packageFolder(fromDir: string, packageName: string): string | undefined {
+  const searched = createRequire(join(fromDir, 'package.json')).resolve.paths(packageName) ?? [];
+  return searched.map((dir) => join(dir, packageName)).find((dir) => existsSync(join(dir, 'package.json')));
 }
 
 /**
@@ -21,17 +31,23 @@ export function resolveDefaultOptions(manifest: Pick<PluginManifest | PluginExte
   const key = platformKey();
   const resolved: Record<string, string> = {};
   if (!key) return resolved;
-  const require = createRequire(join(manifest.packageDir, 'package.json'));
   for (const [option, perPlatform] of Object.entries(manifest.defaultOptions)) {
     const file = perPlatform[key];
     if (!file) continue;
     const [packageName, inside] = splitPackageFile(file);
-    try {
-      const path = join(dirname(require.resolve(`${packageName}/package.json`)), inside);
-      if (existsSync(path)) resolved[option] = path;
-    } catch {
-      // The dependency is not installed: nothing to default to.
-    }
+    const folder = packageFolder(manifest.packageDir, packageName);
+    // A dependency that is not installed (or lacks the file) gives nothing to default to.
+    if (folder && existsSync(join(folder, inside))) resolved[option] = join(folder, inside);
   }
   return resolved;
+}
+
+/**
+ * The option defaults that the installed extension package in `packageDir`
+ * (e.g. @ws/wasi-nn-tflite) gives plug-in `pluginName` on this platform; {}
+ * when it has none. For wrappers that configure a plug-in without discovery.
+ */
+export function resolveExtensionOptions(packageDir: string, pluginName: string): Record<string, string> {
+  const extension = readPackageManifests(packageDir).extensions.find((e) => e.extends === pluginName);
+  return extension ? resolveDefaultOptions(extension) : {};
 }
