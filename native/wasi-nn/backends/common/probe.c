@@ -10,10 +10,13 @@
 
 const ws_nn_backend *ws_wasi_nn_backend(void);
 
-/* Writes "<runtime and version> (<library path>)" and returns 0, or writes
- * why the runtime is not available and returns -1. */
-__attribute__((visibility("default"))) int ws_wasi_nn_backend_probe(char *Out, size_t OutLen) {
-  ws_nn_backend_settings Settings = {1, NULL};
+/* Opens the backend as the plug-in would with nn-<stem>-library =
+ * RuntimeLibrary (NULL: unset). Writes "<runtime and version> (<library
+ * path>)" and returns 0, or writes why the runtime is not available and
+ * returns -1. */
+__attribute__((visibility("default"))) int ws_wasi_nn_backend_probe_with(const char *RuntimeLibrary, char *Out,
+                                                                         size_t OutLen) {
+  ws_nn_backend_settings Settings = {1, RuntimeLibrary};
   char Err[2048] = "";
   if (ws_wasi_nn_backend()->Open(&Settings, Err, sizeof(Err)) != 0) {
     snprintf(Out, OutLen, "%s", Err);
@@ -22,4 +25,9 @@ __attribute__((visibility("default"))) int ws_wasi_nn_backend_probe(char *Out, s
   const char *Path = ws_nn_library_found();
   snprintf(Out, OutLen, "%s%s%s%s", ws_nn_backend_runtime(), Path[0] ? " (" : "", Path, Path[0] ? ")" : "");
   return 0;
+}
+
+/* As ws_wasi_nn_backend_probe_with(NULL, ...): the backend searches by itself. */
+__attribute__((visibility("default"))) int ws_wasi_nn_backend_probe(char *Out, size_t OutLen) {
+  return ws_wasi_nn_backend_probe_with(NULL, Out, OutLen);
 }

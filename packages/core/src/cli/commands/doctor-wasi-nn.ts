@@ -11,36 +11,45 @@ const BACKENDS: readonly [stem: string, label: string][] = [
   ['openvino', 'OpenVINO (encoding 0)'],
 ];
 
-/** Where the plug-in looks for libws_wasi_nn_<stem>.so (backend_registry.c): env, packaged, build layout. */
+/** Folders the plug-in searches for libws_wasi_nn_<stem>.so when no option names it (backend_registry.c): env, then the build layout. */
 function backendDirectories(pluginPath: string): string[] {
   const dirs = [process.env.WS_WASI_NN_BACKEND_DIR, join(dirname(pluginPath), 'wasi-nn-backends'), join(dirname(pluginPath), '..', 'wasi-nn-backends')];
   return dirs.filter((dir): dir is string => !!dir && existsSync(dir));
 }
 
+/** The backend library the plug-in would load: the nn-<stem>-backend option (from the installed @ws/wasi-nn-<stem>), else a searched folder. */
+function backendPath(stem: string, options: Readonly<Record<string, string>>, dirs: readonly string[]): string | undefined {
+  const file = `libws_wasi_nn_${stem}.so`;
+  const given = options[`nn-${stem}-backend`];
+  if (given && existsSync(given)) return given;
+  const dir = dirs.find((candidate) => readdirSync(candidate).includes(file));
+  return dir ? join(dir, file) : undefined;
+}
+
 /**
  * `ws doctor` lines for the wasi_nn plug-in at pluginPath: each backend with
- * its library, the runtime and version it found, and whether it loads. Each
- * backend is probed through its ws_wasi_nn_backend_probe() (through koffi),
- * which loads its runtime as a guest's first load() would.
+ * its library, the runtime and version it found, and whether it loads.
+ * `options` are the plug-in's option defaults from installed backend packages
+ * (nn-<stem>-backend, nn-<stem>-library). Each backend is probed through its
+ * ws_wasi_nn_backend_probe_with() (through koffi), which loads its runtime as
+ * a guest's first load() would.
  */
-export function wasiNnBackendLines(pluginPath: string): string[] {
+export function wasiNnBackendLines(pluginPath: string, options: Readonly<Record<string, string>> = {}): string[] {
   const dirs = backendDirectories(pluginPath);
   const lines = ['    backends:'];
   for (const [stem, label] of BACKENDS) {
-    const file = `libws_wasi_nn_${stem}.so`;
-    const dir = dirs.find((candidate) => readdirSync(candidate).includes(file));
-    if (!dir) {
-      lines.push(`      ${label}: not installed (no ${file})`);
+    const path = backendPath(stem, options, dirs);
+    if (!path) {
+      lines.push(`      ${label}: not installed (install @ws/wasi-nn-${stem})`);
       continue;
     }
-    const path = join(dir, file);
     try {
       const koffi = loadKoffi('ws doctor (wasi-nn backends)') as unknown as {
-        load(path: string): { func(declaration: string): (out: Buffer, length: number) => number };
+        load(path: string): { func(declaration: string): (runtime: string | null, out: Buffer, length: number) => number };
       };
-      let probe: ((out: Buffer, length: number) => number) | undefined;
+      let probe: ((runtime: string | null, out: Buffer, length: number) => number) | undefined;
       try {
-        probe = koffi.load(path).func('int ws_wasi_nn_backend_probe(_Out_ uint8_t *out, size_t len)');
+        probe = koffi.load(path).func('int ws_wasi_nn_backend_probe_with(const char *runtime, _Out_ uint8_t *out, size_t len)');
       } catch {
         probe = undefined; // a backend without a probe (e.g. TFLite): the library itself loads
       }
@@ -49,7 +58,7 @@ export function wasiNnBackendLines(pluginPath: string): string[] {
         continue;
       }
       const text = Buffer.alloc(8192);
-      const status = probe(text, text.length);
+      const status = probe(options[`nn-${stem}-library`] ?? null, text, text.length);
       const message = text.toString('utf8', 0, Math.max(0, text.indexOf(0)));
       lines.push(status === 0 ? `      ${label}: loads, ${message}` : `      ${label}: NOT AVAILABLE: ${message}`, `        ${path}`);
     } catch (error) {

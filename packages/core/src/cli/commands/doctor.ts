@@ -3,6 +3,7 @@ import { Plugin } from '../../plugins/plugin.js';
 import { currentPlatformFacts, libcDescription, osName, platformKey } from '../../platform.js';
 import { probeBackends } from '../backend-probe.js';
 import { loadCliPlugins, scanPluginPaths } from '../plugin-paths.js';
+import { resolveDefaultOptions } from '../../plugins/default-options.js';
 import { wasiNnBackendLines } from './doctor-wasi-nn.js';
 
 /**
@@ -43,7 +44,7 @@ export function doctorCommand(argv: readonly string[]): number {
       plugin.load();
       lines.push(`  ${plugin.name} ${plugin.version}: loads (${plugin.path})`);
       // wasi_nn's backends are libraries of their own, each with its own runtime.
-      if (plugin.name === 'wasi_nn') lines.push(...wasiNnBackendLines(plugin.path));
+      if (plugin.name === 'wasi_nn') lines.push(...wasiNnBackendLines(plugin.path, Object.assign({}, ...plugin.extensions.map((e) => resolveDefaultOptions(e)))));
     } catch (error) {
       healthy = false;
       lines.push(`  ${label}: FAILED`, `    ${(error as Error).message.replace(/\n/g, '\n    ')}`);
