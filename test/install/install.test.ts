@@ -5,12 +5,12 @@
 // dependencies omitted: then the exact checklist error, while a WASI-only
 // guest still runs.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guest, root } from '../helpers/paths.js';
-import { cleanEnv, packAll, type Packed } from './pack.js';
+import { cleanEnv, installProject, packAll, type Manager, type Packed } from './pack.js';
 
 const version = (JSON.parse(readFileSync(join(root, 'packages/core/package.json'), 'utf8')) as { version: string }).version;
 let work: string;
@@ -26,49 +26,24 @@ afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-type Manager = 'npm' | 'pnpm';
 type Variant = 'normal' | 'ignore-scripts' | 'omit-optional';
 
 const installArgs: Record<Manager, Record<Variant, string[]>> = {
   npm: {
-    normal: ['install', '--offline', '--no-audit', '--no-fund'],
-    'ignore-scripts': ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'],
-    'omit-optional': ['install', '--offline', '--no-audit', '--no-fund', '--omit=optional'],
+    normal: ['--no-audit', '--no-fund'],
+    'ignore-scripts': ['--no-audit', '--no-fund', '--ignore-scripts'],
+    'omit-optional': ['--no-audit', '--no-fund', '--omit=optional'],
   },
   pnpm: {
-    normal: ['install', '--offline'],
-    'ignore-scripts': ['install', '--offline', '--ignore-scripts'],
-    'omit-optional': ['install', '--offline', '--no-optional'],
+    normal: [],
+    'ignore-scripts': ['--ignore-scripts'],
+    'omit-optional': ['--no-optional'],
   },
 };
 
 /** A new project depending on @ws/core and @ws/process; every package resolves to a local tarball. */
 function install(manager: Manager, variant: Variant): string {
-  const app = join(work, `${manager}-${variant}`);
-  mkdirSync(app);
-  const file = (name: string): string => `file:${packed.tarballs[name]}`;
-  const overrides = Object.fromEntries(Object.keys(packed.tarballs).map((name) => [name, file(name)]));
-  const manifest: Record<string, unknown> = {
-    name: 'ws-install-test',
-    version: '1.0.0',
-    private: true,
-    type: 'module',
-    dependencies: { '@ws/core': file('@ws/core'), '@ws/process': file('@ws/process') },
-  };
-  if (manager === 'npm') manifest.overrides = overrides;
-  writeFileSync(join(app, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  if (manager === 'pnpm') {
-    // A project of its own (not the ws workspace): overrides and build decisions live here.
-    const yaml = [
-      'overrides:',
-      ...Object.entries(overrides).map(([name, spec]) => `  ${JSON.stringify(name)}: ${JSON.stringify(spec)}`),
-      'allowBuilds:',
-      '  koffi: false',
-      '',
-    ].join('\n');
-    writeFileSync(join(app, 'pnpm-workspace.yaml'), yaml);
-  }
-  execFileSync(manager, installArgs[manager][variant], { cwd: app, env: cleanEnv(), stdio: 'pipe', timeout: 120000 });
+  const app = installProject(work, packed, manager, `${manager}-${variant}`, ['@ws/core', '@ws/process'], installArgs[manager][variant]);
   copyFileSync(join(root, 'packages/process/guests/build/exec.wasm'), join(app, 'exec.wasm'));
   copyFileSync(guest('wasi_only'), join(app, 'wasi_only.wasm'));
   return app;
