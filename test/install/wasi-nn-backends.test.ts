@@ -75,6 +75,10 @@ describe.runIf(backendsBuilt).each(['npm', 'pnpm'] as const)('WASI-NN backends i
     const story = ws(app, ['run', '--nn-preload', 'story:GGML:AUTO:story.gguf', 'tell_story.wasm', 'Once upon a time']);
     expect(story.stdout).toContain('story: Once upon a time, there lived one tiny robot. It counted tokens all day!\n');
 
+    const plugins = ws(app, ['plugins']).stdout;
+    expect(plugins).toContain('\n  extended by @ws/wasi-nn-pytorch 0.1.0 (sets --nn-pytorch-backend)\n');
+    expect(plugins).toContain('\n  extended by @ws/wasi-nn-ggml 0.1.0 (sets --nn-ggml-backend, --nn-ggml-library)\n');
+
     const doctor = ws(app, ['doctor']).stdout;
     expect(doctor).toMatch(/\n      PyTorch \(encoding 3\): loads, libtorch 1\.13\.\d+ .*\n        \/.*@ws\/wasi-nn-pytorch-linux-x64-gnu\/lib\/libws_wasi_nn_pytorch\.so\n/);
     expect(doctor).toMatch(/\n      GGML \/ llama\.cpp \(encoding 6\): loads, llama\.cpp libllama .*@node-llama-cpp\/linux-x64\/bins\/linux-x64\/libllama\.v0\.5\.0\.so\)\n        \/.*@ws\/wasi-nn-ggml-linux-x64-gnu\/lib\/libws_wasi_nn_ggml\.so\n/);

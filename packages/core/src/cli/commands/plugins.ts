@@ -12,6 +12,8 @@ interface PluginReport {
   modules?: string[];
   importNames: string[];
   options?: { name: string; type: string; description: string }[];
+  /** Installed packages extending it (e.g. WASI-NN backends), with the option defaults they set. */
+  extensions: { package: string; version: string; options: string[] }[];
   error?: string;
 }
 
@@ -24,7 +26,8 @@ export function pluginsCommand(argv: readonly string[]): number {
   loadCliPlugins(scanPluginPaths(argv));
   const json = argv.includes('--json');
   const reports: PluginReport[] = Plugin.all().map((plugin) => {
-    const report: PluginReport = { name: plugin.name, loaded: plugin.loaded, package: plugin.packageName, importNames: plugin.knownImportNames() };
+    const extensions = plugin.extensions.map((e) => ({ package: e.packageName, version: e.packageVersion, options: Object.keys(e.defaultOptions) }));
+    const report: PluginReport = { name: plugin.name, loaded: plugin.loaded, package: plugin.packageName, importNames: plugin.knownImportNames(), extensions };
     if (plugin.loaded) {
       report.version = plugin.version;
       report.apiVersion = plugin.apiVersion;
@@ -50,6 +53,7 @@ export function pluginsCommand(argv: readonly string[]): number {
     } else {
       out.push(`${report.name} from ${report.package} (not loaded yet: loads when a guest imports ${report.importNames.join(', ')})`);
     }
+    for (const extension of report.extensions) out.push(`  extended by ${extension.package} ${extension.version} (sets ${extension.options.map((o) => `--${o}`).join(', ')})`);
   }
   if (rejected.length > 0) {
     out.push('', 'Rejected files:');
