@@ -85,6 +85,14 @@ describe.runIf(backendsBuilt).each(['npm', 'pnpm'] as const)('WASI-NN backends i
     expect(doctor).toContain('\n      TensorFlow-Lite (encoding 4): not installed (install @ws/wasi-nn-tflite)\n');
     expect(doctor).toContain('\n      ONNX (encoding 1): not installed (install @ws/wasi-nn-onnx)\n');
     expect(doctor).toContain('\n      OpenVINO (encoding 0): not installed (install @ws/wasi-nn-openvino)\n');
+
+    if (manager === 'npm') {
+      // As if the optional platform package had been left out (npm --omit=optional).
+      rmSync(join(app, 'node_modules/@ws/wasi-nn-ggml-linux-x64-gnu'), { recursive: true });
+      expect(ws(app, ['doctor']).stdout).toContain(
+        '\n      GGML / llama.cpp (encoding 6): @ws/wasi-nn-ggml is installed but not its binary @ws/wasi-nn-ggml-linux-x64-gnu (optional dependencies omitted?): npm install @ws/wasi-nn-ggml-linux-x64-gnu\n',
+      );
+    }
   });
 
   it('@ws/wasi-nn alone: a PyTorch guest is told which package to install', () => {

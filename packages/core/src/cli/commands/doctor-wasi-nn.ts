@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { platformKey } from '../../platform.js';
 import { loadKoffi } from '../../runtime/native-functions.js';
 
 /** The backends ws's wasi_nn plug-in knows, by library stem, with their encodings. */
@@ -34,13 +35,20 @@ function backendPath(stem: string, options: Readonly<Record<string, string>>, di
  * ws_wasi_nn_backend_probe_with() (through koffi), which loads its runtime as
  * a guest's first load() would.
  */
-export function wasiNnBackendLines(pluginPath: string, options: Readonly<Record<string, string>> = {}): string[] {
+export function wasiNnBackendLines(pluginPath: string, options: Readonly<Record<string, string>> = {}, installedPackages: readonly string[] = []): string[] {
   const dirs = backendDirectories(pluginPath);
   const lines = ['    backends:'];
   for (const [stem, label] of BACKENDS) {
     const path = backendPath(stem, options, dirs);
+    const backendPackage = `@ws/wasi-nn-${stem}`;
+    if (!path && installedPackages.includes(backendPackage)) {
+      // The wrapper is there but npm/pnpm left out its optional platform package.
+      const binary = `${backendPackage}-${platformKey() ?? '<platform>'}`;
+      lines.push(`      ${label}: ${backendPackage} is installed but not its binary ${binary} (optional dependencies omitted?): npm install ${binary}`);
+      continue;
+    }
     if (!path) {
-      lines.push(`      ${label}: not installed (install @ws/wasi-nn-${stem})`);
+      lines.push(`      ${label}: not installed (install ${backendPackage})`);
       continue;
     }
     try {

@@ -44,7 +44,10 @@ export function doctorCommand(argv: readonly string[]): number {
       plugin.load();
       lines.push(`  ${plugin.name} ${plugin.version}: loads (${plugin.path})`);
       // wasi_nn's backends are libraries of their own, each with its own runtime.
-      if (plugin.name === 'wasi_nn') lines.push(...wasiNnBackendLines(plugin.path, Object.assign({}, ...plugin.extensions.map((e) => resolveDefaultOptions(e)))));
+      if (plugin.name === 'wasi_nn') {
+        const options: Record<string, string> = Object.assign({}, ...plugin.extensions.map((e) => resolveDefaultOptions(e)));
+        lines.push(...wasiNnBackendLines(plugin.path, options, plugin.extensions.map((e) => e.packageName)));
+      }
     } catch (error) {
       healthy = false;
       lines.push(`  ${label}: FAILED`, `    ${(error as Error).message.replace(/\n/g, '\n    ')}`);
