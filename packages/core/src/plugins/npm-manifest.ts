@@ -73,23 +73,23 @@ export interface PackageManifests {
  * if the package has no "wasmedge" field.
  */
 export function readPackageManifests(packageDir: string): PackageManifests {
-  const none: PackageManifests = { plugins: [], extensions: [] };
+  const found: PackageManifests = { plugins: [], extensions: [] };
   let json: PackageJson;
   try {
     const text = readFileSync(join(packageDir, 'package.json'), 'utf8');
     // Discovery reads every installed package.json: parse only candidates.
-    if (!text.includes('"wasmedge"')) return none;
+    if (!text.includes('"wasmedge"')) return found;
     json = JSON.parse(text) as PackageJson;
   } catch {
-    return none;
+    return found;
   }
   const field = json.wasmedge;
-  if (!field) return none;
+  if (!field) return found;
   for (const entry of Array.isArray(field) ? field : [field]) {
-    if (typeof entry?.extends === 'string') none.extensions.push(toExtension(entry, json, packageDir));
-    else none.plugins.push(toManifest(entry, json, packageDir));
+    if (typeof entry?.extends === 'string') found.extensions.push(toExtension(entry, json, packageDir));
+    else found.plugins.push(toManifest(entry, json, packageDir));
   }
-  return none;
+  return found;
 }
 
 /** Reads every plug-in manifest of a package (extensions left out); see readPackageManifests. */
