@@ -4,11 +4,12 @@
  * so tests can assert exact outputs.
  *
  *   load FILE [CONFIG]             load the GGUF bytes of FILE (encoding 6), CONFIG = builder[1]
+ *                                  (JSON, or @PATH: the contents of the file PATH)
  *   load_enc FILE ENC              the same with another encoding (e.g. 5, autodetect)
  *   load_by_name NAME | load_by_name_with_config NAME CONFIG
  *   init GRAPH
  *   prompt CTX TEXT                set_input(CTX, 0, TEXT as u8 [len])
- *   meta CTX JSON                  set_input(CTX, 1, JSON)
+ *   meta CTX JSON                  set_input(CTX, 1, JSON) (or @PATH, as for load)
  *   compute CTX | compute_single CTX | fini_single CTX
  *   output CTX INDEX MAX           get_output: errno, size and the text in quotes;
  *   output_single CTX INDEX MAX    "overrun" if anything was written past MAX
@@ -40,9 +41,20 @@ static uint8_t *read_file(const char *Path, uint32_t *Length) {
   return Data;
 }
 
+/* A JSON argument: the text itself, or the contents of the file after '@'
+ * (metadata larger than a command-line argument may be). */
+static const uint8_t *json_argument(const char *Text, uint32_t *Length) {
+  if (Text[0] == '@') return read_file(Text + 1, Length);
+  *Length = (uint32_t)strlen(Text);
+  return (const uint8_t *)Text;
+}
+
 static int32_t set_bytes(uint32_t Context, uint32_t Index, const char *Text) {
-  uint32_t Dims[1] = {(uint32_t)strlen(Text)};
-  nn_tensor Tensor = {Dims, 1, NN_TYPE_U8, (const uint8_t *)Text, (uint32_t)strlen(Text)};
+  uint32_t Length;
+  const uint8_t *Data = Index == 1 ? json_argument(Text, &Length) : (const uint8_t *)Text;
+  if (Index != 1) Length = (uint32_t)strlen(Text);
+  uint32_t Dims[1] = {Length};
+  nn_tensor Tensor = {Dims, 1, NN_TYPE_U8, Data, Length};
   return nn_set_input(Context, Index, NN_PTR(&Tensor));
 }
 
@@ -84,8 +96,10 @@ static int run(char **Arg, int Left) {
       NEED(2);
       Encoding = number(Arg[2]);
       Used = 3;
-    } else if (Left > 2 && Arg[2][0] == '{') {
-      Builders[1] = (nn_builder){(const uint8_t *)Arg[2], (uint32_t)strlen(Arg[2])};
+    } else if (Left > 2 && (Arg[2][0] == '{' || Arg[2][0] == '@')) {
+      uint32_t ConfigLength;
+      const uint8_t *Config = json_argument(Arg[2], &ConfigLength);
+      Builders[1] = (nn_builder){Config, ConfigLength};
       Count = 2;
       Used = 3;
     }

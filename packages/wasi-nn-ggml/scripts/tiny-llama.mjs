@@ -7,6 +7,10 @@
 // the next word of the story (and the last word to end-of-sequence). The
 // model therefore continues any prompt ending in a story word with the rest of
 // the story, deterministically, whatever the sampler settings.
+// Every other token (bytes, letters, word prefixes) shares one more embedding
+// slot, which the output matrix maps to "white space is unlikely": after such
+// a token all tokens tie except white space, so grammar-constrained output
+// (tests of "grammar" and "json-schema") has no stray spaces or newlines.
 //
 // The benchmark model has the same vocabulary and random weights of a useful
 // size (dense work per token like a real small model).
@@ -97,6 +101,9 @@ export function storyModel({ ctx = 128 } = {}) {
     const next = slot + 1 < STORY.length ? tokens.indexOf(STORY[slot + 1]) : 2; // then </s>
     output[next * n.embd + slot] = 10;
   });
+  const other = STORY.length; // the slot shared by every other token
+  for (let id = 3; id < vocab; id++) if (!STORY.includes(tokens[id])) embedding[id * n.embd + other] = 1;
+  for (const space of ['<0x09>', '<0x0A>', '<0x0D>', '<0x20>', '▁']) output[tokens.indexOf(space) * n.embd + other] = -4;
   const norm = (name, dims) => (name.endsWith('norm.weight') ? new Float32Array(size(dims)).fill(1) : new Float32Array(size(dims)));
   const tensors = [
     { name: 'token_embd.weight', dims: [n.embd, vocab], data: embedding },

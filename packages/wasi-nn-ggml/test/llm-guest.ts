@@ -11,8 +11,13 @@ export const modelDir = join(packageDir, 'test-models', 'build');
 export const plugins = process.env.WS_NN_PLUGIN_DIR ?? pluginDir;
 export const STORY = ', there lived one tiny robot. It counted tokens all day!';
 
-export function runLlm(script: string[], options: { preloads?: string[]; env?: Record<string, string> } = {}): Promise<GuestRun> {
+/** Runs the script; `dirs` maps more guest directories to host ones (e.g. `{ t: tmp }`). */
+export function runLlm(
+  script: string[],
+  options: { preloads?: string[]; env?: Record<string, string>; dirs?: Record<string, string> } = {},
+): Promise<GuestRun> {
   const args = [cliPath, 'run', '--dir', `m:${modelDir}`, '--plugin-path', plugins];
+  for (const [guest, host] of Object.entries(options.dirs ?? {})) args.push('--dir', `${guest}:${host}`);
   for (const preload of options.preloads ?? []) args.push('--nn-preload', preload);
   args.push(join(packageDir, 'guests', 'build', 'llm_script.wasm'), ...script);
   return new Promise((resolvePromise) => {
@@ -26,3 +31,6 @@ export function runLlm(script: string[], options: { preloads?: string[]; env?: R
 /** `{"input_tokens": I, "output_tokens": O, ...}` as get_output(1) writes it. */
 export const stats = (input: number, output: number) =>
   `{"input_tokens": ${input}, "output_tokens": ${output}, "llama_build_number": 0, "llama_commit": "@node-llama-cpp/linux-x64 3.22.1"}`;
+
+/** A metadata JSON argument (builder 1 of load, or set_input index 1). */
+export const meta = (object: Record<string, unknown>) => JSON.stringify(object);

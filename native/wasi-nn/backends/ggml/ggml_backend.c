@@ -11,14 +11,24 @@
  *   compute_single / get_output_single / fini_single: one token at a time;
  *              EndOfSequence (100) at the end, ContextFull (101) when the
  *              context is exhausted, PromptTooLong (102), ModelNotFound (103).
+ * Metadata keys beyond the numeric ones (ggml_options.h, ggml_sampling.c):
+ * grammar / json-schema constrain sampling; reverse-prompt stops generation
+ * once the output contains it (the text stays in the output, as in
+ * WasmEdge); mmproj and image are refused (no libmtmd in this libllama).
  * Differences from WasmEdge: GGUF bytes from a guest are written to a host
  * temporary file (WasmEdge writes ggml-model.bin into the guest's preopened
- * directory), and the default seed is fixed (42) so runs are reproducible.
+ * directory), the default seed is fixed (42) so runs are reproducible,
+ * reverse-prompt also ends compute_single streams (WasmEdge leaves that to
+ * the guest), and mmproj / image fail at load or set_input(1) instead of at
+ * the first prompt.
  */
 #define _GNU_SOURCE
 #include "../../backend.h"
 #include "../common/library_search.h"
 #include "ggml_options.h"
+#include "ggml_sampling.h"
+#include "ggml_text_checks.h"
+#include "json_schema_grammar.h"
 #include "llama_api.h"
 
 #include <pthread.h>
@@ -41,7 +51,7 @@
 /* WasmEdge's GGML error codes beyond witx's 0-8. */
 enum { GGML_END_OF_SEQUENCE = 100, GGML_CONTEXT_FULL = 101, GGML_PROMPT_TOO_LONG = 102, GGML_MODEL_NOT_FOUND = 103 };
 
-static llama_api Api;
+llama_api Api;
 static volatile int LogEverything; /* set by any graph's enable-log */
 
 typedef struct ggml_graph {
@@ -68,6 +78,8 @@ typedef struct ggml_context {
   uint32_t LastPieceLength;
   uint32_t InputTokens, OutputTokens, Position;
   int Streaming;            /* compute_single has evaluated the prompt */
+  int ReversePromptSeen;    /* the output contains the reverse prompt: generation is over */
+  ggml_candidates Candidates;
 } ggml_context;
 
 static void log_callback(int Level, const char *Text, void *User) {
@@ -96,6 +108,7 @@ static int ggml_open(const ws_nn_backend_settings *Settings, char *Err, size_t E
   };
   if (ws_nn_library_search(Candidates, 5, open_candidate, NULL, Err, ErrLen) < 0) return -1;
   Api.llama_log_set(log_callback, NULL);
+  ggml_json_schema_set_library_directory(Api.Directory);
   Api.ggml_backend_load_all_from_path(Api.Directory);
   Api.llama_backend_init();
   return 0;
@@ -107,6 +120,7 @@ static void ggml_graph_release(void *Opaque) {
   ggml_graph *Graph = Opaque;
   if (Graph == NULL) return;
   if (Graph->Model != NULL) Api.llama_model_free(Graph->Model);
+  ggml_options_free(&Graph->Options);
   free(Graph);
 }
 
@@ -138,10 +152,13 @@ static uint32_t ggml_load(const ws_nn_bytes *Builders, uint32_t BuilderCount, ui
   if (Graph == NULL) return WS_NN_RUNTIME_ERROR;
   ggml_options_default(&Graph->Options);
   Graph->HostThreads = Settings->Threads;
-  if (BuilderCount == 2 &&
-      !ggml_options_parse(&Graph->Options, (const char *)Builders[1].Data, Builders[1].Length)) {
-    free(Graph);
-    return WS_NN_INVALID_ENCODING;
+  if (BuilderCount == 2) {
+    uint32_t Errno = ggml_options_parse(&Graph->Options, (const char *)Builders[1].Data, Builders[1].Length,
+                                        ggml_json_schema_to_grammar);
+    if (Errno != WS_NN_SUCCESS) {
+      free(Graph);
+      return Errno;
+    }
   }
   if (Graph->Options.EnableLog) LogEverything = 1;
   llama_params_blob Params = Api.llama_model_default_params();
@@ -150,11 +167,11 @@ static uint32_t ggml_load(const ws_nn_bytes *Builders, uint32_t BuilderCount, ui
   if (Model->Length > sizeof(Prefix) - 1 && memcmp(Model->Data, Prefix, sizeof(Prefix) - 1) == 0) {
     /* Only the generic layer's preload list produces this form (a guest's load() refuses it). */
     char *Path = strndup((const char *)Model->Data + sizeof(Prefix) - 1, Model->Length - (sizeof(Prefix) - 1));
-    if (Path == NULL) return free(Graph), WS_NN_RUNTIME_ERROR;
+    if (Path == NULL) return ggml_graph_release(Graph), WS_NN_RUNTIME_ERROR;
     if (access(Path, R_OK) != 0) {
       fprintf(stderr, "[ws:wasi-nn] GGML: model file %s not found. Check the --nn-preload path.\n", Path);
       free(Path);
-      free(Graph);
+      ggml_graph_release(Graph);
       return GGML_MODEL_NOT_FOUND;
     }
     Graph->Model = Api.llama_model_load_from_file(Path, Params);
@@ -164,30 +181,12 @@ static uint32_t ggml_load(const ws_nn_bytes *Builders, uint32_t BuilderCount, ui
   }
   if (Graph->Model == NULL) {
     fprintf(stderr, "[ws:wasi-nn] GGML: llama.cpp could not load the model (not a usable GGUF file).\n");
-    free(Graph);
+    ggml_graph_release(Graph);
     return WS_NN_INVALID_ARGUMENT;
   }
   Graph->Vocab = Api.llama_model_get_vocab(Graph->Model);
   *GraphOut = Graph;
   return WS_NN_SUCCESS;
-}
-
-/* The sampler chain for the options: penalties, then greedy (temp <= 0) or
- * top-k, top-p, temperature and a seeded draw. */
-static llama_sampler *make_sampler(const ggml_options *Options) {
-  llama_sampler *Chain = Api.llama_sampler_chain_init(Api.llama_sampler_chain_default_params());
-  if (Chain == NULL) return NULL;
-  Api.llama_sampler_chain_add(Chain, Api.llama_sampler_init_penalties(64, Options->RepeatPenalty,
-                                                                      Options->FrequencyPenalty, Options->PresencePenalty));
-  if (Options->Temperature <= 0) {
-    Api.llama_sampler_chain_add(Chain, Api.llama_sampler_init_greedy());
-  } else {
-    Api.llama_sampler_chain_add(Chain, Api.llama_sampler_init_top_k(Options->TopK));
-    Api.llama_sampler_chain_add(Chain, Api.llama_sampler_init_top_p(Options->TopP, 1));
-    Api.llama_sampler_chain_add(Chain, Api.llama_sampler_init_temp(Options->Temperature));
-    Api.llama_sampler_chain_add(Chain, Api.llama_sampler_init_dist(Options->Seed));
-  }
-  return Chain;
 }
 
 /* The largest ctx-size accepted: the model's training context, and at least
@@ -209,14 +208,18 @@ static int32_t thread_count(const ggml_options *Options, uint32_t HostThreads) {
   return Threads > 0 ? (int32_t)Threads : 1;
 }
 
-/* (Re)creates the llama context and sampler for Context->Options. */
-static uint32_t build_runtime(ggml_context *Context) {
-  const ggml_options *Options = &Context->Options;
+/* (Re)creates the llama context and sampler for Options, which the caller
+ * makes Context->Options on success. A ctx-size or grammar that cannot be
+ * used leaves the context as it was. */
+static uint32_t build_runtime(ggml_context *Context, const ggml_options *Options) {
   if (Options->ContextSize > max_context_size(Context->Graph->Model)) {
     fprintf(stderr, "[ws:wasi-nn] GGML: ctx-size %u is larger than this model allows (%u). Use a smaller ctx-size.\n",
             Options->ContextSize, max_context_size(Context->Graph->Model));
     return WS_NN_INVALID_ARGUMENT;
   }
+  llama_sampler *Sampler = NULL;
+  uint32_t Errno = ggml_make_sampler(Context->Graph->Vocab, Options, &Sampler);
+  if (Errno != WS_NN_SUCCESS) return Errno;
   if (Context->Sampler != NULL) Api.llama_sampler_free(Context->Sampler);
   if (Context->Context != NULL) Api.llama_free(Context->Context);
   Context->Sampler = NULL;
@@ -230,12 +233,15 @@ static uint32_t build_runtime(ggml_context *Context) {
   uint32_t Batch = Options->BatchSize > 0 ? Options->BatchSize : 512;
   llama_context_params_set(&Params, Size, Batch);
   Context->Context = Api.llama_init_from_model(Context->Graph->Model, Params);
-  if (Context->Context == NULL) return WS_NN_RUNTIME_ERROR;
+  if (Context->Context == NULL) {
+    Api.llama_sampler_free(Sampler);
+    return WS_NN_RUNTIME_ERROR;
+  }
   int32_t Threads = thread_count(Options, Context->Graph->HostThreads);
   Api.llama_set_n_threads(Context->Context, Threads, Threads);
-  Context->Sampler = make_sampler(Options);
+  Context->Sampler = Sampler;
   Context->Streaming = 0;
-  return Context->Sampler != NULL ? WS_NN_SUCCESS : WS_NN_RUNTIME_ERROR;
+  return WS_NN_SUCCESS;
 }
 
 static void ggml_context_release(void *Opaque) {
@@ -243,6 +249,8 @@ static void ggml_context_release(void *Opaque) {
   if (Context == NULL) return;
   if (Context->Sampler != NULL) Api.llama_sampler_free(Context->Sampler);
   if (Context->Context != NULL) Api.llama_free(Context->Context);
+  ggml_options_free(&Context->Options);
+  ggml_candidates_free(&Context->Candidates);
   free(Context->Prompt);
   free(Context->Output.Data);
   free(Context);
@@ -254,8 +262,8 @@ static uint32_t ggml_init_context(void *Opaque, void **ContextOut) {
   ggml_context *Context = calloc(1, sizeof(*Context));
   if (Context == NULL) return WS_NN_RUNTIME_ERROR;
   Context->Graph = Graph;
-  Context->Options = Graph->Options;
-  uint32_t Errno = build_runtime(Context);
+  uint32_t Errno = ggml_options_copy(&Context->Options, &Graph->Options) ? build_runtime(Context, &Context->Options)
+                                                                         : WS_NN_RUNTIME_ERROR;
   if (Errno != WS_NN_SUCCESS) {
     ggml_context_release(Context);
     return Errno;
@@ -267,15 +275,25 @@ static uint32_t ggml_init_context(void *Opaque, void **ContextOut) {
 static uint32_t ggml_set_input(void *Opaque, uint32_t Index, const ws_nn_tensor *Tensor) {
   ggml_context *Context = Opaque;
   if (Index == 1) {
-    ggml_options Options = Context->Options;
-    if (!ggml_options_parse(&Options, (const char *)Tensor->Data, Tensor->DataLength)) return WS_NN_INVALID_ENCODING;
-    if (Options.EnableLog) LogEverything = 1;
-    if (Options.ContextSize > max_context_size(Context->Graph->Model)) return WS_NN_INVALID_ARGUMENT;
-    Context->Options = Options;
-    return build_runtime(Context);
+    ggml_options Options;
+    if (!ggml_options_copy(&Options, &Context->Options)) return WS_NN_RUNTIME_ERROR;
+    uint32_t Errno = ggml_options_parse(&Options, (const char *)Tensor->Data, Tensor->DataLength,
+                                        ggml_json_schema_to_grammar);
+    if (Errno == WS_NN_SUCCESS) {
+      if (Options.EnableLog) LogEverything = 1;
+      Errno = build_runtime(Context, &Options);
+    }
+    if (Errno == WS_NN_SUCCESS) {
+      ggml_options Old = Context->Options;
+      Context->Options = Options;
+      Options = Old;
+    }
+    ggml_options_free(&Options);
+    return Errno;
   }
   if (Index != 0) return WS_NN_INVALID_ARGUMENT;
   if (Tensor->DataLength == 0) return WS_NN_INVALID_ARGUMENT; /* an empty prompt */
+  if (ggml_prompt_has_image((const char *)Tensor->Data, Tensor->DataLength)) return WS_NN_INVALID_ARGUMENT;
   char *Prompt = malloc((size_t)Tensor->DataLength + 1);
   if (Prompt == NULL) return WS_NN_RUNTIME_ERROR;
   memcpy(Prompt, Tensor->Data, Tensor->DataLength);
@@ -290,6 +308,7 @@ static uint32_t ggml_set_input(void *Opaque, uint32_t Index, const ws_nn_tensor 
 static void clear_output(ggml_context *Context) {
   Context->Output.Length = 0;
   Context->LastPieceLength = 0;
+  Context->ReversePromptSeen = 0;
   Context->InputTokens = Context->OutputTokens = Context->Position = 0;
 }
 
@@ -311,7 +330,8 @@ static uint32_t decode(ggml_context *Context, llama_token *Tokens, int32_t Count
 
 /* Clears the context's memory and evaluates the prompt. */
 static uint32_t evaluate_prompt(ggml_context *Context) {
-  if (Context->Prompt == NULL) return WS_NN_INVALID_ARGUMENT;
+  /* No prompt yet, or a failed set_input(1) left no llama context. */
+  if (Context->Prompt == NULL || Context->Context == NULL) return WS_NN_INVALID_ARGUMENT;
   clear_output(Context);
   Api.llama_memory_clear(Api.llama_get_memory(Context->Context), true);
   Api.llama_sampler_reset(Context->Sampler);
@@ -344,12 +364,25 @@ static int append(text_buffer *Buffer, const char *Text, size_t Length) {
   return 0;
 }
 
-/* Samples, records and evaluates one token. */
+/* Samples, records and evaluates one token. A token that completes the
+ * reverse prompt is kept in the output (as WasmEdge does) but not evaluated:
+ * generation is over. */
 static uint32_t generate_token(ggml_context *Context) {
   const ggml_options *Options = &Context->Options;
+  if (Context->ReversePromptSeen) return GGML_END_OF_SEQUENCE;
   if (Options->NPredict >= 0 && Context->OutputTokens >= (uint32_t)Options->NPredict) return GGML_END_OF_SEQUENCE;
   if (Context->Position >= Api.llama_n_ctx(Context->Context)) return GGML_CONTEXT_FULL;
-  llama_token Token = Api.llama_sampler_sample(Context->Sampler, Context->Context, -1);
+  llama_token Token;
+  uint32_t Errno = ggml_sample(Context->Sampler, Context->Context, Context->Graph->Vocab, &Context->Candidates, &Token);
+  if (Errno == GGML_NO_TOKEN_ALLOWED) {
+    fprintf(stderr,
+            "[ws:wasi-nn] GGML: no token of the model can continue the grammar after %u generated tokens; generation "
+            "stopped. Make sure the \"grammar\" (or \"json-schema\") can be completed with text this model's "
+            "vocabulary can write.\n",
+            Context->OutputTokens);
+    return WS_NN_RUNTIME_ERROR;
+  }
+  if (Errno != WS_NN_SUCCESS) return Errno;
   if (Api.llama_vocab_is_eog(Context->Graph->Vocab, Token)) return GGML_END_OF_SEQUENCE;
   int32_t Length = Api.llama_token_to_piece(Context->Graph->Vocab, Token, Context->LastPiece,
                                             (int32_t)sizeof(Context->LastPiece), 0, false);
@@ -358,6 +391,10 @@ static uint32_t generate_token(ggml_context *Context) {
   if (append(&Context->Output, Context->LastPiece, (size_t)Length) != 0) return WS_NN_RUNTIME_ERROR;
   Context->OutputTokens++;
   if (Options->StreamStdout) fwrite(Context->LastPiece, 1, (size_t)Length, stdout), fflush(stdout);
+  if (ggml_output_ends_with_stop(Context->Output.Data, Context->Output.Length, (size_t)Length, Options->ReversePrompt)) {
+    Context->ReversePromptSeen = 1;
+    return WS_NN_SUCCESS;
+  }
   return decode(Context, &Token, 1);
 }
 
@@ -384,7 +421,7 @@ static uint32_t ggml_fini_single(void *Opaque) {
   ggml_context *Context = Opaque;
   clear_output(Context);
   Context->Streaming = 0;
-  Api.llama_sampler_reset(Context->Sampler);
+  if (Context->Sampler != NULL) Api.llama_sampler_reset(Context->Sampler);
   return WS_NN_SUCCESS;
 }
 

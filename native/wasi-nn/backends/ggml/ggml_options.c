@@ -1,7 +1,9 @@
 /* A small strict JSON reader for the flat GGML metadata object (see ggml_options.h). */
 #include "ggml_options.h"
+#include "../../nn_types.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,13 +11,42 @@ void ggml_options_default(ggml_options *Options) {
   *Options = (ggml_options){.ContextSize = 0, .BatchSize = 512, .NPredict = -1, .Threads = 0,
                             .Temperature = 0.8f, .TopP = 0.95f, .TopK = 40, .RepeatPenalty = 1.1f,
                             .PresencePenalty = 0.0f, .FrequencyPenalty = 0.0f, .Seed = 42,
-                            .EnableLog = false, .StreamStdout = false};
+                            .EnableLog = false, .StreamStdout = false, .Grammar = NULL, .ReversePrompt = NULL};
+}
+
+void ggml_options_free(ggml_options *Options) {
+  free(Options->Grammar);
+  free(Options->ReversePrompt);
+  Options->Grammar = Options->ReversePrompt = NULL;
+}
+
+bool ggml_options_copy(ggml_options *To, const ggml_options *From) {
+  *To = *From;
+  To->Grammar = From->Grammar != NULL ? strdup(From->Grammar) : NULL;
+  To->ReversePrompt = From->ReversePrompt != NULL ? strdup(From->ReversePrompt) : NULL;
+  if ((From->Grammar != NULL && To->Grammar == NULL) || (From->ReversePrompt != NULL && To->ReversePrompt == NULL)) {
+    ggml_options_free(To);
+    ggml_options_default(To);
+    return false;
+  }
+  return true;
 }
 
 typedef struct reader {
   const char *At, *End;
-  int Depth;
+  int Depth, MaxDepth;
 } reader;
+
+/* Kinds of a value read by read_value. */
+enum { KIND_NUMBER, KIND_STRING, KIND_BOOL_TRUE, KIND_BOOL_FALSE, KIND_NULL, KIND_COMPOUND };
+
+/* One value: its kind, its number, and where its text is (for a string,
+ * between the quotes, escapes still encoded). */
+typedef struct value {
+  int Kind;
+  double Number;
+  const char *Start, *End;
+} value;
 
 static void skip_space(reader *R) {
   while (R->At < R->End && (*R->At == ' ' || *R->At == '\t' || *R->At == '\n' || *R->At == '\r')) R->At++;
@@ -27,37 +58,107 @@ static bool take(reader *R, char C) {
   return false;
 }
 
-/* A JSON string; copies at most OutLen-1 bytes of it (escapes kept raw) into Out. */
-static bool read_string(reader *R, char *Out, size_t OutLen) {
-  if (!take(R, '"')) return false;
+static int hex_digit(char C) {
+  if (C >= '0' && C <= '9') return C - '0';
+  if (C >= 'a' && C <= 'f') return C - 'a' + 10;
+  if (C >= 'A' && C <= 'F') return C - 'A' + 10;
+  return -1;
+}
+
+/* The 4 hex digits at At (At + 4 <= End checked by the caller), or -1. */
+static long hex4(const char *At) {
+  long Value = 0;
+  for (int I = 0; I < 4; ++I) {
+    int Digit = hex_digit(At[I]);
+    if (Digit < 0) return -1;
+    Value = Value * 16 + Digit;
+  }
+  return Value;
+}
+
+static size_t put_utf8(char *Out, unsigned long Code) {
+  if (Code < 0x80) return Out[0] = (char)Code, 1;
+  if (Code < 0x800) return Out[0] = (char)(0xC0 | (Code >> 6)), Out[1] = (char)(0x80 | (Code & 0x3F)), 2;
+  if (Code < 0x10000) {
+    Out[0] = (char)(0xE0 | (Code >> 12));
+    Out[1] = (char)(0x80 | ((Code >> 6) & 0x3F));
+    Out[2] = (char)(0x80 | (Code & 0x3F));
+    return 3;
+  }
+  Out[0] = (char)(0xF0 | (Code >> 18));
+  Out[1] = (char)(0x80 | ((Code >> 12) & 0x3F));
+  Out[2] = (char)(0x80 | ((Code >> 6) & 0x3F));
+  Out[3] = (char)(0x80 | (Code & 0x3F));
+  return 4;
+}
+
+/* Decodes the escapes of a JSON string body [Start, End) into Out (which has
+ * room for End - Start + 1 bytes: no escape decodes longer than it is written)
+ * and returns the decoded length, or -1 for a bad escape. */
+static long decode_string(const char *Start, const char *End, char *Out) {
   size_t Used = 0;
+  for (const char *At = Start; At < End;) {
+    if (*At != '\\') {
+      Out[Used++] = *At++;
+      continue;
+    }
+    if (++At >= End) return -1;
+    char C = *At++;
+    const char *Simple = strchr("\"\\/bfnrt", C);
+    if (C != '\0' && Simple != NULL) {
+      Out[Used++] = "\"\\/\b\f\n\r\t"[Simple - "\"\\/bfnrt"];
+      continue;
+    }
+    if (C != 'u' || End - At < 4) return -1;
+    long Code = hex4(At);
+    if (Code < 0) return -1;
+    At += 4;
+    if (Code >= 0xD800 && Code <= 0xDBFF) { /* a high surrogate must pair with a low one */
+      if (End - At < 6 || At[0] != '\\' || At[1] != 'u') return -1;
+      long Low = hex4(At + 2);
+      if (Low < 0xDC00 || Low > 0xDFFF) return -1;
+      At += 6;
+      Code = 0x10000 + ((Code - 0xD800) << 10) + (Low - 0xDC00);
+    } else if (Code >= 0xDC00 && Code <= 0xDFFF) {
+      return -1;
+    }
+    Used += put_utf8(Out + Used, (unsigned long)Code);
+  }
+  Out[Used] = '\0';
+  return (long)Used;
+}
+
+/* A JSON string; [*Start, *End) receives its body. */
+static bool read_string(reader *R, const char **Start, const char **End) {
+  if (!take(R, '"')) return false;
+  *Start = R->At;
   while (R->At < R->End && *R->At != '"') {
     if ((unsigned char)*R->At < 0x20) return false;
-    if (*R->At == '\\') {
-      if (++R->At >= R->End) return false;
-    }
-    if (Out != NULL && Used + 1 < OutLen) Out[Used++] = *R->At;
+    if (*R->At == '\\' && ++R->At >= R->End) return false;
     R->At++;
   }
-  if (Out != NULL) Out[Used] = '\0';
   if (R->At >= R->End) return false;
-  R->At++; /* the closing quote */
+  *End = R->At++; /* the closing quote */
   return true;
 }
 
-static bool read_value(reader *R, double *Number, int *Kind);
+/* The decoded text of a string value, malloc'd; NULL for a bad escape or no memory. */
+static char *string_of(const value *Value) {
+  char *Text = malloc((size_t)(Value->End - Value->Start) + 1);
+  if (Text != NULL && decode_string(Value->Start, Value->End, Text) < 0) free(Text), Text = NULL;
+  return Text;
+}
 
-/* Kinds of a value read by read_value. */
-enum { KIND_NUMBER, KIND_STRING, KIND_BOOL_TRUE, KIND_BOOL_FALSE, KIND_NULL, KIND_COMPOUND };
+static bool read_value(reader *R, value *Value);
 
 static bool read_compound(reader *R, char Close) {
-  if (++R->Depth > 32) return false;
+  if (++R->Depth > R->MaxDepth) return false;
   if (take(R, Close)) return R->Depth--, true;
   do {
-    double Ignored;
-    int Kind;
-    if (Close == '}' && (!read_string(R, NULL, 0) || !take(R, ':'))) return false;
-    if (!read_value(R, &Ignored, &Kind)) return false;
+    value Ignored;
+    const char *KeyStart, *KeyEnd;
+    if (Close == '}' && (!read_string(R, &KeyStart, &KeyEnd) || !take(R, ':'))) return false;
+    if (!read_value(R, &Ignored)) return false;
   } while (take(R, ','));
   R->Depth--;
   return take(R, Close);
@@ -70,29 +171,48 @@ static bool read_literal(reader *R, const char *Word) {
   return true;
 }
 
-static bool read_value(reader *R, double *Number, int *Kind) {
+static bool read_value(reader *R, value *Value) {
   skip_space(R);
   if (R->At >= R->End) return false;
   char C = *R->At;
-  if (C == '"') return *Kind = KIND_STRING, read_string(R, NULL, 0);
-  if (C == '{') return R->At++, *Kind = KIND_COMPOUND, read_compound(R, '}');
-  if (C == '[') return R->At++, *Kind = KIND_COMPOUND, read_compound(R, ']');
-  if (read_literal(R, "true")) return *Kind = KIND_BOOL_TRUE, true;
-  if (read_literal(R, "false")) return *Kind = KIND_BOOL_FALSE, true;
-  if (read_literal(R, "null")) return *Kind = KIND_NULL, true;
-  char Buffer[64];
-  size_t Length = 0;
-  while (R->At + Length < R->End && Length < sizeof(Buffer) - 1 && strchr("+-0123456789.eE", R->At[Length]) != NULL)
-    Length++;
-  if (Length == 0) return false;
-  memcpy(Buffer, R->At, Length);
-  Buffer[Length] = '\0';
-  char *EndPtr;
-  *Number = strtod(Buffer, &EndPtr);
-  if (EndPtr != Buffer + Length || !isfinite(*Number)) return false;
-  R->At += Length;
-  *Kind = KIND_NUMBER;
-  return true;
+  Value->Start = R->At;
+  if (C == '"') return Value->Kind = KIND_STRING, read_string(R, &Value->Start, &Value->End);
+  bool Ok;
+  if (C == '{' || C == '[') {
+    R->At++;
+    Value->Kind = KIND_COMPOUND;
+    Ok = read_compound(R, C == '{' ? '}' : ']');
+  } else if (read_literal(R, "true")) {
+    Ok = true, Value->Kind = KIND_BOOL_TRUE;
+  } else if (read_literal(R, "false")) {
+    Ok = true, Value->Kind = KIND_BOOL_FALSE;
+  } else if (read_literal(R, "null")) {
+    Ok = true, Value->Kind = KIND_NULL;
+  } else {
+    char Buffer[64];
+    size_t Length = 0;
+    while (R->At + Length < R->End && Length < sizeof(Buffer) - 1 && strchr("+-0123456789.eE", R->At[Length]) != NULL)
+      Length++;
+    if (Length == 0) return false;
+    memcpy(Buffer, R->At, Length);
+    Buffer[Length] = '\0';
+    char *EndPtr;
+    Value->Number = strtod(Buffer, &EndPtr);
+    if (EndPtr != Buffer + Length || !isfinite(Value->Number)) return false;
+    R->At += Length;
+    Value->Kind = KIND_NUMBER;
+    Ok = true;
+  }
+  Value->End = R->At;
+  return Ok;
+}
+
+bool ggml_json_within_depth(const char *Text, size_t Length, int MaxDepth) {
+  reader R = {Text, Text + Length, 0, MaxDepth};
+  value Value;
+  if (!read_value(&R, &Value)) return false;
+  skip_space(&R);
+  return R.At == R.End;
 }
 
 typedef enum { FIELD_U32, FIELD_I32, FIELD_F32, FIELD_BOOL } field_type;
@@ -119,14 +239,15 @@ static const field Fields[] = {
     {"stream-stdout", FIELD_BOOL, offsetof(ggml_options, StreamStdout)},
 };
 
-static bool apply(ggml_options *Options, const field *Field, double Number, int Kind) {
+static bool apply(ggml_options *Options, const field *Field, const value *Value) {
   uint8_t *At = (uint8_t *)Options + Field->Offset;
   if (Field->Type == FIELD_BOOL) {
-    if (Kind != KIND_BOOL_TRUE && Kind != KIND_BOOL_FALSE) return false;
-    *(bool *)At = Kind == KIND_BOOL_TRUE;
+    if (Value->Kind != KIND_BOOL_TRUE && Value->Kind != KIND_BOOL_FALSE) return false;
+    *(bool *)At = Value->Kind == KIND_BOOL_TRUE;
     return true;
   }
-  if (Kind != KIND_NUMBER) return false;
+  if (Value->Kind != KIND_NUMBER) return false;
+  double Number = Value->Number;
   switch (Field->Type) {
   case FIELD_U32:
     if (Number < 0 || Number > UINT32_MAX) return false;
@@ -142,23 +263,99 @@ static bool apply(ggml_options *Options, const field *Field, double Number, int 
   }
 }
 
-bool ggml_options_parse(ggml_options *Options, const char *Text, size_t Length) {
-  reader R = {Text, Text + Length, 0};
-  ggml_options Result = *Options;
-  if (!take(&R, '{')) return false;
-  if (!take(&R, '}')) {
-    do {
-      char Key[64];
-      double Number = 0;
-      int Kind;
-      if (!read_string(&R, Key, sizeof(Key)) || !take(&R, ':') || !read_value(&R, &Number, &Kind)) return false;
-      for (size_t I = 0; I < sizeof(Fields) / sizeof(Fields[0]); ++I)
-        if (strcmp(Key, Fields[I].Key) == 0 && !apply(&Result, &Fields[I], Number, Kind)) return false;
-    } while (take(&R, ','));
-    if (!take(&R, '}')) return false;
+/* The keys whose values are text; WasmEdge applies them in this order. */
+enum { TEXT_GRAMMAR, TEXT_JSON_SCHEMA, TEXT_REVERSE_PROMPT, TEXT_MMPROJ, TEXT_IMAGE, TEXT_KEYS };
+static const char *const TextKeys[TEXT_KEYS] = {"grammar", "json-schema", "reverse-prompt", "mmproj", "image"};
+
+/* Multimodal input needs llama.cpp's libmtmd, which the shipped libllama lacks. */
+static uint32_t refuse_multimodal(const char *Key, const char *Value) {
+  fprintf(stderr,
+          "[ws:wasi-nn] GGML: metadata \"%s\" (\"%.200s\") needs multimodal support, which this build does not have: "
+          "the libllama shipped by @node-llama-cpp 3.22.1 comes without libmtmd, llama.cpp's multimodal library that "
+          "loads the projector (\"mmproj\") and the images. Remove \"mmproj\" and \"image\" from the metadata, or run "
+          "the guest on WasmEdge's wasi_nn-ggml plug-in, which is built with libmtmd.\n",
+          Key, Value);
+  return WS_NN_INVALID_ARGUMENT;
+}
+
+/* Applies the text keys found in one document, in WasmEdge's order. */
+static uint32_t apply_text(ggml_options *Options, char *Text[TEXT_KEYS], const value *Schema,
+                           ggml_schema_converter Convert) {
+  if (Text[TEXT_MMPROJ] != NULL && Text[TEXT_MMPROJ][0] != '\0') return refuse_multimodal("mmproj", Text[TEXT_MMPROJ]);
+  if (Text[TEXT_IMAGE] != NULL && Text[TEXT_IMAGE][0] != '\0') return refuse_multimodal("image", Text[TEXT_IMAGE]);
+  if (Text[TEXT_GRAMMAR] != NULL) {
+    free(Options->Grammar);
+    Options->Grammar = Text[TEXT_GRAMMAR], Text[TEXT_GRAMMAR] = NULL;
   }
-  skip_space(&R);
-  if (R.At != R.End) return false;
+  if (Schema->Start != NULL) {
+    /* WasmEdge takes the schema as a string holding JSON; ws also takes the
+     * schema object itself. */
+    const char *Start = Schema->Start;
+    size_t Length = (size_t)(Schema->End - Schema->Start);
+    if (Text[TEXT_JSON_SCHEMA] != NULL) Start = Text[TEXT_JSON_SCHEMA], Length = strlen(Start);
+    char Err[512] = "";
+    char *Grammar = Convert != NULL ? Convert(Start, Length, Err, sizeof(Err)) : NULL;
+    if (Grammar == NULL) {
+      fprintf(stderr, "[ws:wasi-nn] GGML: metadata \"json-schema\" cannot be used: %s\n", Err);
+      return WS_NN_INVALID_ARGUMENT;
+    }
+    free(Options->Grammar);
+    Options->Grammar = Grammar;
+  }
+  if (Text[TEXT_REVERSE_PROMPT] != NULL) {
+    free(Options->ReversePrompt);
+    Options->ReversePrompt = Text[TEXT_REVERSE_PROMPT], Text[TEXT_REVERSE_PROMPT] = NULL;
+  }
+  return WS_NN_SUCCESS;
+}
+
+/* Reads the members of the object; Text and Schema receive the text keys. */
+static uint32_t read_members(reader *R, ggml_options *Result, char *Text[TEXT_KEYS], value *Schema) {
+  if (take(R, '}')) return WS_NN_SUCCESS;
+  do {
+    value Key, Value;
+    if (!read_string(R, &Key.Start, &Key.End) || !take(R, ':') || !read_value(R, &Value)) return WS_NN_INVALID_ENCODING;
+    char Name[32];
+    size_t Length = (size_t)(Key.End - Key.Start);
+    if (Length >= sizeof(Name) || memchr(Key.Start, '\\', Length) != NULL) continue; /* no key of ours */
+    memcpy(Name, Key.Start, Length);
+    Name[Length] = '\0';
+    for (size_t I = 0; I < sizeof(Fields) / sizeof(Fields[0]); ++I)
+      if (strcmp(Name, Fields[I].Key) == 0 && !apply(Result, &Fields[I], &Value)) return WS_NN_INVALID_ENCODING;
+    for (int I = 0; I < TEXT_KEYS; ++I) {
+      if (strcmp(Name, TextKeys[I]) != 0) continue;
+      if (I == TEXT_JSON_SCHEMA && Value.Kind == KIND_COMPOUND && *Value.Start == '{') {
+        *Schema = Value;
+        free(Text[I]), Text[I] = NULL;
+        continue;
+      }
+      if (Value.Kind != KIND_STRING) return WS_NN_INVALID_ENCODING;
+      free(Text[I]);
+      if ((Text[I] = string_of(&Value)) == NULL) return WS_NN_INVALID_ENCODING;
+      if (I == TEXT_JSON_SCHEMA) *Schema = Value;
+    }
+  } while (take(R, ','));
+  return take(R, '}') ? WS_NN_SUCCESS : WS_NN_INVALID_ENCODING;
+}
+
+uint32_t ggml_options_parse(ggml_options *Options, const char *Text, size_t Length, ggml_schema_converter Convert) {
+  reader R = {Text, Text + Length, 0, 32};
+  ggml_options Result;
+  if (!ggml_options_copy(&Result, Options)) return WS_NN_RUNTIME_ERROR;
+  char *Strings[TEXT_KEYS] = {NULL};
+  value Schema = {.Start = NULL};
+  uint32_t Errno = take(&R, '{') ? read_members(&R, &Result, Strings, &Schema) : WS_NN_INVALID_ENCODING;
+  if (Errno == WS_NN_SUCCESS) {
+    skip_space(&R);
+    if (R.At != R.End) Errno = WS_NN_INVALID_ENCODING;
+  }
+  if (Errno == WS_NN_SUCCESS) Errno = apply_text(&Result, Strings, &Schema, Convert);
+  for (int I = 0; I < TEXT_KEYS; ++I) free(Strings[I]);
+  if (Errno != WS_NN_SUCCESS) {
+    ggml_options_free(&Result);
+    return Errno;
+  }
+  ggml_options_free(Options);
   *Options = Result;
-  return true;
+  return WS_NN_SUCCESS;
 }

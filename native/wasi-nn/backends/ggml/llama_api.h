@@ -10,7 +10,8 @@
  * llama_context_params (n_ctx, n_batch, n_ubatch: first since 2024) are
  * written, after checking that the library's defaults sit there. The
  * llama_batch struct {n_tokens; token; embd; pos; n_seq_id; seq_id; logits}
- * has been stable since 2023.
+ * has been stable since 2023, and so have llama_token_data {id; logit; p}
+ * and llama_token_data_array {data; size; selected; sorted}.
  */
 #ifndef WS_WASI_NN_LLAMA_API_H
 #define WS_WASI_NN_LLAMA_API_H
@@ -40,6 +41,20 @@ typedef struct llama_batch {
   int32_t **seq_id;
   int8_t *logits;
 } llama_batch;
+
+/* The candidates a sampler works on (llama_sampler_apply). */
+typedef struct llama_token_data {
+  llama_token id;
+  float logit;
+  float p;
+} llama_token_data;
+
+typedef struct llama_token_data_array {
+  llama_token_data *data;
+  size_t size;
+  int64_t selected; /* the index in data (not the token) */
+  bool sorted;
+} llama_token_data_array;
 
 typedef struct llama_sampler_chain_params {
   bool no_perf;
@@ -71,6 +86,8 @@ typedef struct llama_api {
   int32_t (*llama_token_to_piece)(const llama_vocab *Vocab, llama_token Token, char *Buffer, int32_t Length,
                                   int32_t LStrip, bool Special);
   bool (*llama_vocab_is_eog)(const llama_vocab *Vocab, llama_token Token);
+  int32_t (*llama_vocab_n_tokens)(const llama_vocab *Vocab);
+  float *(*llama_get_logits_ith)(llama_context *Context, int32_t Index);
   llama_sampler_chain_params (*llama_sampler_chain_default_params)(void);
   llama_sampler *(*llama_sampler_chain_init)(llama_sampler_chain_params Params);
   void (*llama_sampler_chain_add)(llama_sampler *Chain, llama_sampler *Sampler);
@@ -80,10 +97,15 @@ typedef struct llama_api {
   llama_sampler *(*llama_sampler_init_top_p)(float P, size_t MinKeep);
   llama_sampler *(*llama_sampler_init_temp)(float T);
   llama_sampler *(*llama_sampler_init_penalties)(int32_t LastN, float Repeat, float Frequency, float Presence);
-  llama_token (*llama_sampler_sample)(llama_sampler *Sampler, llama_context *Context, int32_t Index);
+  llama_sampler *(*llama_sampler_init_grammar)(const llama_vocab *Vocab, const char *Grammar, const char *Root);
+  void (*llama_sampler_apply)(llama_sampler *Sampler, llama_token_data_array *Candidates);
+  void (*llama_sampler_accept)(llama_sampler *Sampler, llama_token Token);
   void (*llama_sampler_reset)(llama_sampler *Sampler);
   void (*llama_sampler_free)(llama_sampler *Sampler);
 } llama_api;
+
+/* The functions of the libllama in use (resolved by the backend's Open). */
+extern llama_api Api;
 
 /* dlopens Path (libllama), resolves every function and checks the layout of
  * llama_context_params' first fields. Returns 0, or -1 with a reason. */
