@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Cost of a guest → host call: a plain JS import vs a plug-in host function
-// (through ws_bridge.node and libwasmedge.so.0) vs the raw Node-API floor, for
-// an i32 add and for a function that reads guest memory. No thresholds: it
-// prints a table and, with --write, records it in bench/RESULTS.md.
+// (through ws_bridge.node and libwasmedge.so.0) vs the floors of the two call
+// paths the bridge has (raw Node-API; V8's API when ws_bridge_v8.so matches
+// this Node), for an i32 add and for a function that reads guest memory. No
+// thresholds: it prints a table and, with --write, records it in bench/RESULTS.md.
 //   node bench/core.bench.mjs [--write]
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ const ROUNDS = 7;
 const wat = `(module
   (import "js" "add" (func $js_add (param i32 i32) (result i32)))
   (import "js" "floor" (func $floor (param i32 i32) (result i32)))
+  (import "js" "v8floor" (func $v8floor (param i32 i32) (result i32)))
   (import "js" "sum" (func $js_sum (param i32 i32) (result i32)))
   (import "ws_fixture" "add_i32" (func $host_add (param i32 i32) (result i32)))
   (import "ws_fixture" "sum_bytes" (func $host_sum (param i32 i32) (result i32)))
@@ -31,6 +33,7 @@ const wat = `(module
           (if (i32.eq (local.get $which) (i32.const 1)) (then (br $r (call $floor (local.get $n) (i32.const 1)))))
           (if (i32.eq (local.get $which) (i32.const 2)) (then (br $r (call $host_add (local.get $n) (i32.const 1)))))
           (if (i32.eq (local.get $which) (i32.const 3)) (then (br $r (call $js_sum (i32.const 64) (i32.const 16)))))
+          (if (i32.eq (local.get $which) (i32.const 5)) (then (br $r (call $v8floor (local.get $n) (i32.const 1)))))
           (call $host_sum (i32.const 64) (i32.const 16)))))
       (local.set $n (i32.sub (local.get $n) (i32.const 1)))
       (br $next)))
@@ -40,10 +43,13 @@ const bytes = wabt.parseWat('bench.wat', wat).toBinary({}).buffer;
 
 Plugin.loadFromPath(join(root, 'native/build/test-plugins/ws_fixture'));
 const bridge = require(join(root, 'native/build/host/ws_bridge.node'));
+const hostCallPath = bridge.hostCallPath();
+const v8Floor = bridge.makeV8Floor();
 let memory;
 const js = {
   add: (a, b) => a + b,
   floor: (a, b) => bridge.napiFloor(a, b),
+  v8floor: (a, b) => v8Floor(a, b),
   sum: (ptr, len) => {
     const view = new Uint8Array(memory.buffer, ptr, len);
     let total = 0;
@@ -71,7 +77,8 @@ function nsPerCall(which) {
 const loopOnly = 0; // the loop itself is included in every row alike
 const rows = [
   ['wasm → plain JS import, i32 add', nsPerCall(0)],
-  ['wasm → raw Node-API function (floor), i32 add', nsPerCall(1)],
+  ['wasm → raw Node-API function (Node-API floor), i32 add', nsPerCall(1)],
+  ...(v8Floor ? [['wasm → bare V8 API function (V8 floor), i32 add', nsPerCall(5)]] : []),
   ['wasm → plug-in host function ws_fixture.add_i32', nsPerCall(2)],
   ['wasm → plain JS import reading 16 bytes of guest memory', nsPerCall(3)],
   ['wasm → plug-in host function ws_fixture.sum_bytes (16 bytes, bounds-checked)', nsPerCall(4)],
@@ -84,14 +91,17 @@ const table = [
   '|---|---:|---:|',
   ...rows.map(([name, ns]) => `| ${name} | ${ns.toFixed(1)} | ${(ns / plain).toFixed(1)} |`),
 ].join('\n');
-const hostAdd = rows[2][1] / plain;
-const hostMemory = rows[4][1] / plain;
+const byName = (prefix) => rows.find(([name]) => name.startsWith(prefix))[1];
+const hostAdd = byName('wasm → plug-in host function ws_fixture.add_i32') / plain;
+const hostMemory = byName('wasm → plug-in host function ws_fixture.sum_bytes') / plain;
 const text = [
   '`node bench/core.bench.mjs --write`: one guest (WAT) whose loop calls each import kind 5 million times; the',
   'loop overhead is in every row. Targets (issue 2): host add ≤ 8× the plain JS import, memory-reading host',
-  'function ≤ 10×.',
+  'function ≤ 10×. Host functions use the V8 path when ws_bridge_v8.so matches the running Node, Node-API',
+  'otherwise (`WS_HOST_CALLS=napi` forces it).',
   '',
   `- ${machineLine()}`,
+  `- Host call path: ${hostCallPath}`,
   '',
   table,
   '',

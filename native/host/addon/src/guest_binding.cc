@@ -1,5 +1,6 @@
 #include "guest_binding.h"
 #include <string>
+#include "v8_loader.h"
 #include "values.h"
 
 namespace ws {
@@ -34,7 +35,8 @@ static int RefreshMemory(void *data, uint8_t **base, uint64_t *size) {
     *size = length;
     return 0;
   }
-  // Take the memory's current ArrayBuffer.
+  // Take the memory's current ArrayBuffer (a getter: JS may run).
+  ++gJsCallEpoch;
   napi_value memory = nullptr;
   if (napi_get_reference_value(env, guest->memory, &memory) != napi_ok || memory == nullptr) return 1;
   if (napi_get_named_property(env, memory, "buffer", &buffer) != napi_ok) return 1;
@@ -52,6 +54,7 @@ static int GrowMemory(void *data, uint64_t pages) {
   napi_env env = guest->env;
   napi_value memory, grow, count, ignored;
   if (pages > 65536) return 1;
+  ++gJsCallEpoch;
   if (napi_get_reference_value(env, guest->memory, &memory) != napi_ok) return 1;
   if (napi_get_named_property(env, memory, "grow", &grow) != napi_ok) return 1;
   napi_create_double(env, static_cast<double>(pages), &count);
@@ -83,6 +86,7 @@ static WasmEdge_Result CallExport(void *data, const WasmEdge_Value *params, uint
     return hostFuncError;
   }
   napi_get_global(env, &global);
+  ++gJsCallEpoch;
   // A trap inside the export stays pending and surfaces when the host call returns.
   if (napi_call_function(env, global, function, paramCount, args.data(), &result) != napi_ok) return hostFuncError;
   if (returnCount == 1) {

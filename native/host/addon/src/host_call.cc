@@ -5,6 +5,7 @@
 #include "env_data.h"
 #include "guest_binding.h"
 #include "modules.h"
+#include "v8_loader.h"
 #include "values.h"
 
 namespace ws {
@@ -18,6 +19,7 @@ struct HostFunctionBinding {
   GuestRef guest;  // may be empty: no memory, no calling module
   const WasmEdge_FunctionInstanceContext *function;
   std::string name;
+  ws_fast_call fast{};  // what the V8 path reads (v8_calls.h)
 };
 
 WasmEdge_CallingFrameContext gNoGuestFrame{nullptr, nullptr, nullptr};
@@ -87,36 +89,52 @@ napi_value CallWithValues(napi_env env, const HostFunctionBinding &binding, napi
   return ConvertResults(env, type, returns);
 }
 
-// More than kInlineValues parameters or results: heap buffers (rare).
-napi_value CallWithManyValues(napi_env env, napi_callback_info info, const HostFunctionBinding &binding) {
-  const WasmEdge_FunctionTypeContext &type = binding.function->Type;
-  size_t argc = type.ParamCount;
-  std::vector<napi_value> args(argc);
-  napi_get_cb_info(env, info, &argc, args.data(), nullptr, nullptr);
-  std::vector<WasmEdge_Value> params(type.ParamCount), returns(type.ResultCount);
-  return CallWithValues(env, binding, args.data(), argc, params.data(), returns.data());
-}
-
-napi_value CallHostFunction(napi_env env, napi_callback_info info) {
-  size_t argc = kInlineValues;
-  napi_value args[kInlineValues];
-  void *data = nullptr;
-  napi_get_cb_info(env, info, &argc, args, nullptr, &data);
-  auto *binding = static_cast<HostFunctionBinding *>(data);
-  const ModuleHolder &module = *binding->module;
+// A call with its arguments in hand: from the Node-API callback below, or
+// from the V8 path for anything but its common case.
+napi_value CallBinding(napi_env env, const HostFunctionBinding &binding, napi_value *args, size_t argc) {
+  const ModuleHolder &module = *binding.module;
   if (module.module == nullptr) {
-    ThrowHostError(env, "disposed", module.pluginName, module.instanceName + "." + binding->name, 0, 0,
+    ThrowHostError(env, "disposed", module.pluginName, module.instanceName + "." + binding.name, 0, 0,
                    "the module instance was disposed");
     return nullptr;
   }
-  const WasmEdge_FunctionTypeContext &type = binding->function->Type;
+  const WasmEdge_FunctionTypeContext &type = binding.function->Type;
   if (type.ParamCount > kInlineValues || type.ResultCount > kInlineValues) {
-    return CallWithManyValues(env, info, *binding);
+    // Heap buffers (rare).
+    std::vector<WasmEdge_Value> params(type.ParamCount), returns(type.ResultCount);
+    return CallWithValues(env, binding, args, argc, params.data(), returns.data());
   }
   WasmEdge_Value params[kInlineValues];
   WasmEdge_Value returns[kInlineValues];
-  return CallWithValues(env, *binding, args, argc, params, returns);
+  return CallWithValues(env, binding, args, argc, params, returns);
 }
+
+napi_value CallHostFunction(napi_env env, napi_callback_info info) {
+  void *data = nullptr;
+  size_t argc = kInlineValues;
+  napi_value args[kInlineValues];
+  napi_get_cb_info(env, info, &argc, args, nullptr, &data);
+  auto *binding = static_cast<HostFunctionBinding *>(data);
+  uint32_t paramCount = binding->function->Type.ParamCount;
+  if (paramCount > kInlineValues) {
+    std::vector<napi_value> many(paramCount);
+    argc = paramCount;
+    napi_get_cb_info(env, info, &argc, many.data(), nullptr, nullptr);
+    return CallBinding(env, *binding, many.data(), argc);
+  }
+  return CallBinding(env, *binding, args, argc);
+}
+
+// The V8 path's way back into this file (v8_calls.h).
+napi_value SlowCallForV8(napi_env env, void *data, napi_value *args, size_t argc) {
+  return CallBinding(env, *static_cast<HostFunctionBinding *>(data), args, argc);
+}
+
+void ReportFailureForV8(napi_env env, void *data, WasmEdge_Result result) {
+  ReportFailure(env, *static_cast<HostFunctionBinding *>(data), result);
+}
+
+const ws_v8_bridge_api kV8BridgeApi = {SlowCallForV8, ReportFailureForV8, &gJsCallEpoch};
 
 // makeHostFunctions(module, guest | undefined) -> { [name]: Function }
 Napi::Value MakeHostFunctions(const Napi::CallbackInfo &info) {
@@ -128,6 +146,7 @@ Napi::Value MakeHostFunctions(const Napi::CallbackInfo &info) {
   }
   GuestRef guest = info.Length() > 1 ? UnwrapGuest(info[1]) : nullptr;
   if (!guest) gNoGuestFrame.Executor = ws_host_executor();
+  const V8Calls *v8 = GetV8Calls(env, &kV8BridgeApi);
   Napi::Object functions = Napi::Object::New(env);
   uint32_t count = WasmEdge_ModuleInstanceListFunctionLength(module->module);
   std::vector<WasmEdge_String> names(count);
@@ -136,8 +155,11 @@ Napi::Value MakeHostFunctions(const Napi::CallbackInfo &info) {
     auto *binding = new HostFunctionBinding{module, guest,
                                             WasmEdge_ModuleInstanceFindFunction(module->module, names[i]),
                                             std::string(names[i].Buf, names[i].Length)};
+    binding->fast = ws_fast_call{binding->function, guest ? &guest->frame : &gNoGuestFrame, &module->module, env, binding};
     napi_value function;
-    napi_create_function(env, binding->name.c_str(), binding->name.size(), CallHostFunction, binding, &function);
+    if (v8 == nullptr || v8->makeHostFunction(env, binding->name.c_str(), binding->name.size(), &binding->fast, &function) != napi_ok) {
+      napi_create_function(env, binding->name.c_str(), binding->name.size(), CallHostFunction, binding, &function);
+    }
     napi_add_finalizer(env, function, binding,
                        [](napi_env, void *data, void *) { delete static_cast<HostFunctionBinding *>(data); },
                        nullptr, nullptr);
@@ -146,10 +168,27 @@ Napi::Value MakeHostFunctions(const Napi::CallbackInfo &info) {
   return functions;
 }
 
+// hostCallPath() -> "v8" | "napi (<why>)": which path makeHostFunctions uses now.
+Napi::Value GetHostCallPath(const Napi::CallbackInfo &info) {
+  GetV8Calls(info.Env(), &kV8BridgeApi);
+  return Napi::String::New(info.Env(), HostCallPath());
+}
+
+// v8Floor() -> (a, b) => a + b as a bare V8 API function, or undefined without
+// the V8 path: the floor of that path for bench/core.bench.mjs.
+Napi::Value MakeV8Floor(const Napi::CallbackInfo &info) {
+  const V8Calls *v8 = GetV8Calls(info.Env(), &kV8BridgeApi);
+  napi_value floor;
+  if (v8 == nullptr || v8->makeFloor(info.Env(), &floor) != napi_ok) return info.Env().Undefined();
+  return Napi::Value(info.Env(), floor);
+}
+
 }  // namespace
 
 void RegisterHostCallFunctions(Napi::Env env, Napi::Object exports) {
   exports.Set("makeHostFunctions", Napi::Function::New(env, MakeHostFunctions, "makeHostFunctions"));
+  exports.Set("hostCallPath", Napi::Function::New(env, GetHostCallPath, "hostCallPath"));
+  exports.Set("makeV8Floor", Napi::Function::New(env, MakeV8Floor, "makeV8Floor"));
 }
 
 }  // namespace ws

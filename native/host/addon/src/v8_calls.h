@@ -1,0 +1,58 @@
+// The C interface between ws_bridge.node (Node-API, works on every Node) and
+// ws_bridge_v8.so (the guest → host call path written against V8's own API,
+// built for exactly one Node ABI). Node-API's per-call layer (callback
+// wrapper, napi_get_cb_info, a checked call per argument and per result) is
+// about two thirds of a host call (bench/core.bench.mjs); the V8 path skips it
+// and hands everything unusual (other value kinds, errors, a disposed module)
+// back to the bridge's Node-API code, so that both paths behave the same.
+#pragma once
+#include <node_api.h>
+#include <stdint.h>
+#include "ws_host.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+// What the V8 callback of one host function needs. Owned by the bridge (one
+// per JS function, freed by the function's finalizer).
+typedef struct ws_fast_call {
+  const WasmEdge_FunctionInstanceContext *Function;
+  const WasmEdge_CallingFrameContext *Frame;
+  // Points at the module holder's instance pointer, which is NULL once the
+  // module is disposed (the call must then fail, as on the Node-API path).
+  WasmEdge_ModuleInstanceContext *const *Module;
+  napi_env Env;
+  void *Binding;  // the bridge's own data for the slow path
+} ws_fast_call;
+
+typedef struct ws_v8_bridge_api {
+  // The whole call the Node-API way (every value kind, many values, errors).
+  // Returns the result, or NULL with an exception pending, either thrown or
+  // held by Node-API (see JsCallEpoch).
+  napi_value (*SlowCall)(napi_env Env, void *Binding, napi_value *Args, size_t Argc);
+  // Throws the error of a failed host function (off the hot path).
+  void (*ReportFailure)(napi_env Env, void *Binding, WasmEdge_Result Result);
+  // Incremented each time the bridge calls into JS through Node-API from
+  // inside a host call (a re-entrant guest call, memory hooks). Node-API keeps
+  // an exception thrown there for its own callback wrapper to rethrow; the V8
+  // path rethrows it itself, checking only when this counter moved.
+  const uint64_t *JsCallEpoch;
+} ws_v8_bridge_api;
+
+// Exported by ws_bridge_v8.so --------------------------------------------------
+
+// The NODE_MODULE_VERSION of the headers it was built with.
+typedef int (*ws_v8_calls_abi_t)(void);
+// Checks, inside a Node-API callback, that the running V8 matches what the
+// library assumes (value and handle layout). 0 when the V8 path can be used.
+typedef int (*ws_v8_calls_init_t)(napi_env Env, const ws_v8_bridge_api *Api);
+// A JS function named Name that calls Call's host function.
+typedef napi_status (*ws_v8_make_host_function_t)(napi_env Env, const char *Name, size_t NameLength,
+                                                  ws_fast_call *Call, napi_value *Out);
+// v8Floor(a, b) -> a + b: the cheapest V8 API call, a floor for the benchmark.
+typedef napi_status (*ws_v8_make_floor_t)(napi_env Env, napi_value *Out);
+
+#ifdef __cplusplus
+}
+#endif

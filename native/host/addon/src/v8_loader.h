@@ -1,0 +1,26 @@
+// Finds and checks ws_bridge_v8.so, the V8-API host-call path (v8_calls.h).
+#pragma once
+#include <node_api.h>
+#include <cstdint>
+#include "v8_calls.h"
+
+namespace ws {
+
+struct V8Calls {
+  ws_v8_make_host_function_t makeHostFunction;
+  ws_v8_make_floor_t makeFloor;
+};
+
+// The V8 path, or NULL for Node-API: when ws_bridge_v8.so is missing, was
+// built for another Node ABI than process.versions.modules, fails its checks,
+// or WS_HOST_CALLS=napi is set (read on each call, so tests can switch).
+// Loads the library on first use; call from inside a Node-API callback.
+const V8Calls *GetV8Calls(napi_env env, const ws_v8_bridge_api *api);
+
+// "v8", or "napi (<why>)".
+const char *HostCallPath();
+
+// See ws_v8_bridge_api::JsCallEpoch.
+extern uint64_t gJsCallEpoch;
+
+}  // namespace ws

@@ -1,0 +1,156 @@
+// The two guest → host call paths of ws_bridge.node give the same results and
+// errors: V8's API (ws_bridge_v8.so, used when it matches the running Node)
+// and Node-API (the portable fallback, forced with WS_HOST_CALLS=napi). Also
+// covers what the V8 path hands back to Node-API: a trap inside a re-entrant
+// guest call, and memory growth seen by the next host call.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { GuestTerminated, HostFunctionError, Plugin, Runtime } from '@ws/core';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_PLUGIN, root } from '../helpers/paths.js';
+import { compileWat } from '../helpers/wat.js';
+
+const bridgePath = join(root, 'native/build/host/ws_bridge.node');
+const hasV8Path = existsSync(join(root, 'native/build/host/ws_bridge_v8.so'));
+
+// Forwards each fixture function, and re-enters itself through call_export.
+const GUEST = `(module
+  (import "ws_fixture" "add_i32" (func $add_i32 (param i32 i32) (result i32)))
+  (import "ws_fixture" "add_i64" (func $add_i64 (param i64 i64) (result i64)))
+  (import "ws_fixture" "mul_f32" (func $mul_f32 (param f32 f32) (result f32)))
+  (import "ws_fixture" "mul_f64" (func $mul_f64 (param f64 f64) (result f64)))
+  (import "ws_fixture" "divmod" (func $divmod (param i32 i32) (result i32 i32)))
+  (import "ws_fixture" "mixed" (func $mixed (param i32 i64 f32 f64) (result f64)))
+  (import "ws_fixture" "sum_bytes" (func $sum_bytes (param i32 i32) (result i32)))
+  (import "ws_fixture" "call_export" (func $call_export (param i32 i32 i32) (result i32)))
+  (import "ws_fixture" "fail" (func $fail))
+  (import "ws_fixture" "terminate" (func $terminate))
+  (memory (export "memory") 1)
+  (data (i32.const 0) "boomgrow_fill")
+  (func (export "add_i32") (param i32 i32) (result i32) (call $add_i32 (local.get 0) (local.get 1)))
+  (func (export "add_i64") (param i64 i64) (result i64) (call $add_i64 (local.get 0) (local.get 1)))
+  (func (export "mul_f32") (param f32 f32) (result f32) (call $mul_f32 (local.get 0) (local.get 1)))
+  (func (export "mul_f64") (param f64 f64) (result f64) (call $mul_f64 (local.get 0) (local.get 1)))
+  (func (export "divmod") (param i32 i32) (result i32 i32) (call $divmod (local.get 0) (local.get 1)))
+  (func (export "mixed") (param i32 i64 f32 f64) (result f64) (call $mixed (local.get 0) (local.get 1) (local.get 2) (local.get 3)))
+  (func (export "fail") (call $fail))
+  (func (export "terminate") (call $terminate))
+  ;; Called back by call_export: traps.
+  (func (export "boom") (param i32) (result i32) unreachable)
+  ;; Called back by call_export: grows memory by one page, fills 16 bytes of it with the argument.
+  (func (export "grow_fill") (param i32) (result i32)
+    (memory.fill (i32.mul (memory.grow (i32.const 1)) (i32.const 65536)) (local.get 0) (i32.const 16))
+    (i32.const 0))
+  (func (export "reenter_boom") (result i32) (call $call_export (i32.const 0) (i32.const 4) (i32.const 1)))
+  ;; Grows inside a re-entrant call, then sums the 16 bytes in the new last page.
+  (func (export "reenter_grow") (param i32) (result i32)
+    (drop (call $call_export (i32.const 4) (i32.const 9) (local.get 0)))
+    (call $sum_bytes (i32.sub (i32.mul (memory.size) (i32.const 65536)) (i32.const 65536)) (i32.const 16)))
+  ;; Grows in the guest between host calls, then sums 16 bytes of the new page.
+  (func (export "grow_then_sum") (param i32) (result i32) (local $page i32)
+    (local.set $page (memory.grow (i32.const 1)))
+    (memory.fill (i32.mul (local.get $page) (i32.const 65536)) (local.get 0) (i32.const 16))
+    (call $sum_bytes (i32.mul (local.get $page) (i32.const 65536)) (i32.const 16))))`;
+
+type Exports = Record<string, (...args: never[]) => unknown> & { memory: WebAssembly.Memory };
+
+beforeAll(() => {
+  Plugin.loadFromPath(FIXTURE_PLUGIN);
+});
+
+afterEach(() => {
+  delete process.env.WS_HOST_CALLS;
+});
+
+describe.each(['v8', 'napi'])('guest → host calls through the %s path', (path) => {
+  async function instantiate(): Promise<{ exports: Exports; runtime: Runtime }> {
+    if (path === 'napi') process.env.WS_HOST_CALLS = 'napi';
+    const runtime = new Runtime({ discoverPackages: false });
+    const instance = await runtime.instantiate(await compileWat(GUEST));
+    return { exports: instance.exports as unknown as Exports, runtime };
+  }
+
+  it('uses the path under test', async () => {
+    const { runtime } = await instantiate();
+    runtime.dispose();
+    const bridge = createRequire(import.meta.url)(bridgePath) as { hostCallPath(): string };
+    if (path === 'napi') expect(bridge.hostCallPath()).toMatch(/^napi/);
+    else if (hasV8Path) expect(bridge.hostCallPath()).toBe('v8');
+  });
+
+  it('converts every value type exactly (i32 wrap, i64 bigint, f32 rounding, multi-value)', async () => {
+    const { exports: x, runtime } = await instantiate();
+    try {
+      const call = (name: string, ...args: unknown[]) => (x[name] as (...a: unknown[]) => unknown)(...args);
+      expect(call('add_i32', 2147483647, 1)).toBe(-2147483648);
+      expect(call('add_i32', -5, 3)).toBe(-2);
+      expect(call('add_i64', 2n ** 62n, 2n ** 62n)).toBe(-(2n ** 63n));
+      expect(call('add_i64', -1n, 0n)).toBe(-1n);
+      expect(call('mul_f32', 1.1, 3)).toBe(Math.fround(Math.fround(1.1) * 3));
+      expect(call('mul_f32', 3e38, 10)).toBe(Number.POSITIVE_INFINITY);
+      expect(call('mul_f64', 0.1, 3)).toBe(0.1 * 3);
+      expect(Object.is(call('mul_f64', -0, 1), -0)).toBe(true);
+      expect(Number.isNaN(call('mul_f64', Number.NaN, 1))).toBe(true);
+      expect(call('divmod', 17, 5)).toEqual([3, 2]);
+      expect(call('mixed', 1, 2n, 0.5, 0.25)).toBe(3.75);
+    } finally {
+      runtime.dispose();
+    }
+  });
+
+  it('a failing host function traps; Terminate ends the guest', async () => {
+    const { exports: x, runtime } = await instantiate();
+    try {
+      expect(() => x.fail!()).toThrow(HostFunctionError);
+      expect(() => x.fail!()).toThrow(WebAssembly.RuntimeError);
+      expect(() => (x.divmod as (a: number, b: number) => unknown)(1, 0)).toThrow(/ws_fixture\.divmod/);
+      expect(() => x.terminate!()).toThrow(GuestTerminated);
+      expect((x.add_i32 as (a: number, b: number) => number)(1, 2)).toBe(3);
+    } finally {
+      runtime.dispose();
+    }
+  });
+
+  it('a trap inside a re-entrant guest call surfaces as that trap, and the guest stays usable', async () => {
+    const { exports: x, runtime } = await instantiate();
+    try {
+      expect(() => x.reenter_boom!()).toThrow(expect.objectContaining({ name: 'RuntimeError', message: 'unreachable' }));
+      expect(() => x.reenter_boom!()).toThrow('unreachable');
+      expect((x.add_i32 as (a: number, b: number) => number)(40, 2)).toBe(42);
+    } finally {
+      runtime.dispose();
+    }
+  });
+
+  it('a host call sees memory grown by the guest, between calls and inside a re-entrant call', async () => {
+    const { exports: x, runtime } = await instantiate();
+    try {
+      const sumAfterGrow = x.grow_then_sum as (value: number) => number;
+      const sumAfterReentrantGrow = x.reenter_grow as (value: number) => number;
+      expect(sumAfterGrow(3)).toBe(48);
+      expect(x.memory.buffer.byteLength).toBe(2 * 65536);
+      expect(sumAfterReentrantGrow(5)).toBe(80);
+      expect(x.memory.buffer.byteLength).toBe(3 * 65536);
+      x.memory.grow(1); // from JS
+      expect(sumAfterGrow(7)).toBe(112);
+      expect(x.memory.buffer.byteLength).toBe(5 * 65536);
+    } finally {
+      runtime.dispose();
+    }
+  });
+
+  it('HostModule.bind: the same results, argument errors and disposal', () => {
+    if (path === 'napi') process.env.WS_HOST_CALLS = 'napi';
+    const module = Plugin.find('ws_fixture')!.createModule('ws_fixture');
+    const fx = module.bind<Record<string, (...args: unknown[]) => unknown>>(new WebAssembly.Memory({ initial: 1 }));
+    expect(fx.mul_f32!(1.1, 3)).toBe(Math.fround(Math.fround(1.1) * 3));
+    expect(fx.add_i32!(1.9, -0.5)).toBe(1); // ToInt32, as Node-API's napi_get_value_int32
+    expect(fx.add_i64!(2, 3n)).toBe(5n); // a safe integer number for an i64
+    expect(() => fx.add_i32!('2', 3)).toThrow('ws_fixture.add_i32: argument 0 is a string, but parameter 0 is i32.');
+    expect(() => fx.add_i32!(2)).toThrow('ws_fixture.add_i32: argument 1 is undefined, but parameter 1 is i32.');
+    expect(fx.add_i32!(2, 3, 4)).toBe(5); // extra arguments are ignored
+    module.dispose();
+    expect(() => fx.add_i32!(1, 2)).toThrow(expect.objectContaining({ code: 'WS_MODULE_DISPOSED' }));
+  });
+});
