@@ -391,7 +391,7 @@ static uint32_t generate_token(ggml_context *Context) {
   if (append(&Context->Output, Context->LastPiece, (size_t)Length) != 0) return WS_NN_RUNTIME_ERROR;
   Context->OutputTokens++;
   if (Options->StreamStdout) fwrite(Context->LastPiece, 1, (size_t)Length, stdout), fflush(stdout);
-  if (ggml_output_ends_with_stop(Context->Output.Data, Context->Output.Length, (size_t)Length, Options->ReversePrompt)) {
+  if (ggml_output_contains_stop(Context->Output.Data, Context->Output.Length, (size_t)Length, Options->ReversePrompt)) {
     Context->ReversePromptSeen = 1;
     return WS_NN_SUCCESS;
   }

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-bool ggml_output_ends_with_stop(const char *Output, size_t Length, size_t PieceLength, const char *Stop) {
+bool ggml_output_contains_stop(const char *Output, size_t Length, size_t PieceLength, const char *Stop) {
   if (Stop == NULL || Stop[0] == '\0' || PieceLength == 0) return false;
   size_t StopLength = strlen(Stop);
   size_t Window = StopLength - 1 + PieceLength; /* a match must end inside the new piece */

@@ -9,7 +9,7 @@
  * now contains Stop (the reverse prompt; NULL or "" = none). Only the tail
  * that includes new text is searched: an earlier match would already have
  * stopped generation. */
-bool ggml_output_ends_with_stop(const char *Output, size_t Length, size_t PieceLength, const char *Stop);
+bool ggml_output_contains_stop(const char *Output, size_t Length, size_t PieceLength, const char *Stop);
 
 /* Whether the prompt embeds an image the way WasmEdge's GGML backend reads
  * one (<img src="data:image/...;base64,...">); multimodal input needs libmtmd,
