@@ -4,6 +4,13 @@
  * Used to tell users which package to install for an unresolved import, and
  * to show plug-in options in `ws run --help` when the plug-in is not installed.
  */
+/** The wasi_nn options through which an installed @ws/wasi-nn-<stem> package points the plug-in at its backend (and runtime) library. */
+function backendOptions(stem: string, backend: string, runtimeLibrary?: string): { name: string; value: string; description: string }[] {
+  const options = [{ name: `nn-${stem}-backend`, value: 'PATH', description: `the ${backend} backend, libws_wasi_nn_${stem}.so (default: the one of @ws/wasi-nn-${stem})` }];
+  if (runtimeLibrary) options.push({ name: `nn-${stem}-library`, value: 'PATH', description: `absolute path of ${runtimeLibrary} (default: the one @ws/wasi-nn-${stem} installs)` });
+  return options;
+}
+
 export const pluginCatalog = [
   {
     plugin: 'wasmedge_process',
@@ -27,7 +34,11 @@ export const pluginCatalog = [
         description: 'preload a model the guest can load by name (repeatable)',
       },
       { name: 'nn-threads', value: 'N', description: 'threads per inference context (default 0 = available cores)' },
-      { name: 'nn-tflite-library', value: 'PATH', description: 'absolute path of libtensorflowlite_c.so (default: the one of tfjs-tflite-node)' },
+      ...backendOptions('tflite', 'TensorFlow-Lite', 'libtensorflowlite_c.so'),
+      ...backendOptions('onnx', 'ONNX', 'libonnxruntime.so.1'),
+      ...backendOptions('ggml', 'GGML', 'libllama.so'),
+      ...backendOptions('pytorch', 'PyTorch'),
+      ...backendOptions('openvino', 'OpenVINO', 'libopenvino_c.so'),
     ],
   },
   {
