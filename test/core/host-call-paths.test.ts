@@ -59,13 +59,20 @@ beforeAll(() => {
   Plugin.loadFromPath(FIXTURE_PLUGIN);
 });
 
+const inheritedChoice = process.env.WS_HOST_CALLS;
 afterEach(() => {
-  delete process.env.WS_HOST_CALLS;
+  if (inheritedChoice === undefined) delete process.env.WS_HOST_CALLS;
+  else process.env.WS_HOST_CALLS = inheritedChoice;
 });
+
+// Read by the bridge when it makes host functions and attaches memory.
+function choosePath(path: string): void {
+  process.env.WS_HOST_CALLS = path === 'napi' ? 'napi' : 'auto';
+}
 
 describe.each(['v8', 'napi'])('guest → host calls through the %s path', (path) => {
   async function instantiate(): Promise<{ exports: Exports; runtime: Runtime }> {
-    if (path === 'napi') process.env.WS_HOST_CALLS = 'napi';
+    choosePath(path);
     const runtime = new Runtime({ discoverPackages: false });
     const instance = await runtime.instantiate(await compileWat(GUEST));
     return { exports: instance.exports as unknown as Exports, runtime };
@@ -141,7 +148,7 @@ describe.each(['v8', 'napi'])('guest → host calls through the %s path', (path)
   });
 
   it('HostModule.bind: the same results, argument errors and disposal', () => {
-    if (path === 'napi') process.env.WS_HOST_CALLS = 'napi';
+    choosePath(path);
     const module = Plugin.find('ws_fixture')!.createModule('ws_fixture');
     const fx = module.bind<Record<string, (...args: unknown[]) => unknown>>(new WebAssembly.Memory({ initial: 1 }));
     expect(fx.mul_f32!(1.1, 3)).toBe(Math.fround(Math.fround(1.1) * 3));
@@ -152,5 +159,28 @@ describe.each(['v8', 'napi'])('guest → host calls through the %s path', (path)
     expect(fx.add_i32!(2, 3, 4)).toBe(5); // extra arguments are ignored
     module.dispose();
     expect(() => fx.add_i32!(1, 2)).toThrow(expect.objectContaining({ code: 'WS_MODULE_DISPOSED' }));
+  });
+
+  it('HostModule.bind: a memory of 0 pages, grown by the plug-in and from JS', () => {
+    choosePath(path);
+    const module = Plugin.find('ws_fixture')!.createModule('ws_fixture');
+    const memory = new WebAssembly.Memory({ initial: 0, maximum: 3 });
+    const fx = module.bind<Record<string, (...args: unknown[]) => unknown>>(memory);
+    try {
+      expect(fx.memory_pages!()).toBe(0);
+      expect(fx.sum_bytes!(0, 0)).toBe(0);
+      expect(fx.sum_bytes!(0, 1)).toBe(-1);
+      expect(fx.grow_memory!(1)).toBe(1);
+      expect(fx.write_bytes!(65530, 6, 2)).toBe(0);
+      expect(fx.sum_bytes!(65530, 6)).toBe(12);
+      memory.grow(1);
+      new Uint8Array(memory.buffer).fill(1, 65536, 65536 + 10);
+      expect(fx.sum_bytes!(65530, 16)).toBe(22);
+      expect(fx.memory_pages!()).toBe(2);
+      expect(fx.grow_memory!(2)).toBe(-1); // over the maximum
+      expect(fx.memory_pages!()).toBe(2);
+    } finally {
+      module.dispose();
+    }
   });
 });

@@ -14,6 +14,7 @@ struct ExportBinding {
 
 GuestBinding::~GuestBinding() {
   if (module != nullptr) WasmEdge_ModuleInstanceDelete(module);
+  if (v8Memory != nullptr) v8MemoryDelete(v8Memory);
   for (auto &binding : exports) napi_delete_reference(env, binding->function);
   if (memory != nullptr) napi_delete_reference(env, memory);
   if (buffer != nullptr) napi_delete_reference(env, buffer);
@@ -142,7 +143,15 @@ static Napi::Value AttachGuestMemory(const Napi::CallbackInfo &info) {
   // Weak: the guest instance keeps its memory alive; a strong reference here
   // would form a cycle through the host functions that V8 cannot collect.
   napi_create_reference(env, info[1], 0, &guest->memory);
-  WasmEdge_MemoryInstanceContext *memory = ws_host_memory_create_embedder(&kMemoryHooks, guest.get());
+  const ws_memory_hooks *hooks = &kMemoryHooks;
+  void *hookData = guest.get();
+  const V8Calls *v8 = GetV8Calls(env);
+  if (v8 != nullptr && (guest->v8Memory = v8->memoryCreate(env, info[1], GrowMemory, guest.get())) != nullptr) {
+    guest->v8MemoryDelete = v8->memoryDelete;
+    hooks = v8->memoryHooks();
+    hookData = guest->v8Memory;
+  }
+  WasmEdge_MemoryInstanceContext *memory = ws_host_memory_create_embedder(hooks, hookData);
   WasmEdge_String name = WasmEdge_StringWrap("memory", 6);
   WasmEdge_ModuleInstanceAddMemory(guest->module, name, memory);
   guest->frame.Memory0 = memory;

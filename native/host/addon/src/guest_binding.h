@@ -6,6 +6,7 @@
 #include <napi.h>
 #include <memory>
 #include <vector>
+#include "v8_calls.h"
 #include "ws_host.h"
 
 namespace ws {
@@ -16,6 +17,9 @@ struct GuestBinding {
   napi_env env = nullptr;
   napi_ref memory = nullptr;  // the WebAssembly.Memory
   napi_ref buffer = nullptr;  // its current ArrayBuffer (detached when it grows)
+  // The memory's hooks on V8's API (v8_calls.h), when that path is in use.
+  ws_v8_memory *v8Memory = nullptr;
+  ws_v8_memory_delete_t v8MemoryDelete = nullptr;
   WasmEdge_ModuleInstanceContext *module = nullptr;
   WasmEdge_CallingFrameContext frame{};
   std::vector<std::unique_ptr<ExportBinding>> exports;

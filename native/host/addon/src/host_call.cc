@@ -89,40 +89,63 @@ napi_value CallWithValues(napi_env env, const HostFunctionBinding &binding, napi
   return ConvertResults(env, type, returns);
 }
 
-// A call with its arguments in hand: from the Node-API callback below, or
-// from the V8 path for anything but its common case.
-napi_value CallBinding(napi_env env, const HostFunctionBinding &binding, napi_value *args, size_t argc) {
+// More than kInlineValues parameters or results: heap buffers (rare).
+__attribute__((noinline)) napi_value CallWithManyValues(napi_env env, const HostFunctionBinding &binding,
+                                                        napi_value *args, size_t argc) {
+  const WasmEdge_FunctionTypeContext &type = binding.function->Type;
+  std::vector<WasmEdge_Value> params(type.ParamCount), returns(type.ResultCount);
+  return CallWithValues(env, binding, args, argc, params.data(), returns.data());
+}
+
+__attribute__((noinline)) napi_value ReportDisposed(napi_env env, const HostFunctionBinding &binding) {
   const ModuleHolder &module = *binding.module;
-  if (module.module == nullptr) {
-    ThrowHostError(env, "disposed", module.pluginName, module.instanceName + "." + binding.name, 0, 0,
-                   "the module instance was disposed");
-    return nullptr;
-  }
+  ThrowHostError(env, "disposed", module.pluginName, module.instanceName + "." + binding.name, 0, 0,
+                 "the module instance was disposed");
+  return nullptr;
+}
+
+// A call with its arguments in hand: from the Node-API callbacks below, or
+// from the V8 path for anything but its common case.
+inline napi_value CallBinding(napi_env env, const HostFunctionBinding &binding, napi_value *args, size_t argc) {
+  if (binding.module->module == nullptr) return ReportDisposed(env, binding);
   const WasmEdge_FunctionTypeContext &type = binding.function->Type;
   if (type.ParamCount > kInlineValues || type.ResultCount > kInlineValues) {
-    // Heap buffers (rare).
-    std::vector<WasmEdge_Value> params(type.ParamCount), returns(type.ResultCount);
-    return CallWithValues(env, binding, args, argc, params.data(), returns.data());
+    return CallWithManyValues(env, binding, args, argc);
   }
   WasmEdge_Value params[kInlineValues];
   WasmEdge_Value returns[kInlineValues];
   return CallWithValues(env, binding, args, argc, params, returns);
 }
 
+// One callback per parameter count (up to kInlineValues), so that
+// napi_get_cb_info fills exactly the slots the function reads.
+template <size_t Params>
 napi_value CallHostFunction(napi_env env, napi_callback_info info) {
   void *data = nullptr;
-  size_t argc = kInlineValues;
-  napi_value args[kInlineValues];
-  napi_get_cb_info(env, info, &argc, args, nullptr, &data);
+  size_t argc = Params;
+  napi_value args[Params > 0 ? Params : 1];
+  napi_get_cb_info(env, info, &argc, Params > 0 ? args : nullptr, nullptr, &data);
+  return CallBinding(env, *static_cast<HostFunctionBinding *>(data), args, argc);
+}
+
+// More parameters than kInlineValues.
+napi_value CallHostFunctionMany(napi_env env, napi_callback_info info) {
+  void *data = nullptr;
+  size_t argc = 0;
+  napi_get_cb_info(env, info, &argc, nullptr, nullptr, &data);
   auto *binding = static_cast<HostFunctionBinding *>(data);
-  uint32_t paramCount = binding->function->Type.ParamCount;
-  if (paramCount > kInlineValues) {
-    std::vector<napi_value> many(paramCount);
-    argc = paramCount;
-    napi_get_cb_info(env, info, &argc, many.data(), nullptr, nullptr);
-    return CallBinding(env, *binding, many.data(), argc);
-  }
-  return CallBinding(env, *binding, args, argc);
+  std::vector<napi_value> args(binding->function->Type.ParamCount);
+  argc = args.size();
+  napi_get_cb_info(env, info, &argc, args.data(), nullptr, nullptr);
+  return CallBinding(env, *binding, args.data(), argc);
+}
+
+napi_callback CallbackFor(uint32_t paramCount) {
+  static const napi_callback kByCount[] = {CallHostFunction<0>, CallHostFunction<1>, CallHostFunction<2>,
+                                           CallHostFunction<3>, CallHostFunction<4>, CallHostFunction<5>,
+                                           CallHostFunction<6>, CallHostFunction<7>, CallHostFunction<8>};
+  static_assert(sizeof(kByCount) / sizeof(kByCount[0]) == kInlineValues + 1, "one callback per count");
+  return paramCount <= kInlineValues ? kByCount[paramCount] : CallHostFunctionMany;
 }
 
 // The V8 path's way back into this file (v8_calls.h).
@@ -134,8 +157,6 @@ void ReportFailureForV8(napi_env env, void *data, WasmEdge_Result result) {
   ReportFailure(env, *static_cast<HostFunctionBinding *>(data), result);
 }
 
-const ws_v8_bridge_api kV8BridgeApi = {SlowCallForV8, ReportFailureForV8, &gJsCallEpoch};
-
 // makeHostFunctions(module, guest | undefined) -> { [name]: Function }
 Napi::Value MakeHostFunctions(const Napi::CallbackInfo &info) {
   Napi::Env env = info.Env();
@@ -146,7 +167,7 @@ Napi::Value MakeHostFunctions(const Napi::CallbackInfo &info) {
   }
   GuestRef guest = info.Length() > 1 ? UnwrapGuest(info[1]) : nullptr;
   if (!guest) gNoGuestFrame.Executor = ws_host_executor();
-  const V8Calls *v8 = GetV8Calls(env, &kV8BridgeApi);
+  const V8Calls *v8 = GetV8Calls(env);
   Napi::Object functions = Napi::Object::New(env);
   uint32_t count = WasmEdge_ModuleInstanceListFunctionLength(module->module);
   std::vector<WasmEdge_String> names(count);
@@ -158,7 +179,8 @@ Napi::Value MakeHostFunctions(const Napi::CallbackInfo &info) {
     binding->fast = ws_fast_call{binding->function, guest ? &guest->frame : &gNoGuestFrame, &module->module, env, binding};
     napi_value function;
     if (v8 == nullptr || v8->makeHostFunction(env, binding->name.c_str(), binding->name.size(), &binding->fast, &function) != napi_ok) {
-      napi_create_function(env, binding->name.c_str(), binding->name.size(), CallHostFunction, binding, &function);
+      napi_create_function(env, binding->name.c_str(), binding->name.size(), CallbackFor(binding->function->Type.ParamCount),
+                           binding, &function);
     }
     napi_add_finalizer(env, function, binding,
                        [](napi_env, void *data, void *) { delete static_cast<HostFunctionBinding *>(data); },
@@ -170,20 +192,22 @@ Napi::Value MakeHostFunctions(const Napi::CallbackInfo &info) {
 
 // hostCallPath() -> "v8" | "napi (<why>)": which path makeHostFunctions uses now.
 Napi::Value GetHostCallPath(const Napi::CallbackInfo &info) {
-  GetV8Calls(info.Env(), &kV8BridgeApi);
+  GetV8Calls(info.Env());
   return Napi::String::New(info.Env(), HostCallPath());
 }
 
 // v8Floor() -> (a, b) => a + b as a bare V8 API function, or undefined without
 // the V8 path: the floor of that path for bench/core.bench.mjs.
 Napi::Value MakeV8Floor(const Napi::CallbackInfo &info) {
-  const V8Calls *v8 = GetV8Calls(info.Env(), &kV8BridgeApi);
+  const V8Calls *v8 = GetV8Calls(info.Env());
   napi_value floor;
   if (v8 == nullptr || v8->makeFloor(info.Env(), &floor) != napi_ok) return info.Env().Undefined();
   return Napi::Value(info.Env(), floor);
 }
 
 }  // namespace
+
+const ws_v8_bridge_api kV8BridgeApi = {SlowCallForV8, ReportFailureForV8, &gJsCallEpoch};
 
 void RegisterHostCallFunctions(Napi::Env env, Napi::Object exports) {
   exports.Set("makeHostFunctions", Napi::Function::New(env, MakeHostFunctions, "makeHostFunctions"));

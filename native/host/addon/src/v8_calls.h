@@ -50,6 +50,16 @@ typedef int (*ws_v8_calls_init_t)(napi_env Env, const ws_v8_bridge_api *Api);
 // A JS function named Name that calls Call's host function.
 typedef napi_status (*ws_v8_make_host_function_t)(napi_env Env, const char *Name, size_t NameLength,
                                                   ws_fast_call *Call, napi_value *Out);
+// Memory hooks for a guest's WebAssembly.Memory whose Refresh reads the
+// current ArrayBuffer through V8's API (a weak handle read in place: no
+// Node-API call, no new handle) and re-reads memory.buffer only when it was
+// detached by growth. Grow goes to the bridge's own hook. Delete on the
+// thread of the memory's isolate.
+typedef struct ws_v8_memory ws_v8_memory;
+typedef ws_v8_memory *(*ws_v8_memory_create_t)(napi_env Env, napi_value Memory, int (*Grow)(void *, uint64_t),
+                                               void *GrowData);
+typedef void (*ws_v8_memory_delete_t)(ws_v8_memory *Memory);
+typedef const ws_memory_hooks *(*ws_v8_memory_hooks_t)(void);
 // v8Floor(a, b) -> a + b: the cheapest V8 API call, a floor for the benchmark.
 typedef napi_status (*ws_v8_make_floor_t)(napi_env Env, napi_value *Out);
 

@@ -44,7 +44,7 @@ std::string LibraryPath() {
   return (slash == std::string::npos ? std::string(".") : self.substr(0, slash)) + "/ws_bridge_v8.so";
 }
 
-void Load(napi_env env, const ws_v8_bridge_api *api) {
+void Load(napi_env env) {
   gState = LoadState::Unavailable;
 #ifndef WS_V8_ABI
   gPath = "napi (built without V8 headers)";
@@ -68,12 +68,16 @@ void Load(napi_env env, const ws_v8_bridge_api *api) {
   auto init = reinterpret_cast<ws_v8_calls_init_t>(dlsym(library, "ws_v8_calls_init"));
   gCalls.makeHostFunction = reinterpret_cast<ws_v8_make_host_function_t>(dlsym(library, "ws_v8_make_host_function"));
   gCalls.makeFloor = reinterpret_cast<ws_v8_make_floor_t>(dlsym(library, "ws_v8_make_floor"));
+  gCalls.memoryCreate = reinterpret_cast<ws_v8_memory_create_t>(dlsym(library, "ws_v8_memory_create"));
+  gCalls.memoryDelete = reinterpret_cast<ws_v8_memory_delete_t>(dlsym(library, "ws_v8_memory_delete"));
+  gCalls.memoryHooks = reinterpret_cast<ws_v8_memory_hooks_t>(dlsym(library, "ws_v8_memory_hooks"));
   if (abi == nullptr || init == nullptr || gCalls.makeHostFunction == nullptr || gCalls.makeFloor == nullptr ||
+      gCalls.memoryCreate == nullptr || gCalls.memoryDelete == nullptr || gCalls.memoryHooks == nullptr ||
       abi() != running) {
     gPath = "napi (" + path + " is not the ws_bridge_v8.so of this build)";
     return;
   }
-  int status = init(env, api);
+  int status = init(env, &kV8BridgeApi);
   if (status != 0) {
     gPath = "napi (" + path + " does not match this V8: check " + std::to_string(status) + " failed)";
     return;
@@ -85,8 +89,8 @@ void Load(napi_env env, const ws_v8_bridge_api *api) {
 
 }  // namespace
 
-const V8Calls *GetV8Calls(napi_env env, const ws_v8_bridge_api *api) {
-  if (gState == LoadState::NotTried) Load(env, api);
+const V8Calls *GetV8Calls(napi_env env) {
+  if (gState == LoadState::NotTried) Load(env);
   if (gState != LoadState::Loaded || ForcedNapi()) return nullptr;
   return &gCalls;
 }

@@ -9,13 +9,19 @@ namespace ws {
 struct V8Calls {
   ws_v8_make_host_function_t makeHostFunction;
   ws_v8_make_floor_t makeFloor;
+  ws_v8_memory_create_t memoryCreate;
+  ws_v8_memory_delete_t memoryDelete;
+  ws_v8_memory_hooks_t memoryHooks;
 };
 
 // The V8 path, or NULL for Node-API: when ws_bridge_v8.so is missing, was
 // built for another Node ABI than process.versions.modules, fails its checks,
 // or WS_HOST_CALLS=napi is set (read on each call, so tests can switch).
 // Loads the library on first use; call from inside a Node-API callback.
-const V8Calls *GetV8Calls(napi_env env, const ws_v8_bridge_api *api);
+const V8Calls *GetV8Calls(napi_env env);
+
+// What the V8 path calls back (host_call.cc).
+extern const ws_v8_bridge_api kV8BridgeApi;
 
 // "v8", or "napi (<why>)".
 const char *HostCallPath();

@@ -213,6 +213,78 @@ napi_status MakeFunction(v8::FunctionCallback callback, void *data, const char *
 
 }  // namespace
 
+struct ws_v8_memory {
+  v8::Isolate *isolate;
+  v8::Global<v8::Object> memory;       // weak, as the bridge's (the instance keeps it alive)
+  v8::Global<v8::ArrayBuffer> buffer;  // weak; detached (length 0) once the memory grows
+  int (*grow)(void *, uint64_t);
+  void *growData;
+};
+
+namespace {
+
+// A weak handle that is not empty holds its object in place; read it there
+// (as Node's PersistentToLocal::Strong does) instead of making a new handle.
+// Valid until the next allocation, so only for immediate reads.
+template <typename T>
+inline v8::Local<T> InPlace(const v8::Global<T> &global) {
+  return *reinterpret_cast<const v8::Local<T> *>(&global);
+}
+
+int RefreshMemory(void *data, uint8_t **base, uint64_t *size) {
+  auto *memory = static_cast<ws_v8_memory *>(data);
+  if (!memory->buffer.IsEmpty()) {
+    v8::Local<v8::ArrayBuffer> buffer = InPlace(memory->buffer);
+    size_t length = buffer->ByteLength();
+    if (length != 0) {
+      *base = static_cast<uint8_t *>(buffer->Data());
+      *size = length;
+      return 0;
+    }
+  }
+  // Grown (or empty): take memory.buffer again.
+  v8::Isolate *isolate = memory->isolate;
+  v8::HandleScope scope(isolate);
+  v8::Local<v8::Object> object = memory->memory.Get(isolate);
+  if (object.IsEmpty()) return 1;
+  v8::TryCatch tryCatch(isolate);  // a patched getter's exception is not the guest's
+  v8::Local<v8::Value> value;
+  if (!object->Get(isolate->GetCurrentContext(), v8::String::NewFromUtf8Literal(isolate, "buffer")).ToLocal(&value) ||
+      !value->IsArrayBuffer()) {
+    return 1;
+  }
+  v8::Local<v8::ArrayBuffer> buffer = value.As<v8::ArrayBuffer>();
+  memory->buffer.Reset(isolate, buffer);
+  memory->buffer.SetWeak();
+  *base = static_cast<uint8_t *>(buffer->Data());
+  *size = buffer->ByteLength();
+  return 0;
+}
+
+int GrowMemory(void *data, uint64_t pages) {
+  auto *memory = static_cast<ws_v8_memory *>(data);
+  return memory->grow(memory->growData, pages);
+}
+
+const ws_memory_hooks kMemoryHooks = {RefreshMemory, GrowMemory};
+
+}  // namespace
+
+WS_V8_EXPORT ws_v8_memory *ws_v8_memory_create(napi_env env, napi_value memoryObject, int (*grow)(void *, uint64_t),
+                                               void *growData) {
+  v8::Local<v8::Value> value = ToLocal(memoryObject);
+  if (gApi == nullptr || grow == nullptr || value.IsEmpty() || !value->IsObject()) return nullptr;
+  v8::Isolate *isolate = v8::Isolate::GetCurrent();
+  auto *memory = new ws_v8_memory{isolate, {}, {}, grow, growData};
+  memory->memory.Reset(isolate, value.As<v8::Object>());
+  memory->memory.SetWeak();
+  return memory;
+}
+
+WS_V8_EXPORT void ws_v8_memory_delete(ws_v8_memory *memory) { delete memory; }
+
+WS_V8_EXPORT const ws_memory_hooks *ws_v8_memory_hooks(void) { return &kMemoryHooks; }
+
 WS_V8_EXPORT int ws_v8_calls_abi(void) { return NODE_MODULE_VERSION; }
 
 WS_V8_EXPORT int ws_v8_calls_init(napi_env env, const ws_v8_bridge_api *api) {
