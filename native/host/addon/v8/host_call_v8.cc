@@ -155,19 +155,30 @@ void SlowCall(const v8::FunctionCallbackInfo<v8::Value> &info, const ws_fast_cal
   RethrowHeldException(info.GetIsolate(), call->Env);
 }
 
+// I32Only: every parameter and the result (if any) are i32, the shape of
+// most plug-in functions (addresses, lengths, handles, an errno); a callback
+// of its own keeps that loop free of the per-type dispatch.
+template <bool I32Only>
 void HostCall(const v8::FunctionCallbackInfo<v8::Value> &info) {
   const auto *call = static_cast<const ws_fast_call *>(info.Data().As<v8::External>()->Value());
   const WasmEdge_FunctionInstanceContext *function = call->Function;
   const WasmEdge_FunctionTypeContext &type = function->Type;
-  if (*call->Module == nullptr || type.ParamCount > kInline || type.ResultCount > 1 ||
-      static_cast<uint32_t>(info.Length()) < type.ParamCount) {
+  if (*call->Module == nullptr || static_cast<uint32_t>(info.Length()) < type.ParamCount) return SlowCall(info, call);
+  if (!I32Only && (type.ParamCount > kInline || type.ResultCount > 1 ||
+                   (type.ResultCount == 1 && !IsSimpleResult(type.Results[0])))) {
     return SlowCall(info, call);
   }
-  if (type.ResultCount == 1 && !IsSimpleResult(type.Results[0])) return SlowCall(info, call);
   WasmEdge_Value params[kInline];
   WasmEdge_Value returns[1];
   for (uint32_t i = 0; i < type.ParamCount; ++i) {
-    if (!ToValue(info[static_cast<int>(i)], type.Params[i], &params[i])) return SlowCall(info, call);
+    v8::Local<v8::Value> arg = info[static_cast<int>(i)];
+    if (I32Only) {
+      int32_t v;
+      if (!SmiValue(arg, &v)) return SlowCall(info, call);
+      params[i] = ws_value_pack(static_cast<uint32_t>(v), ws_valtype_bits(type.Params[i]));
+    } else if (!ToValue(arg, type.Params[i], &params[i])) {
+      return SlowCall(info, call);
+    }
   }
   if (type.ResultCount == 1) returns[0] = ws_value_pack(0, ws_valtype_bits(type.Results[0]));
   uint64_t epoch = *gApi->JsCallEpoch;
@@ -181,12 +192,24 @@ void HostCall(const v8::FunctionCallbackInfo<v8::Value> &info) {
   }
   if (*gApi->JsCallEpoch != epoch) {
     // The bridge ran JS during the call: a trap there must still surface.
-    v8::Isolate *isolate = info.GetIsolate();
     bool pending = false;
     napi_is_exception_pending(call->Env, &pending);
-    if (pending) return RethrowHeldException(isolate, call->Env);
+    if (pending) return RethrowHeldException(info.GetIsolate(), call->Env);
   }
-  if (type.ResultCount == 1) SetResult(info, returns[0], type.Results[0]);
+  if (type.ResultCount == 0) return;
+  if (I32Only) {
+    info.GetReturnValue().Set(static_cast<int32_t>(static_cast<uint32_t>(returns[0].Value)));
+  } else {
+    SetResult(info, returns[0], type.Results[0]);
+  }
+}
+
+bool IsI32Only(const WasmEdge_FunctionTypeContext &type) {
+  if (type.ParamCount > kInline || type.ResultCount > 1) return false;
+  for (uint32_t i = 0; i < type.ParamCount; ++i) {
+    if (type.Params[i].Data[2] != 0x7F) return false;
+  }
+  return type.ResultCount == 0 || type.Results[0].Data[2] == 0x7F;
 }
 
 void Floor(const v8::FunctionCallbackInfo<v8::Value> &info) {
@@ -309,7 +332,7 @@ WS_V8_EXPORT int ws_v8_calls_init(napi_env env, const ws_v8_bridge_api *api) {
 WS_V8_EXPORT napi_status ws_v8_make_host_function(napi_env env, const char *name, size_t length, ws_fast_call *call,
                                                   napi_value *out) {
   if (gApi == nullptr || call == nullptr) return napi_generic_failure;
-  return MakeFunction(HostCall, call, name, length, out);
+  return MakeFunction(IsI32Only(call->Function->Type) ? HostCall<true> : HostCall<false>, call, name, length, out);
 }
 
 WS_V8_EXPORT napi_status ws_v8_make_floor(napi_env env, napi_value *out) {
