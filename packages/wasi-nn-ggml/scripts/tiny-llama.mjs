@@ -11,6 +11,7 @@
 // slot, which the output matrix maps to "white space is unlikely": after such
 // a token all tokens tie except white space, so grammar-constrained output
 // (tests of "grammar" and "json-schema") has no stray spaces or newlines.
+// <unk> and <s> are unlikely everywhere.
 //
 // The benchmark model has the same vocabulary and random weights of a useful
 // size (dense work per token like a real small model).
@@ -104,6 +105,8 @@ export function storyModel({ ctx = 128 } = {}) {
   const other = STORY.length; // the slot shared by every other token
   for (let id = 3; id < vocab; id++) if (!STORY.includes(tokens[id])) embedding[id * n.embd + other] = 1;
   for (const space of ['<0x09>', '<0x0A>', '<0x0D>', '<0x20>', '▁']) output[tokens.indexOf(space) * n.embd + other] = -4;
+  // <unk> and <s> (written as their text, which a grammar may allow) are never likely.
+  for (const special of [0, 1]) output.fill(-4, special * n.embd, (special + 1) * n.embd);
   const norm = (name, dims) => (name.endsWith('norm.weight') ? new Float32Array(size(dims)).fill(1) : new Float32Array(size(dims)));
   const tensors = [
     { name: 'token_embd.weight', dims: [n.embd, vocab], data: embedding },

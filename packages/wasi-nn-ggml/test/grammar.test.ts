@@ -80,6 +80,14 @@ describe('GGML backend: json-schema', () => {
     ]);
   });
 
+  it('bounds lengths as the schema says (maxLength 10: ten characters, then the closing quote)', async () => {
+    const run = await runLlm([
+      'load', 'm/story.gguf', meta({ 'json-schema': { type: 'string', maxLength: 10 }, temp: 0, 'n-predict': 40 }), 'init', '0',
+      'prompt', '0', 'Once upon a time', 'compute', '0', 'output', '0', '0', '64',
+    ]);
+    expect(run.lines).toEqual(['load 0 0', 'init 0 0', 'prompt 0', 'compute 0', 'output 0 12 ""!!!!!!!!!!""']);
+  });
+
   it('json-schema wins over grammar in one metadata object (whatever the key order); a later grammar replaces it', async () => {
     const run = await runLlm([
       'load', 'm/story.gguf', meta({ 'json-schema': { enum: ['yes'] }, grammar: 'root ::= "no"', temp: 0 }), 'init', '0',
@@ -104,6 +112,18 @@ describe('GGML backend: grammar and json-schema, bad input', () => {
     expect(run.stderr).toContain('left recursion detected');
     expect(run.stderr).toContain('number of repetitions exceeds sane defaults');
     expect(run.stderr).toContain('[ws:wasi-nn] GGML: metadata "grammar" is not a GBNF grammar llama.cpp accepts (its reason is above). Fix the grammar');
+  });
+
+  it('refuses a repetition whose maximum is below its minimum, on which llama.cpp would never return', async () => {
+    const run = await runLlm([
+      'load', 'm/story.gguf', meta({ grammar: 'root ::= "a"{5,2}' }), 'init', '0',
+      'load', 'm/story.gguf', meta({ 'json-schema': { type: 'array', minItems: 5, maxItems: 2 } }), 'init', '1',
+      'load', 'm/story.gguf', meta({ grammar: 'root ::= "{5,2}" [{] "a"{2,} "b"{2,2} # {5,2}\n', 'n-predict': 4, temp: 0 }), 'init', '2',
+      'prompt', '0', 'Once upon a time', 'compute', '0', 'output', '0', '0', '64',
+    ]);
+    expect(run.lines).toEqual(['load 0 0', 'init 1 -1', 'load 0 1', 'init 1 -1', 'load 0 2', 'init 0 0', 'prompt 0', 'compute 0', 'output 0 4 "{5,2"']);
+    expect(run.stderr).toContain('[ws:wasi-nn] GGML: metadata "grammar" repeats something {5,2}: a maximum below the minimum, on which llama.cpp never returns.');
+    expect(run.stderr).toContain('repeats something {4,1}'); // the schema's ("," item){minItems-1,maxItems-1}
   });
 
   it('a bad grammar from set_input(1) is InvalidArgument and leaves the context as it was', async () => {

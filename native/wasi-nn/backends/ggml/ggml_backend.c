@@ -384,8 +384,11 @@ static uint32_t generate_token(ggml_context *Context) {
   }
   if (Errno != WS_NN_SUCCESS) return Errno;
   if (Api.llama_vocab_is_eog(Context->Graph->Vocab, Token)) return GGML_END_OF_SEQUENCE;
+  /* Control tokens are rendered as their text (special = true), as WasmEdge
+   * does, and as llama.cpp's grammar engine sees them: a grammar that lets a
+   * control token through has matched that text. */
   int32_t Length = Api.llama_token_to_piece(Context->Graph->Vocab, Token, Context->LastPiece,
-                                            (int32_t)sizeof(Context->LastPiece), 0, false);
+                                            (int32_t)sizeof(Context->LastPiece), 0, true);
   if (Length < 0) return WS_NN_RUNTIME_ERROR;
   Context->LastPieceLength = (uint32_t)Length;
   if (append(&Context->Output, Context->LastPiece, (size_t)Length) != 0) return WS_NN_RUNTIME_ERROR;

@@ -3,6 +3,7 @@
 #include "../../nn_types.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,10 +18,28 @@ void ggml_candidates_free(ggml_candidates *Candidates) {
   Candidates->Capacity = 0;
 }
 
-/* The deepest nesting of parentheses in a GBNF text, outside literals,
- * character classes and comments. */
-static int grammar_nesting(const char *Grammar) {
-  int Depth = 0, Deepest = 0;
+/* What a GBNF text holds outside literals, character classes and comments
+ * that llama.cpp's parser cannot take safely. */
+typedef struct grammar_shape {
+  int Nesting;              /* the deepest nesting of parentheses (the parser recurses per level) */
+  const char *Backwards;    /* a repetition {n,m} with m < n (llama.cpp then never returns), or NULL */
+} grammar_shape;
+
+/* The "{n,m}" at At: whether its maximum is below its minimum. */
+static bool repetition_backwards(const char *At) {
+  char *End;
+  unsigned long long Min = strtoull(At + 1, &End, 10);
+  if (End == At + 1 || *End != ',') return false;
+  const char *MaxStart = End + 1;
+  while (*MaxStart == ' ') ++MaxStart;
+  if (*MaxStart < '0' || *MaxStart > '9') return false; /* {n,}: no maximum */
+  unsigned long long Max = strtoull(MaxStart, &End, 10);
+  return Max < Min;
+}
+
+static grammar_shape grammar_shape_of(const char *Grammar) {
+  grammar_shape Shape = {0, NULL};
+  int Depth = 0;
   for (const char *At = Grammar; *At != '\0'; ++At) {
     if (*At == '"' || *At == '[') {
       char Close = *At == '"' ? '"' : ']';
@@ -30,12 +49,14 @@ static int grammar_nesting(const char *Grammar) {
     } else if (*At == '#') {
       while (At[1] != '\0' && At[1] != '\n') ++At;
     } else if (*At == '(') {
-      if (++Depth > Deepest) Deepest = Depth;
+      if (++Depth > Shape.Nesting) Shape.Nesting = Depth;
     } else if (*At == ')') {
       --Depth;
+    } else if (*At == '{' && Shape.Backwards == NULL && repetition_backwards(At)) {
+      Shape.Backwards = At;
     }
   }
-  return Deepest;
+  return Shape;
 }
 
 static uint32_t make_grammar(const llama_vocab *Vocab, const char *Grammar, llama_sampler **Out) {
@@ -45,12 +66,19 @@ static uint32_t make_grammar(const llama_vocab *Vocab, const char *Grammar, llam
             Length, GRAMMAR_MAX_BYTES);
     return WS_NN_INVALID_ARGUMENT;
   }
-  int Nesting = grammar_nesting(Grammar);
-  if (Nesting > GRAMMAR_MAX_NESTING) {
+  grammar_shape Shape = grammar_shape_of(Grammar);
+  if (Shape.Nesting > GRAMMAR_MAX_NESTING) {
     fprintf(stderr,
             "[ws:wasi-nn] GGML: metadata \"grammar\" nests parentheses %d deep; ws accepts up to %d levels. Move inner "
             "groups into rules of their own.\n",
-            Nesting, GRAMMAR_MAX_NESTING);
+            Shape.Nesting, GRAMMAR_MAX_NESTING);
+    return WS_NN_INVALID_ARGUMENT;
+  }
+  if (Shape.Backwards != NULL) {
+    fprintf(stderr,
+            "[ws:wasi-nn] GGML: metadata \"grammar\" repeats something %.*s: a maximum below the minimum, on which "
+            "llama.cpp never returns. Fix the bounds (for a \"json-schema\": minItems/maxItems, minLength/maxLength).\n",
+            (int)strcspn(Shape.Backwards, "}") + 1, Shape.Backwards);
     return WS_NN_INVALID_ARGUMENT;
   }
   *Out = Api.llama_sampler_init_grammar(Vocab, Grammar, "root");
