@@ -16,10 +16,14 @@
  * must equal the product of the dimensions times 4. A forward() that throws
  * (e.g. a wrong input shape) is RuntimeError.
  *
+ * Memory: libtorch's CPU allocator is replaced by a cache of freed blocks
+ * (block_cache.cpp), so repeated inferences reuse their activations' memory.
+ *
  * This library links libtorch; it is dlopened only when a guest loads a
  * PyTorch graph, so nobody else needs libtorch installed.
  */
 #include "../../backend.h"
+#include "block_cache.h"
 
 #include <ATen/Parallel.h>
 #include <torch/script.h>
@@ -27,6 +31,7 @@
 
 #include <dlfcn.h>
 
+#include <atomic>
 #include <cstdio>
 #include <cstring>
 #include <sstream>
@@ -46,8 +51,16 @@ struct TorchContext {
   std::vector<torch::Tensor> Outputs;
 };
 
+/* Graphs and contexts alive; when none is left the cached blocks are freed. */
+std::atomic<int> LiveObjects{0};
+
+void object_released() {
+  if (LiveObjects.fetch_sub(1) == 1) ws_torch::drop_cached_blocks();
+}
+
 int torch_open(const ws_nn_backend_settings *Settings, char *Err, size_t ErrLen) {
   try {
+    ws_torch::install_block_cache(); /* before any model allocates */
     at::set_num_threads(static_cast<int>(Settings->Threads));
     return 0;
   } catch (const std::exception &Error) {
@@ -84,24 +97,35 @@ uint32_t torch_load(const ws_nn_bytes *Builders, uint32_t BuilderCount, uint32_t
     std::string Message = Error.what();
     std::fprintf(stderr, "[ws:wasi-nn] PyTorch: cannot load the model: %s\n", Message.substr(0, Message.find('\n')).c_str());
     delete Graph;
+    if (LiveObjects.load() == 0) ws_torch::drop_cached_blocks(); /* what the failed load had allocated */
     return WS_NN_INVALID_ARGUMENT;
   }
+  LiveObjects.fetch_add(1);
   *GraphOut = Graph;
   return WS_NN_SUCCESS;
 }
 
-void torch_graph_release(void *Graph) { delete static_cast<TorchGraph *>(Graph); }
+void torch_graph_release(void *Graph) {
+  if (Graph == nullptr) return;
+  delete static_cast<TorchGraph *>(Graph);
+  object_released();
+}
 
 uint32_t torch_init_context(void *Graph, void **ContextOut) {
   if (Graph == nullptr) return WS_NN_MISSING_MEMORY;
   auto *Context = new (std::nothrow) TorchContext();
   if (Context == nullptr) return WS_NN_RUNTIME_ERROR;
   Context->Graph = static_cast<TorchGraph *>(Graph);
+  LiveObjects.fetch_add(1);
   *ContextOut = Context;
   return WS_NN_SUCCESS;
 }
 
-void torch_context_release(void *Context) { delete static_cast<TorchContext *>(Context); }
+void torch_context_release(void *Context) {
+  if (Context == nullptr) return;
+  delete static_cast<TorchContext *>(Context);
+  object_released();
+}
 
 /* A limit on input slots, so a guest cannot make the host allocate a vector
  * of 2^32 tensors. */
