@@ -1,6 +1,8 @@
 // Native baseline of bench/wasi-nn-pytorch.bench.mjs: the same TorchScript
 // model on the same libtorch, called directly: copy a float input into a
 // tensor, forward(), copy the output out; one "infer_ns N" line per run.
+// It keeps libtorch's default CPU allocator, as a native program would; the
+// benchmark runs it and the guest with the same GLIBC_TUNABLES (see there).
 // Usage: torch-native MODEL.pt RUNS THREADS D0,D1,...
 #include <ATen/Parallel.h>
 #include <torch/script.h>
