@@ -8,6 +8,10 @@ struct EnvData {
   // (kind, pluginName, functionName, code, category, message) => Error.
   // Supplied by @ws/core so that errors are instances of its coded classes.
   Napi::FunctionReference makeHostError;
+  // Bumped whenever guest memory or a pending exception may have changed
+  // (see ws_fast_call::Epoch in v8_calls.h). Starts above every memory's
+  // RefreshedAt (0).
+  uint64_t epoch = 1;
 };
 
 EnvData *GetEnvData(napi_env env);

@@ -1,4 +1,5 @@
 #include "guest_binding.h"
+#include "env_data.h"
 #include <string>
 #include "v8_loader.h"
 #include "values.h"
@@ -37,7 +38,7 @@ static int RefreshMemory(void *data, uint8_t **base, uint64_t *size) {
     return 0;
   }
   // Take the memory's current ArrayBuffer (a getter: JS may run).
-  ++gJsCallEpoch;
+  ++*guest->epoch;
   napi_value memory = nullptr;
   if (napi_get_reference_value(env, guest->memory, &memory) != napi_ok || memory == nullptr) return 1;
   if (napi_get_named_property(env, memory, "buffer", &buffer) != napi_ok) return 1;
@@ -55,7 +56,7 @@ static int GrowMemory(void *data, uint64_t pages) {
   napi_env env = guest->env;
   napi_value memory, grow, count, ignored;
   if (pages > 65536) return 1;
-  ++gJsCallEpoch;
+  ++*guest->epoch;  // JS runs, and other memory instances of this memory are out of date
   if (napi_get_reference_value(env, guest->memory, &memory) != napi_ok) return 1;
   if (napi_get_named_property(env, memory, "grow", &grow) != napi_ok) return 1;
   napi_create_double(env, static_cast<double>(pages), &count);
@@ -87,9 +88,12 @@ static WasmEdge_Result CallExport(void *data, const WasmEdge_Value *params, uint
     return hostFuncError;
   }
   napi_get_global(env, &global);
-  ++gJsCallEpoch;
-  // A trap inside the export stays pending and surfaces when the host call returns.
-  if (napi_call_function(env, global, function, paramCount, args.data(), &result) != napi_ok) return hostFuncError;
+  // A trap inside the export stays pending and surfaces when the host call
+  // returns. The guest may have grown its memory: bump after the call too.
+  ++*binding->guest->epoch;
+  napi_status status = napi_call_function(env, global, function, paramCount, args.data(), &result);
+  ++*binding->guest->epoch;
+  if (status != napi_ok) return hostFuncError;
   if (returnCount == 1) {
     if (!ToWasmEdgeValue(env, result, binding->results[0], &returns[0])) return hostFuncError;
   } else if (returnCount > 1) {
@@ -118,6 +122,7 @@ static Napi::Value CreateGuestBinding(const Napi::CallbackInfo &info) {
   std::string name = info[0].IsString() ? info[0].As<Napi::String>().Utf8Value() : std::string();
   auto guest = std::make_shared<GuestBinding>();
   guest->env = env;
+  guest->epoch = &GetEnvData(env)->epoch;
   WasmEdge_String moduleName = WasmEdge_StringCreateByBuffer(name.data(), static_cast<uint32_t>(name.size()));
   guest->module = WasmEdge_ModuleInstanceCreate(moduleName);
   WasmEdge_StringDelete(moduleName);
@@ -152,6 +157,7 @@ static Napi::Value AttachGuestMemory(const Napi::CallbackInfo &info) {
     hookData = guest->v8Memory;
   }
   WasmEdge_MemoryInstanceContext *memory = ws_host_memory_create_embedder(hooks, hookData);
+  if (memory != nullptr) memory->Epoch = guest->epoch;  // re-read at most once per host call (ws_host.h)
   WasmEdge_String name = WasmEdge_StringWrap("memory", 6);
   WasmEdge_ModuleInstanceAddMemory(guest->module, name, memory);
   guest->frame.Memory0 = memory;

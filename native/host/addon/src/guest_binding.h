@@ -15,6 +15,7 @@ struct ExportBinding;
 
 struct GuestBinding {
   napi_env env = nullptr;
+  uint64_t *epoch = nullptr;  // EnvData::epoch
   napi_ref memory = nullptr;  // the WebAssembly.Memory
   napi_ref buffer = nullptr;  // its current ArrayBuffer (detached when it grows)
   // The memory's hooks on V8's API (v8_calls.h), when that path is in use.

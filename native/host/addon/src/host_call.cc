@@ -81,6 +81,7 @@ napi_value CallWithValues(napi_env env, const HostFunctionBinding &binding, napi
     if (!ToWasmEdgeValue(env, arg, type.Params[i], &params[i])) return ReportBadArgument(env, binding, i, arg);
   }
   for (uint32_t i = 0; i < type.ResultCount; ++i) returns[i] = ws_value_pack(0, ws_valtype_bits(type.Results[i]));
+  ++*binding.fast.Epoch;  // the guest may have grown its memory since the last call
   const WasmEdge_CallingFrameContext *frame = binding.guest ? &binding.guest->frame : &gNoGuestFrame;
   WasmEdge_Result result = function->Kind == WS_FUNCTION_HOST
                                ? function->HostFunc(function->Data, frame, params, returns)
@@ -176,7 +177,8 @@ Napi::Value MakeHostFunctions(const Napi::CallbackInfo &info) {
     auto *binding = new HostFunctionBinding{module, guest,
                                             WasmEdge_ModuleInstanceFindFunction(module->module, names[i]),
                                             std::string(names[i].Buf, names[i].Length)};
-    binding->fast = ws_fast_call{binding->function, guest ? &guest->frame : &gNoGuestFrame, &module->module, env, binding};
+    binding->fast = ws_fast_call{binding->function, guest ? &guest->frame : &gNoGuestFrame, &module->module, env, binding,
+                                 &GetEnvData(env)->epoch};
     napi_value function;
     if (v8 == nullptr || v8->makeHostFunction(env, binding->name.c_str(), binding->name.size(), &binding->fast, &function) != napi_ok) {
       napi_create_function(env, binding->name.c_str(), binding->name.size(), CallbackFor(binding->function->Type.ParamCount),
@@ -207,7 +209,7 @@ Napi::Value MakeV8Floor(const Napi::CallbackInfo &info) {
 
 }  // namespace
 
-const ws_v8_bridge_api kV8BridgeApi = {SlowCallForV8, ReportFailureForV8, &gJsCallEpoch};
+const ws_v8_bridge_api kV8BridgeApi = {SlowCallForV8, ReportFailureForV8};
 
 void RegisterHostCallFunctions(Napi::Env env, Napi::Object exports) {
   exports.Set("makeHostFunctions", Napi::Function::New(env, MakeHostFunctions, "makeHostFunctions"));

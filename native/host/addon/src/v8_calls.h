@@ -24,20 +24,22 @@ typedef struct ws_fast_call {
   WasmEdge_ModuleInstanceContext *const *Module;
   napi_env Env;
   void *Binding;  // the bridge's own data for the slow path
+  // The environment's change counter (EnvData::epoch): bumped at each host
+  // call and whenever the bridge calls into JS from inside one (a re-entrant
+  // guest call, memory hooks). Guest memories re-read their buffer when it
+  // moved (ws_host.h: Epoch); and Node-API keeps an exception thrown in such
+  // JS for its own callback wrapper to rethrow, which the V8 path, having
+  // none, does itself, checking only when the counter moved during the call.
+  uint64_t *Epoch;
 } ws_fast_call;
 
 typedef struct ws_v8_bridge_api {
   // The whole call the Node-API way (every value kind, many values, errors).
   // Returns the result, or NULL with an exception pending, either thrown or
-  // held by Node-API (see JsCallEpoch).
+  // held by Node-API (see ws_fast_call::Epoch).
   napi_value (*SlowCall)(napi_env Env, void *Binding, napi_value *Args, size_t Argc);
   // Throws the error of a failed host function (off the hot path).
   void (*ReportFailure)(napi_env Env, void *Binding, WasmEdge_Result Result);
-  // Incremented each time the bridge calls into JS through Node-API from
-  // inside a host call (a re-entrant guest call, memory hooks). Node-API keeps
-  // an exception thrown there for its own callback wrapper to rethrow; the V8
-  // path rethrows it itself, checking only when this counter moved.
-  const uint64_t *JsCallEpoch;
 } ws_v8_bridge_api;
 
 // Exported by ws_bridge_v8.so --------------------------------------------------

@@ -6,8 +6,6 @@
 
 namespace ws {
 
-uint64_t gJsCallEpoch = 0;
-
 namespace {
 
 enum class LoadState { NotTried, Loaded, Unavailable };

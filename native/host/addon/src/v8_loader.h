@@ -26,7 +26,4 @@ extern const ws_v8_bridge_api kV8BridgeApi;
 // "v8", or "napi (<why>)".
 const char *HostCallPath();
 
-// See ws_v8_bridge_api::JsCallEpoch.
-extern uint64_t gJsCallEpoch;
-
 }  // namespace ws

@@ -181,7 +181,7 @@ void HostCall(const v8::FunctionCallbackInfo<v8::Value> &info) {
     }
   }
   if (type.ResultCount == 1) returns[0] = ws_value_pack(0, ws_valtype_bits(type.Results[0]));
-  uint64_t epoch = *gApi->JsCallEpoch;
+  uint64_t epoch = ++*call->Epoch;  // the guest may have grown its memory since the last call
   WasmEdge_Result result = function->Kind == WS_FUNCTION_HOST
                                ? function->HostFunc(function->Data, call->Frame, params, returns)
                                : ws_host_function_invoke(function, call->Frame, params, returns);
@@ -190,7 +190,7 @@ void HostCall(const v8::FunctionCallbackInfo<v8::Value> &info) {
     RethrowHeldException(info.GetIsolate(), call->Env);
     return;
   }
-  if (*gApi->JsCallEpoch != epoch) {
+  if (*call->Epoch != epoch) {
     // The bridge ran JS during the call: a trap there must still surface.
     bool pending = false;
     napi_is_exception_pending(call->Env, &pending);
@@ -311,7 +311,7 @@ WS_V8_EXPORT const ws_memory_hooks *ws_v8_memory_hooks(void) { return &kMemoryHo
 WS_V8_EXPORT int ws_v8_calls_abi(void) { return NODE_MODULE_VERSION; }
 
 WS_V8_EXPORT int ws_v8_calls_init(napi_env env, const ws_v8_bridge_api *api) {
-  if (api == nullptr || api->SlowCall == nullptr || api->ReportFailure == nullptr || api->JsCallEpoch == nullptr) return 1;
+  if (api == nullptr || api->SlowCall == nullptr || api->ReportFailure == nullptr) return 1;
   v8::Isolate *isolate = v8::Isolate::GetCurrent();
   if (isolate == nullptr || isolate->GetCurrentContext().IsEmpty()) return 2;
   // Node-API values are V8 handles, and small integers are Smis as this

@@ -70,6 +70,15 @@ struct WasmEdge_MemoryInstanceContext {
   void *EmbedderData;
   WasmEdge_MemoryTypeContext *Type; /* owned */
   WasmEdge_ModuleInstanceContext *Owner;
+  /* Embedder memories: Base and Size are re-read through Hooks->Refresh
+   * before the next access (GetPointer, GetData, SetData, GetPageSize, ...)
+   * once *Epoch differs from RefreshedAt, so at most once per host call and
+   * only when the plug-in touches memory. The embedder points Epoch at a
+   * counter it bumps whenever the memory may have changed: at each host call
+   * from the guest, after guest code ran re-entrantly, after a growth. NULL:
+   * re-read before every access. */
+  const uint64_t *Epoch;
+  uint64_t RefreshedAt;
 };
 
 struct WasmEdge_CallingFrameContext {

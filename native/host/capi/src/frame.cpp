@@ -66,9 +66,9 @@ WS_EXPORT const WasmEdge_ModuleInstanceContext *WasmEdge_CallingFrameGetModuleIn
 WS_EXPORT WasmEdge_MemoryInstanceContext *WasmEdge_CallingFrameGetMemoryInstance(const WasmEdge_CallingFrameContext *Cxt,
                                                                                 const uint32_t Idx) {
   // Only memory 0 exists for guests run by V8 without multi-memory.
-  if (Cxt == nullptr || Idx != 0 || Cxt->Memory0 == nullptr) return nullptr;
-  // The guest may have grown (and moved) its memory since the frame was made.
-  ws_host_memory_refresh(Cxt->Memory0);
+  if (Cxt == nullptr || Idx != 0) return nullptr;
+  // The guest may have grown (and moved) its memory since the last host call:
+  // every access re-reads it when needed (ws_host.h: Epoch), not this lookup.
   return Cxt->Memory0;
 }
 

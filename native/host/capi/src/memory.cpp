@@ -14,6 +14,13 @@ namespace {
 constexpr uint64_t kMaxPages32 = 65536;
 constexpr uint64_t kMaxPages64 = uint64_t(1) << 48;
 
+// Base and Size of an embedder memory are current (see ws_host.h: Epoch).
+inline void makeCurrent(const WasmEdge_MemoryInstanceContext *M) noexcept {
+  if (M->Hooks != nullptr && (M->Epoch == nullptr || *M->Epoch != M->RefreshedAt)) {
+    ws_host_memory_refresh(const_cast<WasmEdge_MemoryInstanceContext *>(M));
+  }
+}
+
 bool inBounds(const WasmEdge_MemoryInstanceContext *M, uint64_t Offset, uint64_t Length) noexcept {
   // Written so that Offset + Length cannot overflow.
   return Offset <= M->Size && Length <= M->Size - Offset;
@@ -70,12 +77,15 @@ WS_EXPORT WasmEdge_MemoryInstanceContext *WasmEdge_MemoryInstanceCreate(const Wa
 }
 
 WS_EXPORT const WasmEdge_MemoryTypeContext *WasmEdge_MemoryInstanceGetMemoryType(const WasmEdge_MemoryInstanceContext *Cxt) {
-  return Cxt != nullptr ? Cxt->Type : nullptr;
+  if (Cxt == nullptr) return nullptr;
+  makeCurrent(Cxt);  // the type's minimum is the current size
+  return Cxt->Type;
 }
 
 WS_EXPORT WasmEdge_Result WasmEdge_MemoryInstanceGetData(const WasmEdge_MemoryInstanceContext *Cxt, uint8_t *Data,
                                                          const uint64_t Offset, const uint64_t Length) {
   if (Cxt == nullptr || Data == nullptr) return ws::makeResult(WasmEdge_ErrCode_WrongVMWorkflow);
+  makeCurrent(Cxt);
   if (!inBounds(Cxt, Offset, Length)) return ws::makeResult(WasmEdge_ErrCode_MemoryOutOfBounds);
   if (Length > 0) std::memmove(Data, Cxt->Base + Offset, static_cast<size_t>(Length));
   return ws::kSuccess;
@@ -84,6 +94,7 @@ WS_EXPORT WasmEdge_Result WasmEdge_MemoryInstanceGetData(const WasmEdge_MemoryIn
 WS_EXPORT WasmEdge_Result WasmEdge_MemoryInstanceSetData(WasmEdge_MemoryInstanceContext *Cxt, const uint8_t *Data,
                                                          const uint64_t Offset, const uint64_t Length) {
   if (Cxt == nullptr || Data == nullptr) return ws::makeResult(WasmEdge_ErrCode_WrongVMWorkflow);
+  makeCurrent(Cxt);
   if (!inBounds(Cxt, Offset, Length)) return ws::makeResult(WasmEdge_ErrCode_MemoryOutOfBounds);
   if (Length > 0) std::memmove(Cxt->Base + Offset, Data, static_cast<size_t>(Length));
   return ws::kSuccess;
@@ -91,7 +102,9 @@ WS_EXPORT WasmEdge_Result WasmEdge_MemoryInstanceSetData(WasmEdge_MemoryInstance
 
 WS_EXPORT uint8_t *WasmEdge_MemoryInstanceGetPointer(WasmEdge_MemoryInstanceContext *Cxt, const uint64_t Offset,
                                                      const uint64_t Length) {
-  if (Cxt == nullptr || !inBounds(Cxt, Offset, Length)) return nullptr;
+  if (Cxt == nullptr) return nullptr;
+  makeCurrent(Cxt);
+  if (!inBounds(Cxt, Offset, Length)) return nullptr;
   if (Cxt->Base == nullptr) {
     // An empty memory (0 pages) has no buffer, but a zero-length view of it
     // is valid: give a non-NULL address that must never be dereferenced.
@@ -107,7 +120,9 @@ WS_EXPORT const uint8_t *WasmEdge_MemoryInstanceGetPointerConst(const WasmEdge_M
 }
 
 WS_EXPORT uint64_t WasmEdge_MemoryInstanceGetPageSize(const WasmEdge_MemoryInstanceContext *Cxt) {
-  return Cxt != nullptr ? Cxt->Size / ws::kPageSize : 0;
+  if (Cxt == nullptr) return 0;
+  makeCurrent(Cxt);
+  return Cxt->Size / ws::kPageSize;
 }
 
 WS_EXPORT WasmEdge_Result WasmEdge_MemoryInstanceGrowPage(WasmEdge_MemoryInstanceContext *Cxt, const uint64_t Page) {
@@ -160,6 +175,7 @@ WS_EXPORT int ws_host_memory_refresh(WasmEdge_MemoryInstanceContext *Memory) {
   if (Status != 0) return Status;
   Memory->Base = Base;
   Memory->Size = Base != nullptr ? Size : 0;
+  if (Memory->Epoch != nullptr) Memory->RefreshedAt = *Memory->Epoch;
   // The memory type reports the current size as its minimum.
   if (Memory->Type != nullptr) Memory->Type->Limit.Min = Memory->Size / ws::kPageSize;
   return 0;

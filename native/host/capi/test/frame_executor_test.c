@@ -241,7 +241,42 @@ static void test_invoke(void) {
   WasmEdge_FunctionTypeDelete(T22);
 }
 
+/* With an Epoch, an embedder memory is re-read before an access only when the
+ * embedder's counter moved (at most once per host call), not on each lookup. */
+static void test_embedder_memory_epoch(void) {
+  FakeGuestMemory Guest = {calloc(1, PAGE), PAGE, 4, 0};
+  uint64_t Epoch = 1;
+  WasmEdge_MemoryInstanceContext *Mem = ws_host_memory_create_embedder(&FakeHooks, &Guest);
+  Mem->Epoch = &Epoch;
+  WasmEdge_CallingFrameContext Frame = {NULL, Mem, ws_host_executor()};
+  int Before = Guest.Refreshes;
+  CHECK("epoch: the lookup alone does not re-read", WasmEdge_CallingFrameGetMemoryInstance(&Frame, 0) == Mem &&
+                                                        Guest.Refreshes == Before);
+  uint8_t Byte = 0;
+  CHECK("epoch: the first access re-reads once", WasmEdge_ResultOK(WasmEdge_MemoryInstanceGetData(Mem, &Byte, 0, 1)) &&
+                                                     WasmEdge_MemoryInstanceGetPointer(Mem, 0, 1) == Guest.Base &&
+                                                     WasmEdge_MemoryInstanceGetPageSize(Mem) == 1 &&
+                                                     Guest.Refreshes == Before + 1);
+  /* The guest grows (and moves) its memory; the embedder bumps the counter. */
+  fakeGrowTo(&Guest, 2);
+  Guest.Base[PAGE + 1] = 0x5A;
+  ++Epoch;
+  CHECK("epoch: a moved counter re-reads before the next access",
+        WasmEdge_MemoryInstanceGetPointerConst(Mem, PAGE + 1, 1) == Guest.Base + PAGE + 1 &&
+            WasmEdge_MemoryInstanceGetPointer(Mem, PAGE + 1, 1)[0] == 0x5A && Guest.Refreshes == Before + 2);
+  ++Epoch;
+  const uint8_t Data[2] = {7, 8};
+  CHECK("epoch: SetData re-reads too", WasmEdge_ResultOK(WasmEdge_MemoryInstanceSetData(Mem, Data, 2 * PAGE - 2, 2)) &&
+                                           Guest.Base[2 * PAGE - 1] == 8 && Guest.Refreshes == Before + 3);
+  CHECK("epoch: GrowPage re-reads after growing", WasmEdge_ResultOK(WasmEdge_MemoryInstanceGrowPage(Mem, 1)) &&
+                                                      WasmEdge_MemoryInstanceGetPageSize(Mem) == 3 &&
+                                                      Mem->Base == Guest.Base && Guest.Refreshes == Before + 4);
+  WasmEdge_MemoryInstanceDelete(Mem);
+  free(Guest.Base);
+}
+
 void test_frame_executor(void) {
   test_embedder_memory();
+  test_embedder_memory_epoch();
   test_invoke();
 }
