@@ -20,6 +20,7 @@ struct HostFunctionBinding {
   const WasmEdge_FunctionInstanceContext *function;
   std::string name;
   ws_fast_call fast{};  // what the V8 path reads (v8_calls.h)
+  bool i32Only = false;  // i32 parameters (at most kInlineValues), no result or one i32
 };
 
 WasmEdge_CallingFrameContext gNoGuestFrame{nullptr, nullptr, nullptr};
@@ -120,13 +121,47 @@ inline napi_value CallBinding(napi_env env, const HostFunctionBinding &binding, 
 
 // One callback per parameter count (up to kInlineValues), so that
 // napi_get_cb_info fills exactly the slots the function reads.
+// The common shape on the Node-API path: i32 in and out, a live module, every
+// argument given. Anything else (or an argument that is not a number) goes
+// to CallBinding, which converts again and reports the error.
+template <size_t Params>
+inline bool CallI32(napi_env env, const HostFunctionBinding &binding, napi_value *args, size_t argc, napi_value *out) {
+  const WasmEdge_FunctionInstanceContext *function = binding.function;
+  const WasmEdge_FunctionTypeContext &type = function->Type;
+  if (argc < Params || binding.module->module == nullptr) return false;
+  WasmEdge_Value params[Params > 0 ? Params : 1];
+  WasmEdge_Value returns[1];
+  for (size_t i = 0; i < Params; ++i) {
+    int32_t v;
+    if (napi_get_value_int32(env, args[i], &v) != napi_ok) return false;
+    params[i] = ws_value_pack(static_cast<uint32_t>(v), ws_valtype_bits(type.Params[i]));
+  }
+  if (type.ResultCount == 1) returns[0] = ws_value_pack(0, ws_valtype_bits(type.Results[0]));
+  ++*binding.fast.Epoch;  // the guest may have grown its memory since the last call
+  const WasmEdge_CallingFrameContext *frame = binding.fast.Frame;
+  WasmEdge_Result result = function->Kind == WS_FUNCTION_HOST
+                               ? function->HostFunc(function->Data, frame, params, returns)
+                               : ws_host_function_invoke(function, frame, params, returns);
+  if (result.Code != 0) {
+    *out = ReportFailure(env, binding, result);
+  } else if (type.ResultCount == 1) {
+    napi_create_int32(env, static_cast<int32_t>(static_cast<uint32_t>(returns[0].Value)), out);
+  } else {
+    *out = nullptr;  // undefined
+  }
+  return true;
+}
+
 template <size_t Params>
 napi_value CallHostFunction(napi_env env, napi_callback_info info) {
   void *data = nullptr;
   size_t argc = Params;
   napi_value args[Params > 0 ? Params : 1];
   napi_get_cb_info(env, info, &argc, Params > 0 ? args : nullptr, nullptr, &data);
-  return CallBinding(env, *static_cast<HostFunctionBinding *>(data), args, argc);
+  const auto &binding = *static_cast<HostFunctionBinding *>(data);
+  napi_value result;
+  if (binding.i32Only && CallI32<Params>(env, binding, args, argc, &result)) return result;
+  return CallBinding(env, binding, args, argc);
 }
 
 // More parameters than kInlineValues.
@@ -177,6 +212,10 @@ Napi::Value MakeHostFunctions(const Napi::CallbackInfo &info) {
     auto *binding = new HostFunctionBinding{module, guest,
                                             WasmEdge_ModuleInstanceFindFunction(module->module, names[i]),
                                             std::string(names[i].Buf, names[i].Length)};
+    const WasmEdge_FunctionTypeContext &type = binding->function->Type;
+    binding->i32Only = type.ParamCount <= kInlineValues && type.ResultCount <= 1 &&
+                       (type.ResultCount == 0 || KindOf(type.Results[0]) == ValKind::I32);
+    for (uint32_t p = 0; p < type.ParamCount && binding->i32Only; ++p) binding->i32Only = KindOf(type.Params[p]) == ValKind::I32;
     binding->fast = ws_fast_call{binding->function, guest ? &guest->frame : &gNoGuestFrame, &module->module, env, binding,
                                  &GetEnvData(env)->epoch};
     napi_value function;
