@@ -104,8 +104,9 @@ uint32_t ggml_make_sampler(const llama_vocab *Vocab, const ggml_options *Options
   }
   /* The grammar first: the other samplers then only see allowed tokens. */
   if (Grammar != NULL) Api.llama_sampler_chain_add(Chain, Grammar);
-  Api.llama_sampler_chain_add(Chain, Api.llama_sampler_init_penalties(64, Options->RepeatPenalty,
-                                                                      Options->FrequencyPenalty, Options->PresencePenalty));
+  Api.llama_sampler_chain_add(Chain, Api.llama_sampler_init_penalties(Api.llama_vocab_n_tokens(Vocab), 64,
+                                                                      Options->RepeatPenalty, Options->FrequencyPenalty,
+                                                                      Options->PresencePenalty));
   if (Options->Temperature <= 0) {
     Api.llama_sampler_chain_add(Chain, Api.llama_sampler_init_greedy());
   } else {

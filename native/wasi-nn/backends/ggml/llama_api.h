@@ -96,7 +96,12 @@ typedef struct llama_api {
   llama_sampler *(*llama_sampler_init_top_k)(int32_t K);
   llama_sampler *(*llama_sampler_init_top_p)(float P, size_t MinKeep);
   llama_sampler *(*llama_sampler_init_temp)(float T);
-  llama_sampler *(*llama_sampler_init_penalties)(int32_t LastN, float Repeat, float Frequency, float Presence);
+  /* This libllama's penalties sampler takes the vocabulary size first (its own
+   * callers pass llama_vocab_n_tokens()); with the 4-argument form of other
+   * llama.cpp versions, LastN would be read from a stale register and size a
+   * ring buffer of gigabytes. */
+  llama_sampler *(*llama_sampler_init_penalties)(int32_t VocabSize, int32_t LastN, float Repeat, float Frequency,
+                                                 float Presence);
   llama_sampler *(*llama_sampler_init_grammar)(const llama_vocab *Vocab, const char *Grammar, const char *Root);
   void (*llama_sampler_apply)(llama_sampler *Sampler, llama_token_data_array *Candidates);
   void (*llama_sampler_accept)(llama_sampler *Sampler, llama_token Token);
