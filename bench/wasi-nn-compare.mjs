@@ -29,8 +29,14 @@ export async function compareRounds(threadCounts, rounds, guestRound, nativeRoun
     const guest = [];
     const native = [];
     for (let round = 0; round < rounds; round++) {
-      guest.push(...(await guestRound(threads)));
-      native.push(...(await nativeRound(threads)));
+      // Alternate which side goes first, so neither always runs on a warmer (or hotter) machine.
+      if (round % 2 === 0) {
+        guest.push(...(await guestRound(threads)));
+        native.push(...(await nativeRound(threads)));
+      } else {
+        native.push(...(await nativeRound(threads)));
+        guest.push(...(await guestRound(threads)));
+      }
     }
     const result = { threads, guest: median(guest), native: median(native) };
     result.ratio = result.guest / result.native;
