@@ -3,15 +3,28 @@
  * libllama shipped by @node-llama-cpp/linux-x64 3.22.1 (no headers are
  * shipped). Only functions whose arguments are scalars or pointers are
  * declared with their real types; the by-value parameter structs
- * (llama_model_params, llama_context_params) are handled as opaque blobs
- * larger than the real structs: on x86-64 and AArch64 a struct this large is
- * returned through a caller-provided buffer and passed as a copy in memory,
- * so a larger blob is safe. Only the fields at the start of
- * llama_context_params (n_ctx, n_batch, n_ubatch: first since 2024) are
- * written, after checking that the library's defaults sit there. The
- * llama_batch struct {n_tokens; token; embd; pos; n_seq_id; seq_id; logits}
- * has been stable since 2023, and so have llama_token_data {id; logit; p}
- * and llama_token_data_array {data; size; selected; sorted}.
+ * (llama_model_params: 80 bytes, llama_context_params: 160 bytes in this
+ * build) are handled as opaque blobs larger than the real structs: on x86-64
+ * and AArch64 a struct this large is returned through a caller-provided
+ * buffer and passed as a copy in memory, so a larger blob is safe. Only
+ * n_ctx, n_batch and n_ubatch (offsets 0, 4, 8) of llama_context_params are
+ * written, after checking that the library's defaults sit there.
+ *
+ * Every declaration below (arguments, their order and widths, bool / float,
+ * by-value struct sizes, return types) and the layouts of llama_batch,
+ * llama_token_data and llama_token_data_array were checked against this
+ * binary: for each function, a call site in llama-addon.node or
+ * libllama-common.so (which were compiled with the real llama.h) and the
+ * function's own prologue in libllama.v0.5.0.so. This build's API differs
+ * from other llama.h versions in places (see llama_sampler_init_penalties),
+ * so a header from elsewhere is no proof. To
+ * re-check a new version, in its bins/<platform>/ folder:
+ *   objdump -d --no-show-raw-insn llama-addon.node libllama-common.so | grep -B20 'call.*<NAME@plt>'
+ *   objdump -d --no-show-raw-insn libllama.v*.so | grep -A30 '<NAME>:'
+ * and read which registers are set before each call (x86-64: edi/esi/edx/
+ * ecx/r8d/r9d, or rdi.. for 64-bit values, integers and pointers in order;
+ * xmm0.. for floats; structs over 16 bytes as pushes, their count giving the
+ * size, or a hidden pointer in rdi for a returned one).
  */
 #ifndef WS_WASI_NN_LLAMA_API_H
 #define WS_WASI_NN_LLAMA_API_H
@@ -32,6 +45,8 @@ typedef struct llama_params_blob {
   _Alignas(16) uint8_t Bytes[1024];
 } llama_params_blob;
 
+/* 56 bytes: the library's callers push it as 7 quadwords; llama_batch_get_one
+ * writes n_tokens at 0 and token at 8. */
 typedef struct llama_batch {
   int32_t n_tokens;
   llama_token *token;
@@ -42,7 +57,9 @@ typedef struct llama_batch {
   int8_t *logits;
 } llama_batch;
 
-/* The candidates a sampler works on (llama_sampler_apply). */
+/* The candidates a sampler works on (llama_sampler_apply): 12-byte elements,
+ * logit at 4 (the greedy sampler); selected is an int64 at 16, set to -1,
+ * and sorted a bool at 24 (llama-addon.node's setTokenCandidates). */
 typedef struct llama_token_data {
   llama_token id;
   float logit;
@@ -56,10 +73,17 @@ typedef struct llama_token_data_array {
   bool sorted;
 } llama_token_data_array;
 
+/* One byte: returned in al, passed in dil (llama_sampler_chain_init). */
 typedef struct llama_sampler_chain_params {
   bool no_perf;
 } llama_sampler_chain_params;
 
+_Static_assert(sizeof(llama_batch) == 56, "llama_batch is 56 bytes in this libllama");
+_Static_assert(sizeof(llama_token_data) == 12, "llama_token_data is {id, logit, p}");
+_Static_assert(offsetof(llama_token_data_array, selected) == 16 && offsetof(llama_token_data_array, sorted) == 24,
+               "llama_token_data_array is {data, size, selected, sorted}");
+
+/* Level is enum ggml_log_level (4 = error in this build). */
 typedef void (*ggml_log_callback)(int Level, const char *Text, void *User);
 
 typedef struct llama_api {
