@@ -2,6 +2,7 @@
 #include <dlfcn.h>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
 #include <string>
 
 namespace ws {
@@ -9,6 +10,9 @@ namespace ws {
 namespace {
 
 enum class LoadState { NotTried, Loaded, Unavailable };
+// Decided once per process, by the first environment (main thread or worker)
+// that asks; the others wait for it.
+std::once_flag gLoadOnce;
 LoadState gState = LoadState::NotTried;
 V8Calls gCalls{};
 std::string gPath = "napi (not loaded yet)";
@@ -88,7 +92,7 @@ void Load(napi_env env) {
 }  // namespace
 
 const V8Calls *GetV8Calls(napi_env env) {
-  if (gState == LoadState::NotTried) Load(env);
+  std::call_once(gLoadOnce, Load, env);
   if (gState != LoadState::Loaded || ForcedNapi()) return nullptr;
   return &gCalls;
 }
