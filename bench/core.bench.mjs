@@ -61,13 +61,22 @@ const runtime = new Runtime({ imports: { js }, discoverPackages: false });
 const instance = await runtime.instantiate(bytes);
 memory = instance.exports.memory;
 new Uint8Array(memory.buffer, 64, 16).fill(3);
+// With the V8 path in use, the same guest once more with host functions on the
+// Node-API path: what other Node versions (other ABIs) get.
+let napiInstance;
+if (hostCallPath === 'v8') {
+  process.env.WS_HOST_CALLS = 'napi';
+  napiInstance = await runtime.instantiate(bytes);
+  delete process.env.WS_HOST_CALLS;
+  new Uint8Array(napiInstance.exports.memory.buffer, 64, 16).fill(3);
+}
 
-function nsPerCall(which) {
-  instance.exports.run(100_000, which); // warm-up
+function nsPerCall(which, guest = instance) {
+  guest.exports.run(100_000, which); // warm-up
   const samples = [];
   for (let round = 0; round < ROUNDS; round++) {
     const start = process.hrtime.bigint();
-    instance.exports.run(ITERATIONS, which);
+    guest.exports.run(ITERATIONS, which);
     samples.push(Number(process.hrtime.bigint() - start) / ITERATIONS);
   }
   samples.sort((a, b) => a - b);
@@ -82,6 +91,12 @@ const rows = [
   ['wasm → plug-in host function ws_fixture.add_i32', nsPerCall(2)],
   ['wasm → plain JS import reading 16 bytes of guest memory', nsPerCall(3)],
   ['wasm → plug-in host function ws_fixture.sum_bytes (16 bytes, bounds-checked)', nsPerCall(4)],
+  ...(napiInstance
+    ? [
+        ['wasm → plug-in host function ws_fixture.add_i32, Node-API path (WS_HOST_CALLS=napi)', nsPerCall(2, napiInstance)],
+        ['wasm → plug-in host function ws_fixture.sum_bytes, Node-API path (WS_HOST_CALLS=napi)', nsPerCall(4, napiInstance)],
+      ]
+    : []),
 ];
 runtime.dispose();
 
@@ -94,6 +109,9 @@ const table = [
 const byName = (prefix) => rows.find(([name]) => name.startsWith(prefix))[1];
 const hostAdd = byName('wasm → plug-in host function ws_fixture.add_i32') / plain;
 const hostMemory = byName('wasm → plug-in host function ws_fixture.sum_bytes') / plain;
+const fallback = napiInstance
+  ? ` Node-API path: host add **${(byName('wasm → plug-in host function ws_fixture.add_i32, Node-API') / plain).toFixed(1)}×**, memory-reading **${(byName('wasm → plug-in host function ws_fixture.sum_bytes, Node-API') / plain).toFixed(1)}×**.`
+  : '';
 const text = [
   '`node bench/core.bench.mjs --write`: one guest (WAT) whose loop calls each import kind 5 million times; the',
   'loop overhead is in every row. Targets (issue 2): host add ≤ 8× the plain JS import, memory-reading host',
@@ -105,7 +123,7 @@ const text = [
   '',
   table,
   '',
-  `Host add: **${hostAdd.toFixed(1)}×** the plain JS import (target ≤ 8×); memory-reading host function: **${hostMemory.toFixed(1)}×** (target ≤ 10×).`,
+  `Host add: **${hostAdd.toFixed(1)}×** the plain JS import (target ≤ 8×); memory-reading host function: **${hostMemory.toFixed(1)}×** (target ≤ 10×).${fallback}`,
 ].join('\n');
 console.log(text);
 if (process.argv.includes('--write')) writeSection('core: guest → host call cost (issue 2)', text);

@@ -4,16 +4,19 @@
  * Each wrapper is compiled separately (new Function) so that its call site
  * stays monomorphic: one shared arrow literal for every host function made
  * V8 see a megamorphic call and cost ~2x per call (bench/core.bench.mjs).
+ * The source carries a serial number: V8's eval cache hands functions built
+ * from the same source one shared feedback cell, which made the wrappers of
+ * one arity share (and pollute) the call site again.
  */
 type AnyFunction = (...args: never[]) => unknown;
 
 const factories = new Map<number, (fn: AnyFunction) => AnyFunction>();
+let serial = 0;
 
 function factory(arity: number): (fn: AnyFunction) => AnyFunction {
   const params = Array.from({ length: arity }, (_, i) => `a${i}`).join(', ');
-  // The source is fixed per arity; only the compiled copy is new per call.
   const source = `return (${params}) => fn(${params});`;
-  return (fn) => new Function('fn', source)(fn) as AnyFunction;
+  return (fn) => new Function('fn', `${source} // wrapper ${serial++}`)(fn) as AnyFunction;
 }
 
 export function withArity(fn: AnyFunction, arity: number): AnyFunction {
