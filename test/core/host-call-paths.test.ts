@@ -3,9 +3,12 @@
 // and Node-API (the portable fallback, forced with WS_HOST_CALLS=napi). Also
 // covers what the V8 path hands back to Node-API: a trap inside a re-entrant
 // guest call, and memory growth seen by the next host call.
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { GuestTerminated, HostFunctionError, Plugin, Runtime } from '@ws/core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PLUGIN, root } from '../helpers/paths.js';
@@ -182,5 +185,57 @@ describe.each(['v8', 'napi'])('guest → host calls through the %s path', (path)
     } finally {
       module.dispose();
     }
+  });
+});
+
+describe('choosing the call path', () => {
+  let guestBase64 = '';
+  beforeAll(async () => {
+    guestBase64 = Buffer.from(await compileWat(GUEST)).toString('base64');
+  });
+
+  // A fresh Node process: the path is decided once per process.
+  function runChild(prelude: string, bridge = bridgePath): { path: string; sum: number; trap: string } {
+    const dir = mkdtempSync(join(tmpdir(), 'ws-host-call-path-'));
+    const script = join(dir, 'child.mjs');
+    writeFileSync(
+      script,
+      `${prelude}
+const { Plugin, Runtime } = await import(${JSON.stringify(pathToFileURL(join(root, 'packages/core/dist/index.js')).href)});
+const { createRequire } = await import('node:module');
+Plugin.loadFromPath(${JSON.stringify(FIXTURE_PLUGIN)});
+const bytes = Buffer.from('${guestBase64}', 'base64');
+const runtime = new Runtime({ discoverPackages: false });
+const x = (await runtime.instantiate(bytes)).exports;
+let trap = '';
+try { x.reenter_boom(); } catch (error) { trap = error.message; }
+const sum = x.add_i32(40, 2) + x.grow_then_sum(1);
+runtime.dispose();
+console.log(JSON.stringify({ path: createRequire(import.meta.url)(${JSON.stringify(bridge)}).hostCallPath(), sum, trap }));
+`,
+    );
+    const env = { ...process.env, WS_CORE_BRIDGE: bridge };
+    delete env.WS_HOST_CALLS;
+    const result = spawnSync(process.execPath, [script], { encoding: 'utf8', env });
+    expect(result.status, result.stderr).toBe(0);
+    return JSON.parse(result.stdout.trim().split('\n').pop()!);
+  }
+
+  it.skipIf(!hasV8Path)('uses V8 when ws_bridge_v8.so matches this Node', () => {
+    expect(runChild('')).toEqual({ path: 'v8', sum: 42 + 16, trap: 'unreachable' });
+  });
+
+  it('falls back to Node-API when ws_bridge_v8.so was built for another Node ABI', () => {
+    const child = runChild("Object.defineProperty(process.versions, 'modules', { value: '999' });");
+    expect(child.path).toMatch(hasV8Path ? /^napi \(ws_bridge_v8\.so is for NODE_MODULE_VERSION \d+, this Node is 999\)$/ : /^napi/);
+    expect([child.sum, child.trap]).toEqual([42 + 16, 'unreachable']);
+  });
+
+  it('falls back to Node-API when ws_bridge_v8.so is missing (a bridge shipped without it)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ws-bridge-without-v8-'));
+    for (const file of ['ws_bridge.node', 'libwasmedge.so.0']) copyFileSync(join(root, 'native/build/host', file), join(dir, file));
+    const child = runChild('', join(dir, 'ws_bridge.node'));
+    expect(child.path).toMatch(/^napi \(/);
+    expect([child.sum, child.trap]).toEqual([42 + 16, 'unreachable']);
   });
 });

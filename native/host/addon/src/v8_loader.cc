@@ -22,6 +22,7 @@ bool ForcedNapi() {
   return choice != nullptr && std::strcmp(choice, "napi") == 0;
 }
 
+#ifdef WS_V8_ABI
 // process.versions.modules of the running Node, or -1.
 int RunningModulesAbi(napi_env env) {
   napi_value global, process, versions, modules;
@@ -45,6 +46,7 @@ std::string LibraryPath() {
   size_t slash = self.rfind('/');
   return (slash == std::string::npos ? std::string(".") : self.substr(0, slash)) + "/ws_bridge_v8.so";
 }
+#endif
 
 void Load(napi_env env) {
   gState = LoadState::Unavailable;
