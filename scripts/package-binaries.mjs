@@ -71,6 +71,9 @@ const packages = [
     files: [
       ['host/ws_bridge.node', 'ws_bridge.node'],
       ['host/libwasmedge.so.0', 'libwasmedge.so.0'],
+      // The host-call path on V8's own API, for the Node ABI it was built against
+      // (the bridge uses it only under that ABI). Not built when cross-compiling.
+      ['host/ws_bridge_v8.so', 'ws_bridge_v8.so', { optional: true }],
     ],
     exports: { bridgePath: 'ws_bridge.node', libraryPath: 'libwasmedge.so.0' },
     description: 'the ws native bridge (ws_bridge.node) and the libwasmedge.so.0 stand-in',
@@ -191,9 +194,10 @@ function generatedFiles(list) {
 
 function copyBinaries(entry, key, packageDir) {
   const buildDir = buildDirs[key];
-  const missing = entry.files.filter(([from]) => !existsSync(join(buildDir, from))).map(([from]) => join(buildDir, from));
+  const missing = entry.files.filter(([from, , flags]) => !flags?.optional && !existsSync(join(buildDir, from))).map(([from]) => join(buildDir, from));
   if (missing.length) return missing;
   for (const [from, to] of entry.files) {
+    if (!existsSync(join(buildDir, from))) continue; // an optional file that was not built
     const target = join(packageDir, 'lib', to);
     mkdirSync(dirname(target), { recursive: true });
     copyFileSync(join(buildDir, from), target);
