@@ -56,10 +56,33 @@ const GUEST = `(module
     (memory.fill (i32.mul (local.get $page) (i32.const 65536)) (local.get 0) (i32.const 16))
     (call $sum_bytes (i32.mul (local.get $page) (i32.const 65536)) (i32.const 16))))`;
 
+// Host functions that keep going after a re-entrant call (ws_reentry, built
+// with the stand-in's C tests: native/host/capi/test/reentry_plugin.c).
+const REENTRY_PLUGIN = join(root, 'native/build/host/capi-test-plugins/reentry/libwsCapiTestReentry.so');
+const REENTRY_GUEST = `(module
+  (import "ws_reentry" "call_ignoring_failure" (func $ignoring (param i32 i32 i32) (result i32)))
+  (import "ws_reentry" "read_after_callback" (func $read_after (param i32 i32 i32) (result i32)))
+  (import "ws_fixture" "sum_bytes" (func $sum_bytes (param i32 i32) (result i32)))
+  (memory (export "memory") 1 4)
+  (data (i32.const 0) "boomgrow_mark")
+  (func (export "boom") (param i32) (result i32) unreachable)
+  ;; Reads memory through a host call (the memory is re-read there), then
+  ;; grows by a page and marks the given address (in the new page) with 0x5A.
+  (func (export "grow_mark") (param i32) (result i32)
+    (drop (call $sum_bytes (i32.const 0) (i32.const 4)))
+    (drop (memory.grow (i32.const 1)))
+    (i32.store8 (local.get 0) (i32.const 0x5A))
+    (i32.const 0))
+  (func (export "ignore_boom") (result i32) (call $ignoring (i32.const 0) (i32.const 4) (i32.const 1)))
+  ;; The plug-in reads byte 3 of the page grow_mark adds, through the memory it took before the call.
+  (func (export "read_after_grow") (result i32)
+    (call $read_after (i32.const 4) (i32.const 9) (i32.add (i32.mul (memory.size) (i32.const 65536)) (i32.const 3)))))`;
+
 type Exports = Record<string, (...args: never[]) => unknown> & { memory: WebAssembly.Memory };
 
 beforeAll(() => {
   Plugin.loadFromPath(FIXTURE_PLUGIN);
+  Plugin.loadFromPath(REENTRY_PLUGIN);
 });
 
 const inheritedChoice = process.env.WS_HOST_CALLS;
@@ -74,24 +97,26 @@ function choosePath(path: string): void {
 }
 
 describe.each(['v8', 'napi'])('guest → host calls through the %s path', (path) => {
-  async function instantiate(): Promise<{ exports: Exports; runtime: Runtime }> {
+  // Instantiates `wat` on the path under test, runs `use` on its exports, disposes.
+  async function withGuest(wat: string, use: (x: Exports) => void): Promise<void> {
     choosePath(path);
     const runtime = new Runtime({ discoverPackages: false });
-    const instance = await runtime.instantiate(await compileWat(GUEST));
-    return { exports: instance.exports as unknown as Exports, runtime };
+    try {
+      use((await runtime.instantiate(await compileWat(wat))).exports as unknown as Exports);
+    } finally {
+      runtime.dispose();
+    }
   }
 
   it('uses the path under test', async () => {
-    const { runtime } = await instantiate();
-    runtime.dispose();
+    await withGuest(GUEST, () => {});
     const bridge = createRequire(import.meta.url)(bridgePath) as { hostCallPath(): string };
     if (path === 'napi') expect(bridge.hostCallPath()).toMatch(/^napi/);
     else if (hasV8Path) expect(bridge.hostCallPath()).toBe('v8');
   });
 
   it('converts every value type exactly (i32 wrap, i64 bigint, f32 rounding, multi-value)', async () => {
-    const { exports: x, runtime } = await instantiate();
-    try {
+    await withGuest(GUEST, (x) => {
       const call = (name: string, ...args: unknown[]) => (x[name] as (...a: unknown[]) => unknown)(...args);
       expect(call('add_i32', 2147483647, 1)).toBe(-2147483648);
       expect(call('add_i32', -5, 3)).toBe(-2);
@@ -104,38 +129,29 @@ describe.each(['v8', 'napi'])('guest → host calls through the %s path', (path)
       expect(Number.isNaN(call('mul_f64', Number.NaN, 1))).toBe(true);
       expect(call('divmod', 17, 5)).toEqual([3, 2]);
       expect(call('mixed', 1, 2n, 0.5, 0.25)).toBe(3.75);
-    } finally {
-      runtime.dispose();
-    }
+    });
   });
 
   it('a failing host function traps; Terminate ends the guest', async () => {
-    const { exports: x, runtime } = await instantiate();
-    try {
+    await withGuest(GUEST, (x) => {
       expect(() => x.fail!()).toThrow(HostFunctionError);
       expect(() => x.fail!()).toThrow(WebAssembly.RuntimeError);
       expect(() => (x.divmod as (a: number, b: number) => unknown)(1, 0)).toThrow(/ws_fixture\.divmod/);
       expect(() => x.terminate!()).toThrow(GuestTerminated);
       expect((x.add_i32 as (a: number, b: number) => number)(1, 2)).toBe(3);
-    } finally {
-      runtime.dispose();
-    }
+    });
   });
 
   it('a trap inside a re-entrant guest call surfaces as that trap, and the guest stays usable', async () => {
-    const { exports: x, runtime } = await instantiate();
-    try {
+    await withGuest(GUEST, (x) => {
       expect(() => x.reenter_boom!()).toThrow(expect.objectContaining({ name: 'RuntimeError', message: 'unreachable' }));
       expect(() => x.reenter_boom!()).toThrow('unreachable');
       expect((x.add_i32 as (a: number, b: number) => number)(40, 2)).toBe(42);
-    } finally {
-      runtime.dispose();
-    }
+    });
   });
 
   it('a host call sees memory grown by the guest, between calls and inside a re-entrant call', async () => {
-    const { exports: x, runtime } = await instantiate();
-    try {
+    await withGuest(GUEST, (x) => {
       const sumAfterGrow = x.grow_then_sum as (value: number) => number;
       const sumAfterReentrantGrow = x.reenter_grow as (value: number) => number;
       expect(sumAfterGrow(3)).toBe(48);
@@ -145,9 +161,23 @@ describe.each(['v8', 'napi'])('guest → host calls through the %s path', (path)
       x.memory.grow(1); // from JS
       expect(sumAfterGrow(7)).toBe(112);
       expect(x.memory.buffer.byteLength).toBe(5 * 65536);
-    } finally {
-      runtime.dispose();
-    }
+    });
+  });
+
+  it('a trap in a re-entrant call ends the guest even when the plug-in ignores it and succeeds', async () => {
+    await withGuest(REENTRY_GUEST, (x) => {
+      expect(() => x.ignore_boom!()).toThrow(expect.objectContaining({ name: 'RuntimeError', message: 'unreachable' }));
+      // Nothing is left pending for a later call.
+      expect(() => x.ignore_boom!()).toThrow('unreachable');
+    });
+  });
+
+  it('a memory instance taken before a re-entrant call that grows memory sees the growth', async () => {
+    await withGuest(REENTRY_GUEST, (x) => {
+      expect(x.read_after_grow!()).toBe(0x5a);
+      expect(x.read_after_grow!()).toBe(0x5a);
+      expect(x.memory.buffer.byteLength).toBe(3 * 65536);
+    });
   });
 
   it('HostModule.bind: the same results, argument errors and disposal', () => {
