@@ -172,7 +172,14 @@ WS_EXPORT int ws_host_memory_refresh(WasmEdge_MemoryInstanceContext *Memory) {
   uint8_t *Base = nullptr;
   uint64_t Size = 0;
   int Status = Memory->Hooks->Refresh(Memory->EmbedderData, &Base, &Size);
-  if (Status != 0) return Status;
+  if (Status != 0) {
+    // The embedder's memory is gone (say, a WebAssembly.Memory collected while
+    // a HostModule.bind function lives on): nothing stays addressable.
+    Memory->Base = nullptr;
+    Memory->Size = 0;
+    if (Memory->Type != nullptr) Memory->Type->Limit.Min = 0;
+    return Status;
+  }
   Memory->Base = Base;
   Memory->Size = Base != nullptr ? Size : 0;
   if (Memory->Epoch != nullptr) Memory->RefreshedAt = *Memory->Epoch;

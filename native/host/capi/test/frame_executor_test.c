@@ -15,11 +15,13 @@ typedef struct {
   uint64_t Size;
   uint64_t MaxPages;
   int Refreshes;
+  int Gone; /* the embedder's memory no longer exists: Refresh fails */
 } FakeGuestMemory;
 
 static int fakeRefresh(void *Data, uint8_t **Base, uint64_t *Size) {
   FakeGuestMemory *G = Data;
   ++G->Refreshes;
+  if (G->Gone) return 1;
   *Base = G->Base;
   *Size = G->Size;
   return 0;
@@ -117,7 +119,7 @@ static WasmEdge_Result embedderCall(void *Data, const WasmEdge_Value *Params, ui
 }
 
 static void test_embedder_memory(void) {
-  FakeGuestMemory Guest = {calloc(1, PAGE), PAGE, 4, 0};
+  FakeGuestMemory Guest = {calloc(1, PAGE), PAGE, 4, 0, 0};
   Guest.Base[10] = 0xAB;
   WasmEdge_MemoryInstanceContext *Mem = ws_host_memory_create_embedder(&FakeHooks, &Guest);
   CHECK("embedder memory: created and refreshed", Mem != NULL && Guest.Refreshes == 1 &&
@@ -244,7 +246,7 @@ static void test_invoke(void) {
 /* With an Epoch, an embedder memory is re-read before an access only when the
  * embedder's counter moved (at most once per host call), not on each lookup. */
 static void test_embedder_memory_epoch(void) {
-  FakeGuestMemory Guest = {calloc(1, PAGE), PAGE, 4, 0};
+  FakeGuestMemory Guest = {calloc(1, PAGE), PAGE, 4, 0, 0};
   uint64_t Epoch = 1;
   WasmEdge_MemoryInstanceContext *Mem = ws_host_memory_create_embedder(&FakeHooks, &Guest);
   Mem->Epoch = &Epoch;
@@ -271,6 +273,11 @@ static void test_embedder_memory_epoch(void) {
   CHECK("epoch: GrowPage re-reads after growing", WasmEdge_ResultOK(WasmEdge_MemoryInstanceGrowPage(Mem, 1)) &&
                                                       WasmEdge_MemoryInstanceGetPageSize(Mem) == 3 &&
                                                       Mem->Base == Guest.Base && Guest.Refreshes == Before + 4);
+  Guest.Gone = 1;
+  ++Epoch;
+  CHECK("epoch: a memory that cannot be re-read is empty, not stale",
+        WasmEdge_MemoryInstanceGetPointer(Mem, 0, 1) == NULL && WasmEdge_MemoryInstanceGetPageSize(Mem) == 0 &&
+            !WasmEdge_ResultOK(WasmEdge_MemoryInstanceGetData(Mem, &Byte, 0, 1)));
   WasmEdge_MemoryInstanceDelete(Mem);
   free(Guest.Base);
 }
