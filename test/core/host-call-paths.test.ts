@@ -269,3 +269,26 @@ console.log(JSON.stringify({ path: createRequire(import.meta.url)(${JSON.stringi
     expect([child.sum, child.trap]).toEqual([42 + 16, 'unreachable']);
   });
 });
+
+describe.each(['v8', 'napi'])('a memory given to HostModule.bind and then collected (%s path)', (path) => {
+  it('is empty for the plug-in afterwards, never a stale address', () => {
+    const script = join(mkdtempSync(join(tmpdir(), 'ws-collected-memory-')), 'child.mjs');
+    writeFileSync(
+      script,
+      `const { Plugin } = await import(${JSON.stringify(pathToFileURL(join(root, 'packages/core/dist/index.js')).href)});
+Plugin.loadFromPath(${JSON.stringify(FIXTURE_PLUGIN)});
+const module = Plugin.find('ws_fixture').createModule('ws_fixture');
+// Nothing but the binding (weakly) refers to the memory.
+const fx = (() => module.bind(new WebAssembly.Memory({ initial: 1 })))();
+const before = [fx.write_bytes(10, 4, 2), fx.sum_bytes(10, 4), fx.memory_pages()];
+for (let i = 0; i < 3; i++) { globalThis.gc(); await new Promise((resolve) => setTimeout(resolve, 10)); }
+console.log(JSON.stringify({ before, after: [fx.sum_bytes(10, 4), fx.memory_pages(), fx.write_bytes(10, 4, 1)] }));
+module.dispose();
+`,
+    );
+    const env = { ...process.env, WS_HOST_CALLS: path === 'napi' ? 'napi' : 'auto' };
+    const result = spawnSync(process.execPath, ['--expose-gc', script], { encoding: 'utf8', env });
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout.trim().split('\n').pop()!)).toEqual({ before: [0, 8, 1], after: [-1, 0, 1] });
+  });
+});
