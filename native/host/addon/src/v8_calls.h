@@ -2,7 +2,7 @@
 // ws_bridge_v8.so (the guest → host call path written against V8's own API,
 // built for exactly one Node ABI). Node-API's per-call layer (callback
 // wrapper, napi_get_cb_info, a checked call per argument and per result) is
-// about two thirds of a host call (bench/core.bench.mjs); the V8 path skips it
+// more than half of a host call (bench/core.bench.mjs); the V8 path skips it
 // and hands everything unusual (other value kinds, errors, a disposed module)
 // back to the bridge's Node-API code, so that both paths behave the same.
 #pragma once

@@ -1,8 +1,8 @@
 // ws_bridge_v8.so: the guest → host call written against V8's API. A host
 // function's JS function is a V8 function whose callback reads its arguments
 // and sets its result inline, without Node-API's callback wrapper and checked
-// per-value calls: about 300 instructions less per call than the Node-API
-// path (bench/core.bench.mjs). Built for one Node ABI (NODE_MODULE_VERSION);
+// per-value calls: about 40% fewer instructions per call than the Node-API
+// path, half its time (bench/core.bench.mjs). Built for one Node ABI (NODE_MODULE_VERSION);
 // ws_bridge.node loads it only for that ABI and after ws_v8_calls_init's
 // checks, and otherwise keeps its Node-API path.
 //
