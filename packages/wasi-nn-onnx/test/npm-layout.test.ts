@@ -1,8 +1,9 @@
-// In an npm install the backends sit in the @ws/wasi-nn platform package and
-// their runtimes in other packages' folders: the ONNX and GGML backends find
-// onnxruntime-node and @node-llama-cpp/linux-x64 by walking up to
-// node_modules from their own location. This builds such a layout (copies of
-// the plug-in and backend libraries, links to the runtime packages).
+// Without the backend packages' options (a plug-in folder laid out by hand,
+// backends in wasi-nn-backends/ next to the plug-in), the ONNX and GGML
+// backends still find onnxruntime-node and @node-llama-cpp/linux-x64 by
+// walking up to node_modules from their own location. This builds such a
+// layout (copies of the plug-in and backend libraries, links to the runtime
+// packages). The installed-package path is tested in test/install.
 import { copyFileSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,7 +42,11 @@ describe('backends installed from npm', () => {
     const { cliPath } = await import('../../wasi-nn/test/run-guest.js');
     let output: string;
     try {
-      output = execFileSync(process.execPath, [cliPath, 'doctor', '--plugin-path', lib], { encoding: 'utf8' });
+      // From the project, where no installed backend package sets nn-<backend>-library
+      // (and without the NODE_PATH pnpm sets, which would show the workspace's packages).
+      const env = { ...process.env };
+      delete env.NODE_PATH;
+      output = execFileSync(process.execPath, [cliPath, 'doctor', '--plugin-path', lib], { encoding: 'utf8', cwd: project, env });
     } catch (error) {
       output = (error as { stdout: string }).stdout;
     }
