@@ -33,6 +33,8 @@ export type HostErrorKind = 'fail' | 'terminate' | 'disposed';
 export interface BridgeAddon {
   init(makeHostError: (kind: HostErrorKind, plugin: string, fn: string, code: number, category: number, message: string) => Error): void;
   hostInfo(): { wasmedgeVersion: string; apiVersion: number; standInPath: string };
+  /** Which path guest → host calls take: "v8" (ws_bridge_v8.so for this Node's ABI) or "napi (<why>)". */
+  hostCallPath(): string;
   loadPluginFile(path: string): LoadResult;
   pluginInfo(plugin: Handle): RawPluginInfo | null;
   setPluginOption(plugin: Handle, name: string, value: string | null): void;

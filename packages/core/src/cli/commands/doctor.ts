@@ -21,8 +21,10 @@ export function doctorCommand(argv: readonly string[]): number {
   ];
   let healthy = true;
   try {
-    const info = loadBridge().hostInfo();
+    const bridge = loadBridge();
+    const info = bridge.hostInfo();
     lines.push(`native bridge: ok (WasmEdge C API ${info.wasmedgeVersion}, plug-in API ${info.apiVersion})`, `  ${info.standInPath}`);
+    lines.push(`  host calls: ${bridge.hostCallPath()}`);
   } catch (error) {
     healthy = false;
     lines.push(`native bridge: FAILED`, `  ${(error as Error).message.replace(/\n/g, '\n  ')}`);
