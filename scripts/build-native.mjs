@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // Configures and builds native/ with CMake. Node-API headers come from the
-// node-api-headers and node-addon-api packages, so nothing is downloaded.
+// node-api-headers and node-addon-api packages; the headers of the official
+// Node builds that get a V8 host-call library of their own (besides the
+// system Node's) from scripts/fetch-node-headers.mjs (npm, cached in .cache/).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
+import { fetchNodeHeaders } from './fetch-node-headers.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const nativeDir = join(root, 'native');
@@ -25,6 +28,8 @@ const configureArgs = ['-S', nativeDir, '-B', buildDir, `-DNODE_API_INCLUDE_DIRS
 // WS_NATIVE_ONLY="process,image" builds the host and only those folders (empty: all).
 configureArgs.push(`-DWS_NATIVE_ONLY=${(process.env.WS_NATIVE_ONLY ?? '').split(',').filter(Boolean).join(';')}`);
 if (process.env.WS_NATIVE_TOOLCHAIN) configureArgs.push(`-DCMAKE_TOOLCHAIN_FILE=${process.env.WS_NATIVE_TOOLCHAIN}`);
+// One ws_bridge_v8_<abi>.so per Node ABI: x64 headers, so not for a cross build.
+configureArgs.push(`-DWS_NODE_V8_EXTRA_INCLUDE_DIRS=${process.env.WS_NATIVE_TOOLCHAIN ? '' : fetchNodeHeaders().join(';')}`);
 run('cmake', configureArgs);
 run('cmake', ['--build', buildDir, '-j', String(Math.max(2, availableParallelism()))]);
 if (!existsSync(join(buildDir, 'host', 'libwasmedge.so.0'))) {

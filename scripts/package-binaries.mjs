@@ -13,7 +13,7 @@
 // Binaries come from native/build (linux-x64-gnu) and native/build-arm64
 // (linux-arm64-gnu, cross-compiled). Platform facts (os/cpu/libc) come from
 // @ws/core's platform.ts, the one place platform keys are defined.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -62,6 +62,13 @@ const nnBackend = (backend) => ({
   loadedBy: "@ws/wasi-nn's plug-in (option nn-" + backend + '-backend)',
   description: `the ${nnBackendNames[backend]} backend library of the wasi_nn plug-in (libws_wasi_nn_${backend}.so)`,
 });
+// Every ws_bridge_v8_<abi>.so any build made (optional: a build has those it
+// had headers for; copyBinaries skips the ones missing from a platform's build).
+const v8BridgeFiles = () =>
+  [...new Set(Object.values(buildDirs).flatMap((dir) => (existsSync(join(dir, 'host')) ? readdirSync(join(dir, 'host')) : [])))]
+    .filter((file) => /^ws_bridge_v8_\d+\.so$/.test(file))
+    .sort()
+    .map((file) => [`host/${file}`, file, { optional: true }]);
 const packages = [
   {
     folder: 'core',
@@ -71,9 +78,9 @@ const packages = [
     files: [
       ['host/ws_bridge.node', 'ws_bridge.node'],
       ['host/libwasmedge.so.0', 'libwasmedge.so.0'],
-      // The host-call path on V8's own API, for the Node ABI it was built against
-      // (the bridge uses it only under that ABI). Not built when cross-compiling.
-      ['host/ws_bridge_v8.so', 'ws_bridge_v8.so', { optional: true }],
+      // The host-call path on V8's own API, one library per Node ABI it was built
+      // for (the bridge uses the running ABI's). Not built when cross-compiling.
+      ...v8BridgeFiles(),
     ],
     exports: { bridgePath: 'ws_bridge.node', libraryPath: 'libwasmedge.so.0' },
     description: 'the ws native bridge (ws_bridge.node) and the libwasmedge.so.0 stand-in',

@@ -1,5 +1,5 @@
 // The two guest → host call paths of ws_bridge.node give the same results and
-// errors: V8's API (ws_bridge_v8.so, used when it matches the running Node)
+// errors: V8's API (ws_bridge_v8_<abi>.so, used for the running Node's ABI)
 // and Node-API (the portable fallback, forced with WS_HOST_CALLS=napi). Also
 // covers what the V8 path hands back to Node-API: a trap inside a re-entrant
 // guest call, and memory growth seen by the next host call.
@@ -13,48 +13,12 @@ import { GuestTerminated, HostFunctionError, Plugin, Runtime } from '@ws/core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PLUGIN, root } from '../helpers/paths.js';
 import { compileWat } from '../helpers/wat.js';
+import { GUEST } from './host-call-guest.js';
 
 const bridgePath = join(root, 'native/build/host/ws_bridge.node');
-const hasV8Path = existsSync(join(root, 'native/build/host/ws_bridge_v8.so'));
-
-// Forwards each fixture function, and re-enters itself through call_export.
-const GUEST = `(module
-  (import "ws_fixture" "add_i32" (func $add_i32 (param i32 i32) (result i32)))
-  (import "ws_fixture" "add_i64" (func $add_i64 (param i64 i64) (result i64)))
-  (import "ws_fixture" "mul_f32" (func $mul_f32 (param f32 f32) (result f32)))
-  (import "ws_fixture" "mul_f64" (func $mul_f64 (param f64 f64) (result f64)))
-  (import "ws_fixture" "divmod" (func $divmod (param i32 i32) (result i32 i32)))
-  (import "ws_fixture" "mixed" (func $mixed (param i32 i64 f32 f64) (result f64)))
-  (import "ws_fixture" "sum_bytes" (func $sum_bytes (param i32 i32) (result i32)))
-  (import "ws_fixture" "call_export" (func $call_export (param i32 i32 i32) (result i32)))
-  (import "ws_fixture" "fail" (func $fail))
-  (import "ws_fixture" "terminate" (func $terminate))
-  (memory (export "memory") 1)
-  (data (i32.const 0) "boomgrow_fill")
-  (func (export "add_i32") (param i32 i32) (result i32) (call $add_i32 (local.get 0) (local.get 1)))
-  (func (export "add_i64") (param i64 i64) (result i64) (call $add_i64 (local.get 0) (local.get 1)))
-  (func (export "mul_f32") (param f32 f32) (result f32) (call $mul_f32 (local.get 0) (local.get 1)))
-  (func (export "mul_f64") (param f64 f64) (result f64) (call $mul_f64 (local.get 0) (local.get 1)))
-  (func (export "divmod") (param i32 i32) (result i32 i32) (call $divmod (local.get 0) (local.get 1)))
-  (func (export "mixed") (param i32 i64 f32 f64) (result f64) (call $mixed (local.get 0) (local.get 1) (local.get 2) (local.get 3)))
-  (func (export "fail") (call $fail))
-  (func (export "terminate") (call $terminate))
-  ;; Called back by call_export: traps.
-  (func (export "boom") (param i32) (result i32) unreachable)
-  ;; Called back by call_export: grows memory by one page, fills 16 bytes of it with the argument.
-  (func (export "grow_fill") (param i32) (result i32)
-    (memory.fill (i32.mul (memory.grow (i32.const 1)) (i32.const 65536)) (local.get 0) (i32.const 16))
-    (i32.const 0))
-  (func (export "reenter_boom") (result i32) (call $call_export (i32.const 0) (i32.const 4) (i32.const 1)))
-  ;; Grows inside a re-entrant call, then sums the 16 bytes in the new last page.
-  (func (export "reenter_grow") (param i32) (result i32)
-    (drop (call $call_export (i32.const 4) (i32.const 9) (local.get 0)))
-    (call $sum_bytes (i32.sub (i32.mul (memory.size) (i32.const 65536)) (i32.const 65536)) (i32.const 16)))
-  ;; Grows in the guest between host calls, then sums 16 bytes of the new page.
-  (func (export "grow_then_sum") (param i32) (result i32) (local $page i32)
-    (local.set $page (memory.grow (i32.const 1)))
-    (memory.fill (i32.mul (local.get $page) (i32.const 65536)) (local.get 0) (i32.const 16))
-    (call $sum_bytes (i32.mul (local.get $page) (i32.const 65536)) (i32.const 16))))`;
+// The V8 path's library for this Node's ABI (one is built per ABI with headers).
+const v8Library = `ws_bridge_v8_${process.versions.modules}.so`;
+const hasV8Path = existsSync(join(root, 'native/build/host', v8Library));
 
 // Host functions that keep going after a re-entrant call (ws_reentry, built
 // with the stand-in's C tests: native/host/capi/test/reentry_plugin.c).
@@ -251,21 +215,36 @@ console.log(JSON.stringify({ path: createRequire(import.meta.url)(${JSON.stringi
     return JSON.parse(result.stdout.trim().split('\n').pop()!);
   }
 
-  it.skipIf(!hasV8Path)('uses V8 when ws_bridge_v8.so matches this Node', () => {
+  it.skipIf(!hasV8Path)('uses V8 when this build has ws_bridge_v8_<abi>.so for this Node', () => {
     expect(runChild('')).toEqual({ path: 'v8', sum: 42 + 16, trap: 'unreachable' });
   });
 
-  it('falls back to Node-API when ws_bridge_v8.so was built for another Node ABI', () => {
+  it('falls back to Node-API for a Node ABI this build has no ws_bridge_v8 for', () => {
     const child = runChild("Object.defineProperty(process.versions, 'modules', { value: '999' });");
-    expect(child.path).toMatch(hasV8Path ? /^napi \(ws_bridge_v8\.so is for NODE_MODULE_VERSION \d+, this Node is 999\)$/ : /^napi/);
+    expect(child.path).toMatch(hasV8Path ? /^napi \(no ws_bridge_v8 for this Node's NODE_MODULE_VERSION 999: built for \d+(,\d+)*\)$/ : /^napi/);
     expect([child.sum, child.trap]).toEqual([42 + 16, 'unreachable']);
   });
 
-  it('falls back to Node-API when ws_bridge_v8.so is missing (a bridge shipped without it)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ws-bridge-without-v8-'));
+  // A bridge folder with ws_bridge.node and the stand-in, plus `extra` (file name → source).
+  function bridgeWith(extra: Record<string, string>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'ws-bridge-v8-files-'));
     for (const file of ['ws_bridge.node', 'libwasmedge.so.0']) copyFileSync(join(root, 'native/build/host', file), join(dir, file));
-    const child = runChild('', join(dir, 'ws_bridge.node'));
-    expect(child.path).toMatch(/^napi \(/);
+    for (const [file, from] of Object.entries(extra)) copyFileSync(from, join(dir, file));
+    return join(dir, 'ws_bridge.node');
+  }
+
+  it('falls back to Node-API when ws_bridge_v8_<abi>.so is missing (a bridge shipped without it)', () => {
+    const child = runChild('', bridgeWith({}));
+    expect(child.path).toMatch(hasV8Path ? new RegExp(`^napi \\(.*/${v8Library.replace(/\./g, '\\.')}: cannot open shared object file`) : /^napi \(/);
+    expect([child.sum, child.trap]).toEqual([42 + 16, 'unreachable']);
+  });
+
+  // Another ABI's library under this ABI's name: its ws_v8_calls_abi() (or, when its
+  // V8 symbols are not in this Node, dlopen) turns it down.
+  const otherAbi = ['115', '127', '137'].filter((abi) => abi !== process.versions.modules).map((abi) => join(root, 'native/build/host', `ws_bridge_v8_${abi}.so`)).find(existsSync);
+  it.skipIf(!hasV8Path || !otherAbi)('falls back to Node-API when ws_bridge_v8_<abi>.so is another ABI\'s library', () => {
+    const child = runChild('', bridgeWith({ [v8Library]: otherAbi! }));
+    expect(child.path).toMatch(new RegExp(`^napi \\(.*/${v8Library.replace(/\./g, '\\.')}(: undefined symbol: | is not the ws_bridge_v8 of this build for NODE_MODULE_VERSION ${process.versions.modules}\\))`));
     expect([child.sum, child.trap]).toEqual([42 + 16, 'unreachable']);
   });
 });

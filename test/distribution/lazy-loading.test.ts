@@ -77,8 +77,9 @@ describe('lazy loading', () => {
       ]),
     );
     expect(report.processGuestExit).toBe(0);
-    // ws_bridge_v8.so (the V8 host-call path) comes with the bridge where it was built for this Node.
-    const v8Path = existsSync(join(root, 'native/build/host/ws_bridge_v8.so')) ? ['ws_bridge_v8.so'] : [];
+    // ws_bridge_v8_<abi>.so (the V8 host-call path) for this Node's ABI only, where it was built.
+    const v8Library = `ws_bridge_v8_${process.versions.modules}.so`;
+    const v8Path = existsSync(join(root, 'native/build/host', v8Library)) ? [v8Library] : [];
     expect(report.afterProcessGuest).toEqual(['libwasmedge.so.0', 'libwasmedgePluginWasmEdgeProcess.so', 'ws_bridge.node', ...v8Path]);
     expect(report.loaded).toEqual(['wasmedge_process']);
   });

@@ -1,6 +1,6 @@
 // The C interface between ws_bridge.node (Node-API, works on every Node) and
-// ws_bridge_v8.so (the guest → host call path written against V8's own API,
-// built for exactly one Node ABI). Node-API's per-call layer (callback
+// ws_bridge_v8_<abi>.so (the guest → host call path written against V8's own
+// API, one library per Node ABI). Node-API's per-call layer (callback
 // wrapper, napi_get_cb_info, a checked call per argument and per result) is
 // more than half of a host call (bench/core.bench.mjs); the V8 path skips it
 // and hands everything unusual (other value kinds, errors, a disposed module)
@@ -42,7 +42,7 @@ typedef struct ws_v8_bridge_api {
   void (*ReportFailure)(napi_env Env, void *Binding, WasmEdge_Result Result);
 } ws_v8_bridge_api;
 
-// Exported by ws_bridge_v8.so --------------------------------------------------
+// Exported by ws_bridge_v8_<abi>.so -----------------------------------------------
 
 // The NODE_MODULE_VERSION of the headers it was built with.
 typedef int (*ws_v8_calls_abi_t)(void);

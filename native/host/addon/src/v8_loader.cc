@@ -22,7 +22,7 @@ bool ForcedNapi() {
   return choice != nullptr && std::strcmp(choice, "napi") == 0;
 }
 
-#ifdef WS_V8_ABI
+#ifdef WS_V8_ABIS
 // process.versions.modules of the running Node, or -1.
 int RunningModulesAbi(napi_env env) {
   napi_value global, process, versions, modules;
@@ -38,30 +38,37 @@ int RunningModulesAbi(napi_env env) {
   return std::atoi(text);
 }
 
-// ws_bridge_v8.so next to this addon.
-std::string LibraryPath() {
+// Whether this build made a ws_bridge_v8_<abi>.so for abi (WS_V8_ABIS: "115,127,137").
+bool BuiltFor(int abi) {
+  std::string list = std::string(",") + WS_V8_ABIS + ",";
+  return abi > 0 && list.find("," + std::to_string(abi) + ",") != std::string::npos;
+}
+
+// ws_bridge_v8_<abi>.so next to this addon.
+std::string LibraryPath(int abi) {
   Dl_info info;
   if (dladdr(reinterpret_cast<void *>(&RunningModulesAbi), &info) == 0 || info.dli_fname == nullptr) return "";
   std::string self = info.dli_fname;
   size_t slash = self.rfind('/');
-  return (slash == std::string::npos ? std::string(".") : self.substr(0, slash)) + "/ws_bridge_v8.so";
+  return (slash == std::string::npos ? std::string(".") : self.substr(0, slash)) + "/ws_bridge_v8_" +
+         std::to_string(abi) + ".so";
 }
 #endif
 
 void Load(napi_env env) {
   gState = LoadState::Unavailable;
-#ifndef WS_V8_ABI
+#ifndef WS_V8_ABIS
   gPath = "napi (built without V8 headers)";
   return;
 #else
   int running = RunningModulesAbi(env);
-  if (running != WS_V8_ABI) {
-    gPath = "napi (ws_bridge_v8.so is for NODE_MODULE_VERSION " + std::to_string(WS_V8_ABI) + ", this Node is " +
-            std::to_string(running) + ")";
+  if (!BuiltFor(running)) {
+    gPath = "napi (no ws_bridge_v8 for this Node's NODE_MODULE_VERSION " + std::to_string(running) +
+            ": built for " + WS_V8_ABIS + ")";
     return;
   }
   // RTLD_NOW: a V8 missing a symbol fails here, not in the middle of a call.
-  std::string path = LibraryPath();
+  std::string path = LibraryPath(running);
   void *library = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
   if (library == nullptr) {
     const char *error = dlerror();
@@ -78,7 +85,8 @@ void Load(napi_env env) {
   if (abi == nullptr || init == nullptr || gCalls.makeHostFunction == nullptr || gCalls.makeFloor == nullptr ||
       gCalls.memoryCreate == nullptr || gCalls.memoryDelete == nullptr || gCalls.memoryHooks == nullptr ||
       abi() != running) {
-    gPath = "napi (" + path + " is not the ws_bridge_v8.so of this build)";
+    gPath = "napi (" + path + " is not the ws_bridge_v8 of this build for NODE_MODULE_VERSION " +
+            std::to_string(running) + ")";
     return;
   }
   int status = init(env, &kV8BridgeApi);

@@ -1,4 +1,5 @@
-// Finds and checks ws_bridge_v8.so, the V8-API host-call path (v8_calls.h).
+// Finds and checks ws_bridge_v8_<abi>.so, the V8-API host-call path (v8_calls.h)
+// built for the running Node's NODE_MODULE_VERSION.
 #pragma once
 #include <node_api.h>
 #include <cstdint>
@@ -14,8 +15,8 @@ struct V8Calls {
   ws_v8_memory_hooks_t memoryHooks;
 };
 
-// The V8 path, or NULL for Node-API: when ws_bridge_v8.so is missing, was
-// built for another Node ABI than process.versions.modules, fails its checks,
+// The V8 path, or NULL for Node-API: when this build has no ws_bridge_v8_<abi>.so
+// for process.versions.modules, the file is missing, fails its checks,
 // or WS_HOST_CALLS=napi is set (read on each call, so tests can switch).
 // Loads the library on first use; call from inside a Node-API callback.
 const V8Calls *GetV8Calls(napi_env env);

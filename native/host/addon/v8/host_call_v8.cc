@@ -1,10 +1,12 @@
-// ws_bridge_v8.so: the guest → host call written against V8's API. A host
+// ws_bridge_v8_<abi>.so: the guest → host call written against V8's API. A host
 // function's JS function is a V8 function whose callback reads its arguments
 // and sets its result inline, without Node-API's callback wrapper and checked
 // per-value calls: about 40% fewer instructions per call than the Node-API
-// path, half its time (bench/core.bench.mjs). Built for one Node ABI (NODE_MODULE_VERSION);
-// ws_bridge.node loads it only for that ABI and after ws_v8_calls_init's
-// checks, and otherwise keeps its Node-API path.
+// path, half its time (bench/core.bench.mjs). Built once per Node ABI
+// (NODE_MODULE_VERSION: <abi> in the name) from that Node's headers (V8 11.3
+// for Node 20, 12.4 for Node 22, 13.6 for Node 24: the API used here is the
+// same in all three); ws_bridge.node loads the one for the running ABI, after
+// ws_v8_calls_init's checks, and otherwise keeps its Node-API path.
 //
 // Only the common case runs here: at most kInline parameters of i32, i64
 // (bigint), f32, f64 and at most one result, on a live module. Everything
@@ -249,6 +251,9 @@ namespace {
 // A weak handle that is not empty holds its object in place; read it there
 // (as Node's PersistentToLocal::Strong does) instead of making a new handle.
 // Valid until the next allocation, so only for immediate reads.
+// (A Global and a Local both hold one slot pointer in V8 11 to 13 without
+// direct handles, which the build refuses; ws_v8_calls_init checks it too.)
+static_assert(sizeof(v8::Global<v8::Object>) == sizeof(v8::Local<v8::Object>), "a Global holds one slot, as a Local");
 template <typename T>
 inline v8::Local<T> InPlace(const v8::Global<T> &global) {
   return *reinterpret_cast<const v8::Local<T> *>(&global);
@@ -325,6 +330,11 @@ WS_V8_EXPORT int ws_v8_calls_init(napi_env env, const ws_v8_bridge_api *api) {
   if (napi_create_double(env, 0.5, &fraction) != napi_ok || SmiValue(ToLocal(fraction), &decoded)) return 5;
   int32_t back = 0;
   if (napi_get_value_int32(env, ToNapi(v8::Integer::New(isolate, 2147483647)), &back) != napi_ok || back != 2147483647) return 6;
+  // A weak Global is read in place (InPlace): it must give back its object.
+  v8::Local<v8::Object> object = v8::Object::New(isolate);
+  v8::Global<v8::Object> weak(isolate, object);
+  weak.SetWeak();
+  if (InPlace(weak) != object) return 7;
   gApi = api;
   return 0;
 }
