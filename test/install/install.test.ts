@@ -88,7 +88,7 @@ describe.each(['npm', 'pnpm'] as const)('installed with %s', (manager) => {
     const doctor = ws(app, ['doctor']);
     expect(doctor.stdout).toMatch(new RegExp(`^  wasmedge_process [0-9.]+: loads \\(${app}/node_modules/.*@ws/process-linux-x64-gnu/lib/libwasmedgePluginWasmEdgeProcess\\.so\\)$`, 'm'));
     expect(doctor.stdout).toMatch(/^native bridge: ok .*\n  \/.*@ws\/core-linux-x64-gnu\/lib\/libwasmedge\.so\.0$/m);
-    // The platform package carries ws_bridge_v8.so: installed, guest → host calls take the V8 path.
+    // The platform package carries ws_bridge_v8_<ABI>.so: installed, guest → host calls take the V8 path.
     expect(doctor.stdout).toContain('\n  host calls: v8\n');
     // Backend libraries probed with koffi (installed without its install script).
     expect(doctor.stdout).toMatch(/\nbackend libraries \(optional\):\n(  [^\n]+ \([^\n]+\): (found \([^\n]+\)|not found)\n){7}$/);

@@ -33,7 +33,7 @@ export type HostErrorKind = 'fail' | 'terminate' | 'disposed';
 export interface BridgeAddon {
   init(makeHostError: (kind: HostErrorKind, plugin: string, fn: string, code: number, category: number, message: string) => Error): void;
   hostInfo(): { wasmedgeVersion: string; apiVersion: number; standInPath: string };
-  /** Which path guest → host calls take: "v8" (ws_bridge_v8.so for this Node's ABI) or "napi (<why>)". */
+  /** Which path guest → host calls take: "v8" (ws_bridge_v8_<ABI>.so for this Node's ABI) or "napi (<why>)". */
   hostCallPath(): string;
   loadPluginFile(path: string): LoadResult;
   pluginInfo(plugin: Handle): RawPluginInfo | null;
