@@ -7,6 +7,8 @@
  * bounds): get_tensor_data before a successful run returns 1; a failed run
  * leaves no stale outputs; append_input checks the byte length against the
  * shape and data type; an "op:index" index beyond the op's outputs is 1.
+ * run_session, get_output_tensor and get_tensor_len are the ones shared with
+ * wasmedge_tensorflowlite (common/session_functions.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,38 +16,17 @@
 #include "../common/add_function.h"
 #include "../common/errno.h"
 #include "../common/guest.h"
+#include "../common/session_functions.h"
+#include "tf_backend.h"
 #include "tf_functions.h"
 
 #define WS_TF_MAX_DIMS 64
 #define WS_TF_MAX_TAGS 256
 
-/* The session for a call, or NULL (library missing or unknown id: errno 1). */
-static ws_tf_session *session_for(ws_tf_env *Env, uint32_t Id, const ws_tf_api **Api) {
-  *Api = ws_tf_env_api(Env);
-  return *Api != NULL ? ws_tf_session_get(Env, Id) : NULL;
-}
-
-static WasmEdge_Result finish_create(ws_tf_env *Env, WasmEdge_MemoryInstanceContext *Memory, uint32_t IdPtr, uint32_t Errno,
-                                     uint32_t Id, WasmEdge_Value *Returns) {
-  if (Errno != WS_TF_SUCCESS) return ws_return_i32(Returns, Errno);
-  if (!ws_guest_store_u32(Memory, IdPtr, Id)) {
-    ws_tf_session_delete(Env, Id);
-    return ws_return_i32(Returns, WS_TF_MISSING_MEMORY);
-  }
-  return ws_return_i32(Returns, WS_TF_SUCCESS);
-}
-
 static WasmEdge_Result create_session(void *Data, const WasmEdge_CallingFrameContext *Frame, const WasmEdge_Value *Params,
                                       WasmEdge_Value *Returns) {
-  ws_tf_env *Env = Data;
-  if (ws_tf_env_api(Env) == NULL) return ws_return_i32(Returns, WS_TF_INVALID_ARGUMENT);
-  const uint32_t Length = ws_param_u32(Params, 1), IdPtr = ws_param_u32(Params, 2);
-  WasmEdge_MemoryInstanceContext *Memory = ws_guest_memory(Frame);
-  const uint8_t *Model = ws_guest_bytes(Memory, ws_param_u32(Params, 0), Length);
-  if (Model == NULL || ws_guest_bytes(Memory, IdPtr, 4) == NULL) return ws_return_i32(Returns, WS_TF_MISSING_MEMORY);
-  uint32_t Id = 0;
-  const uint32_t Errno = ws_tf_session_create(Env, Model, Length, &Id);
-  return finish_create(Env, Memory, IdPtr, Errno, Id, Returns);
+  if (ws_tf_env_api(Data) == NULL) return ws_return_i32(Returns, WS_TF_INVALID_ARGUMENT);
+  return ws_session_create(Data, Frame, Params, Returns);
 }
 
 /* A NUL-terminated copy of guest bytes, or NULL if they contain a NUL. */
@@ -89,22 +70,19 @@ static WasmEdge_Result create_session_saved_model(void *Data, const WasmEdge_Cal
   for (uint32_t I = 0; Tags != NULL && I < TagCount; ++I) free(Tags[I]);
   free(Tags);
   free(PathCopy);
-  return finish_create(Env, Memory, IdPtr, Errno, Id, Returns);
+  return ws_session_finish_create(Env, Memory, IdPtr, Errno, Id, Returns);
 }
 
 static WasmEdge_Result delete_session(void *Data, const WasmEdge_CallingFrameContext *Frame, const WasmEdge_Value *Params,
                                       WasmEdge_Value *Returns) {
-  (void)Frame;
-  ws_tf_env *Env = Data;
-  if (ws_tf_env_api(Env) == NULL) return ws_return_i32(Returns, WS_TF_INVALID_ARGUMENT);
-  ws_tf_session_delete(Env, ws_param_u32(Params, 0));
-  return ws_return_i32(Returns, WS_TF_SUCCESS);
+  if (ws_tf_env_api(Data) == NULL) return ws_return_i32(Returns, WS_TF_INVALID_ARGUMENT);
+  return ws_session_delete(Data, Frame, Params, Returns);
 }
 
 static WasmEdge_Result append_input(void *Data, const WasmEdge_CallingFrameContext *Frame, const WasmEdge_Value *Params,
                                     WasmEdge_Value *Returns) {
-  const ws_tf_api *Api;
-  ws_tf_session *Session = session_for(Data, ws_param_u32(Params, 0), &Api);
+  const void *Api;
+  ws_tf_session *Session = ws_session_for(Data, ws_param_u32(Params, 0), &Api);
   if (Session == NULL) return ws_return_i32(Returns, WS_TF_INVALID_ARGUMENT);
   const uint32_t NameLen = ws_param_u32(Params, 2), DimCount = ws_param_u32(Params, 4);
   const uint32_t DataType = ws_param_u32(Params, 5), DataLen = ws_param_u32(Params, 7);
@@ -121,8 +99,8 @@ static WasmEdge_Result append_input(void *Data, const WasmEdge_CallingFrameConte
 
 static WasmEdge_Result append_output(void *Data, const WasmEdge_CallingFrameContext *Frame, const WasmEdge_Value *Params,
                                      WasmEdge_Value *Returns) {
-  const ws_tf_api *Api;
-  ws_tf_session *Session = session_for(Data, ws_param_u32(Params, 0), &Api);
+  const void *Api;
+  ws_tf_session *Session = ws_session_for(Data, ws_param_u32(Params, 0), &Api);
   if (Session == NULL) return ws_return_i32(Returns, WS_TF_INVALID_ARGUMENT);
   const uint32_t NameLen = ws_param_u32(Params, 2);
   const uint8_t *Name = ws_guest_bytes(ws_guest_memory(Frame), ws_param_u32(Params, 1), NameLen);
@@ -133,8 +111,8 @@ static WasmEdge_Result append_output(void *Data, const WasmEdge_CallingFrameCont
 static WasmEdge_Result clear_input(void *Data, const WasmEdge_CallingFrameContext *Frame, const WasmEdge_Value *Params,
                                    WasmEdge_Value *Returns) {
   (void)Frame;
-  const ws_tf_api *Api;
-  ws_tf_session *Session = session_for(Data, ws_param_u32(Params, 0), &Api);
+  const void *Api;
+  ws_tf_session *Session = ws_session_for(Data, ws_param_u32(Params, 0), &Api);
   if (Session == NULL) return ws_return_i32(Returns, WS_TF_INVALID_ARGUMENT);
   ws_tf_clear_inputs(Api, Session);
   return ws_return_i32(Returns, WS_TF_SUCCESS);
@@ -143,71 +121,32 @@ static WasmEdge_Result clear_input(void *Data, const WasmEdge_CallingFrameContex
 static WasmEdge_Result clear_output(void *Data, const WasmEdge_CallingFrameContext *Frame, const WasmEdge_Value *Params,
                                     WasmEdge_Value *Returns) {
   (void)Frame;
-  const ws_tf_api *Api;
-  ws_tf_session *Session = session_for(Data, ws_param_u32(Params, 0), &Api);
+  const void *Api;
+  ws_tf_session *Session = ws_session_for(Data, ws_param_u32(Params, 0), &Api);
   if (Session == NULL) return ws_return_i32(Returns, WS_TF_INVALID_ARGUMENT);
   ws_tf_clear_outputs(Api, Session);
   return ws_return_i32(Returns, WS_TF_SUCCESS);
 }
 
-static WasmEdge_Result run_session(void *Data, const WasmEdge_CallingFrameContext *Frame, const WasmEdge_Value *Params,
-                                   WasmEdge_Value *Returns) {
-  (void)Frame;
-  const ws_tf_api *Api;
-  ws_tf_session *Session = session_for(Data, ws_param_u32(Params, 0), &Api);
-  if (Session == NULL) return ws_return_i32(Returns, WS_TF_INVALID_ARGUMENT);
-  return ws_return_i32(Returns, ws_tf_run(Api, Session));
-}
-
-static WasmEdge_Result get_output_tensor(void *Data, const WasmEdge_CallingFrameContext *Frame, const WasmEdge_Value *Params,
-                                         WasmEdge_Value *Returns) {
-  const ws_tf_api *Api;
-  ws_tf_session *Session = session_for(Data, ws_param_u32(Params, 0), &Api);
-  if (Session == NULL) return ws_return_i32(Returns, WS_TF_INVALID_ARGUMENT);
-  const uint32_t NameLen = ws_param_u32(Params, 2), IdPtr = ws_param_u32(Params, 3);
-  WasmEdge_MemoryInstanceContext *Memory = ws_guest_memory(Frame);
-  const uint8_t *Name = ws_guest_bytes(Memory, ws_param_u32(Params, 1), NameLen);
-  if (Name == NULL || ws_guest_bytes(Memory, IdPtr, 4) == NULL) return ws_return_i32(Returns, WS_TF_MISSING_MEMORY);
-  const int32_t Index = ws_tf_find_output(Session, Name, NameLen);
-  if (Index < 0) return ws_return_i32(Returns, WS_TF_INVALID_ARGUMENT);
-  ws_guest_store_u32(Memory, IdPtr, (uint32_t)Index);
-  return ws_return_i32(Returns, WS_TF_SUCCESS);
-}
-
-static WasmEdge_Result get_tensor_len(void *Data, const WasmEdge_CallingFrameContext *Frame, const WasmEdge_Value *Params,
-                                      WasmEdge_Value *Returns) {
-  const ws_tf_api *Api;
-  ws_tf_session *Session = session_for(Data, ws_param_u32(Params, 0), &Api);
-  if (Session == NULL) return ws_return_i32(Returns, WS_TF_INVALID_ARGUMENT);
-  const uint32_t TensorId = ws_param_u32(Params, 1), LenPtr = ws_param_u32(Params, 2);
-  WasmEdge_MemoryInstanceContext *Memory = ws_guest_memory(Frame);
-  if (ws_guest_bytes(Memory, LenPtr, 4) == NULL) return ws_return_i32(Returns, WS_TF_MISSING_MEMORY);
-  if (TensorId >= Session->Outputs.Count) return ws_return_i32(Returns, WS_TF_INVALID_ARGUMENT);
-  const TF_Tensor *Tensor = Session->Outputs.Tensors[TensorId];
-  ws_guest_store_u32(Memory, LenPtr, Tensor != NULL ? (uint32_t)Api->TensorByteSize(Tensor) : 0);
-  return ws_return_i32(Returns, WS_TF_SUCCESS);
-}
-
 static WasmEdge_Result get_tensor_data(void *Data, const WasmEdge_CallingFrameContext *Frame, const WasmEdge_Value *Params,
                                        WasmEdge_Value *Returns) {
-  const ws_tf_api *Api;
-  ws_tf_session *Session = session_for(Data, ws_param_u32(Params, 0), &Api);
+  const void *Api;
+  ws_tf_session *Session = ws_session_for(Data, ws_param_u32(Params, 0), &Api);
   if (Session == NULL) return ws_return_i32(Returns, WS_TF_INVALID_ARGUMENT);
   const uint32_t TensorId = ws_param_u32(Params, 1), BufLen = ws_param_u32(Params, 3), WrittenPtr = ws_param_u32(Params, 4);
   WasmEdge_MemoryInstanceContext *Memory = ws_guest_memory(Frame);
   uint8_t *Buffer = ws_guest_bytes(Memory, ws_param_u32(Params, 2), BufLen);
   if (Buffer == NULL || ws_guest_bytes(Memory, WrittenPtr, 4) == NULL) return ws_return_i32(Returns, WS_TF_MISSING_MEMORY);
-  if (TensorId >= Session->Outputs.Count) return ws_return_i32(Returns, WS_TF_INVALID_ARGUMENT);
-  const TF_Tensor *Tensor = Session->Outputs.Tensors[TensorId];
-  if (Tensor == NULL) return ws_return_i32(Returns, WS_TF_INVALID_ARGUMENT); /* upstream: NULL dereference */
-  size_t Size = Api->TensorByteSize(Tensor);
-  if (Size > BufLen) Size = BufLen;
-  if (Size > 0) memcpy(Buffer, Api->TensorData(Tensor), Size);
+  const void *Source;
+  size_t Size;
+  if (!ws_tf_backend.OutputBytes(Api, Session, TensorId, &Source, &Size)) return ws_return_i32(Returns, WS_TF_INVALID_ARGUMENT);
+  if (Size > BufLen) Size = BufLen; /* the first BufLen bytes */
+  if (Size > 0) memcpy(Buffer, Source, Size);
   ws_guest_store_u32(Memory, WrittenPtr, (uint32_t)Size);
   return ws_return_i32(Returns, WS_TF_SUCCESS);
 }
 
-bool ws_tf_add_current_functions(WasmEdge_ModuleInstanceContext *Module, ws_tf_env *Env) {
+bool ws_tf_add_current_functions(WasmEdge_ModuleInstanceContext *Module, void *Env) {
   return ws_add_function(Module, "create_session", "iii", "i", create_session, Env) &&
          ws_add_function(Module, "create_session_saved_model", "iiiii", "i", create_session_saved_model, Env) &&
          ws_add_function(Module, "delete_session", "i", "i", delete_session, Env) &&
@@ -215,8 +154,8 @@ bool ws_tf_add_current_functions(WasmEdge_ModuleInstanceContext *Module, ws_tf_e
          ws_add_function(Module, "append_output", "iii", "i", append_output, Env) &&
          ws_add_function(Module, "clear_input", "i", "i", clear_input, Env) &&
          ws_add_function(Module, "clear_output", "i", "i", clear_output, Env) &&
-         ws_add_function(Module, "run_session", "i", "i", run_session, Env) &&
-         ws_add_function(Module, "get_output_tensor", "iiii", "i", get_output_tensor, Env) &&
-         ws_add_function(Module, "get_tensor_len", "iii", "i", get_tensor_len, Env) &&
+         ws_add_function(Module, "run_session", "i", "i", ws_session_run, Env) &&
+         ws_add_function(Module, "get_output_tensor", "iiii", "i", ws_session_get_output_tensor, Env) &&
+         ws_add_function(Module, "get_tensor_len", "iii", "i", ws_session_get_tensor_len, Env) &&
          ws_add_function(Module, "get_tensor_data", "iiiii", "i", get_tensor_data, Env);
 }

@@ -5,7 +5,9 @@
  * separate (name, index) parameters; they are stored as "name:index", so
  * one session can be driven through either ABI. No errno: create_session
  * and get_output_tensor return 0 on failure, run_session 0 or 1, the rest
- * nothing. A call that fails a check does nothing.
+ * nothing. A call that fails a check does nothing. create_session,
+ * run_session, get_tensor_len and get_tensor_data are the ones shared with
+ * wasmedge_tensorflowlite (common/session_functions.c).
  */
 #include <stdio.h>
 #include <string.h>
@@ -14,40 +16,16 @@
 #include "../common/errno.h"
 #include "../common/guest.h"
 #include "../common/legacy_handles.h"
+#include "../common/session_functions.h"
 #include "tf_functions.h"
 
 #define WS_TF_MAX_DIMS 64
-
-static ws_tf_session *session_for(ws_tf_env *Env, uint64_t Handle, const ws_tf_api **Api) {
-  uint32_t Id;
-  *Api = ws_tf_env_api(Env);
-  if (*Api == NULL || !ws_legacy_session_id(Handle, &Id)) return NULL;
-  return ws_tf_session_get(Env, Id);
-}
-
-static const TF_Tensor *tensor_for(ws_tf_env *Env, uint64_t Handle, const ws_tf_api **Api) {
-  uint32_t Id, Index;
-  *Api = ws_tf_env_api(Env);
-  if (*Api == NULL || !ws_legacy_tensor_id(Handle, &Id, &Index)) return NULL;
-  const ws_tf_session *Session = ws_tf_session_get(Env, Id);
-  if (Session == NULL || Index >= Session->Outputs.Count) return NULL;
-  return Session->Outputs.Tensors[Index];
-}
 
 /* "name:index" from guest bytes into Key; its length, or 0 if it does not fit. */
 static uint32_t legacy_key(const uint8_t *Name, uint32_t Length, uint32_t Index, char *Key, size_t KeySize) {
   if ((size_t)Length + 12 > KeySize) return 0;
   memcpy(Key, Name, Length);
   return Length + (uint32_t)snprintf(Key + Length, KeySize - Length, ":%u", Index);
-}
-
-static WasmEdge_Result create_session(void *Data, const WasmEdge_CallingFrameContext *Frame, const WasmEdge_Value *Params,
-                                      WasmEdge_Value *Returns) {
-  const uint32_t Length = ws_param_u32(Params, 1);
-  const uint8_t *Model = ws_guest_bytes(ws_guest_memory(Frame), ws_param_u32(Params, 0), Length);
-  uint32_t Id;
-  if (Model == NULL || ws_tf_session_create(Data, Model, Length, &Id) != WS_TF_SUCCESS) return ws_return_i64(Returns, 0);
-  return ws_return_i64(Returns, ws_legacy_session_handle(Id));
 }
 
 static WasmEdge_Result delete_session(void *Data, const WasmEdge_CallingFrameContext *Frame, const WasmEdge_Value *Params,
@@ -59,55 +37,24 @@ static WasmEdge_Result delete_session(void *Data, const WasmEdge_CallingFrameCon
   return WasmEdge_Result_Success;
 }
 
-static WasmEdge_Result run_session(void *Data, const WasmEdge_CallingFrameContext *Frame, const WasmEdge_Value *Params,
-                                   WasmEdge_Value *Returns) {
-  (void)Frame;
-  const ws_tf_api *Api;
-  ws_tf_session *Session = session_for(Data, ws_param_u64(Params, 0), &Api);
-  if (Session == NULL) return ws_return_i32(Returns, 1);
-  return ws_return_i32(Returns, ws_tf_run(Api, Session) == WS_TF_SUCCESS ? 0 : 1);
-}
-
 static WasmEdge_Result get_output_tensor(void *Data, const WasmEdge_CallingFrameContext *Frame, const WasmEdge_Value *Params,
                                          WasmEdge_Value *Returns) {
-  const ws_tf_api *Api;
+  const void *Api;
   const uint64_t Handle = ws_param_u64(Params, 0);
-  ws_tf_session *Session = session_for(Data, Handle, &Api);
+  ws_tf_session *Session = ws_legacy_session_for(Data, Handle, &Api);
   const uint32_t NameLen = ws_param_u32(Params, 2);
   const uint8_t *Name = ws_guest_bytes(ws_guest_memory(Frame), ws_param_u32(Params, 1), NameLen);
   char Key[1024];
   const uint32_t KeyLen = Name != NULL ? legacy_key(Name, NameLen, ws_param_u32(Params, 3), Key, sizeof(Key)) : 0;
-  if (Session == NULL || KeyLen == 0) return ws_return_i64(Returns, 0);
-  const int32_t Index = ws_tf_find_output(Session, (const uint8_t *)Key, KeyLen);
-  if (Index < 0) return ws_return_i64(Returns, 0);
-  return ws_return_i64(Returns, ws_legacy_tensor_handle((uint32_t)(Handle - 1), (uint32_t)Index));
-}
-
-static WasmEdge_Result get_tensor_len(void *Data, const WasmEdge_CallingFrameContext *Frame, const WasmEdge_Value *Params,
-                                      WasmEdge_Value *Returns) {
-  (void)Frame;
-  const ws_tf_api *Api;
-  const TF_Tensor *Tensor = tensor_for(Data, ws_param_u64(Params, 0), &Api);
-  return ws_return_i32(Returns, Tensor != NULL ? (uint32_t)Api->TensorByteSize(Tensor) : 0);
-}
-
-static WasmEdge_Result get_tensor_data(void *Data, const WasmEdge_CallingFrameContext *Frame, const WasmEdge_Value *Params,
-                                       WasmEdge_Value *Returns) {
-  (void)Returns;
-  const ws_tf_api *Api;
-  const TF_Tensor *Tensor = tensor_for(Data, ws_param_u64(Params, 0), &Api);
-  if (Tensor == NULL) return WasmEdge_Result_Success;
-  const size_t Size = Api->TensorByteSize(Tensor);
-  uint8_t *Buffer = ws_guest_bytes(ws_guest_memory(Frame), ws_param_u32(Params, 1), Size);
-  if (Buffer != NULL && Size > 0) memcpy(Buffer, Api->TensorData(Tensor), Size);
-  return WasmEdge_Result_Success;
+  const uint8_t *KeyBytes = KeyLen > 0 ? (const uint8_t *)Key : NULL;
+  return ws_return_i64(Returns, ws_legacy_output_handle(Data, Api, Session, Handle, KeyBytes, KeyLen));
 }
 
 static WasmEdge_Result append_input(void *Data, const WasmEdge_CallingFrameContext *Frame, const WasmEdge_Value *Params,
                                     WasmEdge_Value *Returns) {
   (void)Returns;
-  const ws_tf_api *Api;
-  ws_tf_session *Session = session_for(Data, ws_param_u64(Params, 0), &Api);
+  const void *Api;
+  ws_tf_session *Session = ws_legacy_session_for(Data, ws_param_u64(Params, 0), &Api);
   const uint32_t NameLen = ws_param_u32(Params, 2), Index = ws_param_u32(Params, 3);
   const uint32_t DimCount = ws_param_u32(Params, 5), DataType = ws_param_u32(Params, 6), DataLen = ws_param_u32(Params, 8);
   WasmEdge_MemoryInstanceContext *Memory = ws_guest_memory(Frame);
@@ -128,8 +75,8 @@ static WasmEdge_Result append_input(void *Data, const WasmEdge_CallingFrameConte
 static WasmEdge_Result append_output(void *Data, const WasmEdge_CallingFrameContext *Frame, const WasmEdge_Value *Params,
                                      WasmEdge_Value *Returns) {
   (void)Returns;
-  const ws_tf_api *Api;
-  ws_tf_session *Session = session_for(Data, ws_param_u64(Params, 0), &Api);
+  const void *Api;
+  ws_tf_session *Session = ws_legacy_session_for(Data, ws_param_u64(Params, 0), &Api);
   const uint32_t NameLen = ws_param_u32(Params, 2);
   const uint8_t *Name = ws_guest_bytes(ws_guest_memory(Frame), ws_param_u32(Params, 1), NameLen);
   char Key[1024];
@@ -142,8 +89,8 @@ static WasmEdge_Result clear_input(void *Data, const WasmEdge_CallingFrameContex
                                    WasmEdge_Value *Returns) {
   (void)Frame;
   (void)Returns;
-  const ws_tf_api *Api;
-  ws_tf_session *Session = session_for(Data, ws_param_u64(Params, 0), &Api);
+  const void *Api;
+  ws_tf_session *Session = ws_legacy_session_for(Data, ws_param_u64(Params, 0), &Api);
   if (Session != NULL) ws_tf_clear_inputs(Api, Session);
   return WasmEdge_Result_Success;
 }
@@ -152,19 +99,19 @@ static WasmEdge_Result clear_output(void *Data, const WasmEdge_CallingFrameConte
                                     WasmEdge_Value *Returns) {
   (void)Frame;
   (void)Returns;
-  const ws_tf_api *Api;
-  ws_tf_session *Session = session_for(Data, ws_param_u64(Params, 0), &Api);
+  const void *Api;
+  ws_tf_session *Session = ws_legacy_session_for(Data, ws_param_u64(Params, 0), &Api);
   if (Session != NULL) ws_tf_clear_outputs(Api, Session);
   return WasmEdge_Result_Success;
 }
 
-bool ws_tf_add_legacy_functions(WasmEdge_ModuleInstanceContext *Module, ws_tf_env *Env) {
-  return ws_add_function(Module, "wasmedge_tensorflow_create_session", "ii", "I", create_session, Env) &&
+bool ws_tf_add_legacy_functions(WasmEdge_ModuleInstanceContext *Module, void *Env) {
+  return ws_add_function(Module, "wasmedge_tensorflow_create_session", "ii", "I", ws_legacy_create_session, Env) &&
          ws_add_function(Module, "wasmedge_tensorflow_delete_session", "I", "", delete_session, Env) &&
-         ws_add_function(Module, "wasmedge_tensorflow_run_session", "I", "i", run_session, Env) &&
+         ws_add_function(Module, "wasmedge_tensorflow_run_session", "I", "i", ws_legacy_run_session, Env) &&
          ws_add_function(Module, "wasmedge_tensorflow_get_output_tensor", "Iiii", "I", get_output_tensor, Env) &&
-         ws_add_function(Module, "wasmedge_tensorflow_get_tensor_len", "I", "i", get_tensor_len, Env) &&
-         ws_add_function(Module, "wasmedge_tensorflow_get_tensor_data", "Ii", "", get_tensor_data, Env) &&
+         ws_add_function(Module, "wasmedge_tensorflow_get_tensor_len", "I", "i", ws_legacy_get_tensor_len, Env) &&
+         ws_add_function(Module, "wasmedge_tensorflow_get_tensor_data", "Ii", "", ws_legacy_get_tensor_data, Env) &&
          ws_add_function(Module, "wasmedge_tensorflow_append_input", "Iiiiiiiii", "", append_input, Env) &&
          ws_add_function(Module, "wasmedge_tensorflow_append_output", "Iiii", "", append_output, Env) &&
          ws_add_function(Module, "wasmedge_tensorflow_clear_input", "I", "", clear_input, Env) &&

@@ -9,6 +9,8 @@
 #include <wasmedge/wasmedge.h>
 
 #include "../common/option_string.h"
+#include "../common/session_functions.h"
+#include "tf_backend.h"
 #include "tf_functions.h"
 #include "tf_session.h"
 
@@ -28,19 +30,10 @@ static WasmEdge_ModuleInstanceContext *create_module(const WasmEdge_ModuleDescri
   (void)Descriptor;
   ws_tf_env *Env = calloc(1, sizeof(*Env));
   if (Env == NULL) return NULL;
+  Env->Base.Backend = &ws_tf_backend;
   Env->LibraryPath = ws_option_string_copy(LibraryOption);
-  WasmEdge_String Name = WasmEdge_StringCreateByCString("wasmedge_tensorflow");
-  WasmEdge_ModuleInstanceContext *Module = WasmEdge_ModuleInstanceCreateWithData(Name, Env, ws_tf_env_delete);
-  WasmEdge_StringDelete(Name);
-  if (Module == NULL) {
-    ws_tf_env_delete(Env);
-    return NULL;
-  }
-  if (!ws_tf_add_current_functions(Module, Env) || !ws_tf_add_legacy_functions(Module, Env)) {
-    WasmEdge_ModuleInstanceDelete(Module); /* runs ws_tf_env_delete */
-    return NULL;
-  }
-  return Module;
+  return ws_session_module_create("wasmedge_tensorflow", Env, ws_tf_env_delete, ws_tf_add_current_functions,
+                                  ws_tf_add_legacy_functions);
 }
 
 static WasmEdge_ModuleDescriptor Modules[] = {

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "../common/id_table.h"
+#include "../common/session_backend.h"
 #include "tf_api.h"
 
 /* Inputs or outputs in parallel arrays, as TF_SessionRun takes them. */
@@ -29,6 +30,7 @@ typedef struct ws_tf_session {
 } ws_tf_session;
 
 typedef struct ws_tf_env {
+  ws_session_env Base;   /* first: the shared host functions' view */
   ws_id_table Sessions;
   char *LibraryPath;     /* `tensorflow-library` option, or NULL */
   const ws_tf_api *Api;  /* cached after the first successful load */

@@ -9,6 +9,8 @@
 #include <wasmedge/wasmedge.h>
 
 #include "../common/option_string.h"
+#include "../common/session_functions.h"
+#include "tflite_backend.h"
 #include "tflite_functions.h"
 #include "tflite_session.h"
 
@@ -38,20 +40,11 @@ static WasmEdge_ModuleInstanceContext *create_module(const WasmEdge_ModuleDescri
   (void)Descriptor;
   ws_tflite_env *Env = calloc(1, sizeof(*Env));
   if (Env == NULL) return NULL;
+  Env->Base.Backend = &ws_tflite_backend;
   Env->Threads = ThreadsOption > 0 ? ThreadsOption : WS_TFLITE_DEFAULT_THREADS;
   Env->LibraryPath = ws_option_string_copy(LibraryOption);
-  WasmEdge_String Name = WasmEdge_StringCreateByCString("wasmedge_tensorflowlite");
-  WasmEdge_ModuleInstanceContext *Module = WasmEdge_ModuleInstanceCreateWithData(Name, Env, ws_tflite_env_delete);
-  WasmEdge_StringDelete(Name);
-  if (Module == NULL) {
-    ws_tflite_env_delete(Env);
-    return NULL;
-  }
-  if (!ws_tflite_add_current_functions(Module, Env) || !ws_tflite_add_legacy_functions(Module, Env)) {
-    WasmEdge_ModuleInstanceDelete(Module); /* runs ws_tflite_env_delete */
-    return NULL;
-  }
-  return Module;
+  return ws_session_module_create("wasmedge_tensorflowlite", Env, ws_tflite_env_delete, ws_tflite_add_current_functions,
+                                  ws_tflite_add_legacy_functions);
 }
 
 static WasmEdge_ModuleDescriptor Modules[] = {

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "../common/id_table.h"
+#include "../common/session_backend.h"
 #include "tflite_library.h"
 
 typedef struct ws_tflite_session {
@@ -20,6 +21,7 @@ typedef struct ws_tflite_session {
 } ws_tflite_session;
 
 typedef struct ws_tflite_env {
+  ws_session_env Base;       /* first: the shared host functions' view */
   ws_id_table Sessions;
   uint32_t Threads;          /* interpreter threads (upstream: always 2) */
   char *LibraryPath;         /* `tflite-library` option, or NULL */
