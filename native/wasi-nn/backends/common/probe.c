@@ -1,5 +1,5 @@
 /*
- * ws_wasi_nn_backend_probe(): lets `ws doctor` ask a backend library whether
+ * ws_wasi_nn_backend_probe_with(): lets `ws doctor` ask a backend library whether
  * its runtime loads, and which version and file it found, without running a
  * guest. Linked into every backend built with ws_add_nn_backend().
  */
@@ -25,9 +25,4 @@ __attribute__((visibility("default"))) int ws_wasi_nn_backend_probe_with(const c
   const char *Path = ws_nn_library_found();
   snprintf(Out, OutLen, "%s%s%s%s", ws_nn_backend_runtime(), Path[0] ? " (" : "", Path, Path[0] ? ")" : "");
   return 0;
-}
-
-/* As ws_wasi_nn_backend_probe_with(NULL, ...): the backend searches by itself. */
-__attribute__((visibility("default"))) int ws_wasi_nn_backend_probe(char *Out, size_t OutLen) {
-  return ws_wasi_nn_backend_probe_with(NULL, Out, OutLen);
 }
