@@ -65,21 +65,14 @@ let t = process.hrtime.bigint();
 const c0 = process.cpuUsage();
 const core = await import(${JSON.stringify(coreIndex)});
 const result = { importMs: ms(t), importCpuMs: cpuMs(c0), mappedAfterImport: mapped() };
-if (mode === 'empty') {
+if (mode === 'empty' || mode === 'discover') {
   t = process.hrtime.bigint();
   const c = process.cpuUsage();
   const found = core.Plugin.loadWithDefaultPaths({ fromDir: app });
   result.ms = ms(t);
   result.cpuMs = cpuMs(c);
   result.found = found.length;
-} else if (mode === 'discover') {
-  t = process.hrtime.bigint();
-  const c = process.cpuUsage();
-  const found = core.Plugin.loadWithDefaultPaths({ fromDir: app });
-  result.ms = ms(t);
-  result.cpuMs = cpuMs(c);
-  result.found = found.length;
-  result.mapped = mapped();
+  if (mode === 'discover') result.mapped = mapped();
 } else if (mode === 'first-use') {
   core.Plugin.discoverPackages(app);
   t = process.hrtime.bigint();
