@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtPlatforms, currentPlatformFacts, libcDescription, platformDescription, platformKey, platformPackageName, platformTargets, unbuiltPlatforms } from '../src/platform.js';
+import { builtPlatforms, currentPlatformFacts, libcDescription, libcFromLddText, platformDescription, platformKey, platformPackageName, platformTargets, unbuiltPlatforms } from '../src/platform.js';
 
 describe('platformKey', () => {
   it.each([
@@ -26,7 +26,7 @@ describe('platformKey', () => {
     expect(platformDescription(facts)).toBe(`${facts.platform}-${facts.arch}`);
   });
 
-  it('is linux-x64-gnu on this machine, with glibc found by the process report', () => {
+  it('is linux-x64-gnu on this machine, with glibc found', () => {
     expect(currentPlatformFacts().glibcVersion).toMatch(/^2\.[0-9]+$/);
     expect(platformKey()).toBe('linux-x64-gnu');
     expect(libcDescription()).toBe(`glibc ${currentPlatformFacts().glibcVersion}`);
@@ -35,6 +35,20 @@ describe('platformKey', () => {
   it('names libc for people', () => {
     expect(libcDescription({ platform: 'linux', arch: 'x64' })).toBe('musl');
     expect(libcDescription({ platform: 'darwin', arch: 'arm64' })).toBe('n/a');
+  });
+});
+
+describe('libc from the text of ldd (instead of the slow process report)', () => {
+  it("reads glibc's version from its ldd script, says musl for musl's loader, and gives up on anything else", () => {
+    expect(libcFromLddText("#! /bin/bash\n    echo 'ldd (Debian GLIBC 2.36-9+deb12u14) 2.36'\n")).toEqual({ glibcVersion: '2.36' });
+    expect(libcFromLddText("echo 'ldd (GNU libc) 2.39'")).toEqual({ glibcVersion: '2.39' });
+    expect(libcFromLddText('\x7fELF...musl libc (x86_64)...')).toEqual({});
+    expect(libcFromLddText('#!/bin/sh\nexec something\n')).toBeUndefined();
+  });
+
+  it('agrees with the process report on this machine', () => {
+    const report = process.report.getReport() as { header?: { glibcVersionRuntime?: string } };
+    expect(currentPlatformFacts().glibcVersion).toBe(report.header?.glibcVersionRuntime);
   });
 });
 
