@@ -14,6 +14,7 @@
 // (linux-arm64-gnu, cross-compiled). Platform facts (os/cpu/libc) come from
 // @ws/core's platform.ts, the one place platform keys are defined.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -52,12 +53,49 @@ const nnBackendPlatforms = {
   pytorch: ['linux-x64-gnu'],
   openvino: ['linux-x64-gnu', 'linux-arm64-gnu'],
 };
+/**
+ * Runtime libraries that come from other npm packages, copied into our own
+ * platform packages at packaging time with their license texts (as sharp ships
+ * libvips): those packages have install scripts, so they are build-time
+ * (dev) dependencies only and never reach a user. `files` per platform are
+ * [file inside the package, name in lib/]; `licenses` are files of licenses/.
+ */
+const tfliteRuntime = {
+  package: 'tfjs-tflite-node',
+  component: 'TensorFlow Lite C library (libtensorflowlite_c), TensorFlow 2.9',
+  files: {
+    'linux-x64-gnu': [['cc_deps/linux_amd64/libtensorflowlite_c.so', 'libtensorflowlite_c.so']],
+    'linux-arm64-gnu': [['cc_deps/linux_arm64/libtensorflowlite_c.so', 'libtensorflowlite_c.so']],
+  },
+  license: 'Apache-2.0',
+  licenses: [['Apache-2.0.txt', 'Copyright The TensorFlow Authors.']],
+};
+const thirdPartyRuntimes = {
+  tflite: tfliteRuntime,
+  onnx: {
+    package: 'onnxruntime-node',
+    component: 'ONNX Runtime (libonnxruntime)',
+    files: { 'linux-x64-gnu': [['bin/napi-v6/linux/x64/libonnxruntime.so.1', 'libonnxruntime.so.1']] },
+    license: 'MIT',
+    licenses: [['onnxruntime-MIT.txt', '']],
+  },
+  ggml: {
+    package: '@node-llama-cpp/linux-x64',
+    component: 'llama.cpp and ggml (libllama, libllama-common, libggml*), as built by node-llama-cpp',
+    // libllama finds libggml* through its RUNPATH $ORIGIN; ggml picks the best
+    // libggml-cpu-<variant>.so for the machine at run time, so all are shipped.
+    files: { 'linux-x64-gnu': { folder: 'bins/linux-x64', match: /^lib.*\.so$/ } },
+    license: 'MIT',
+    licenses: [['llama.cpp-MIT.txt', ''], ['node-llama-cpp-MIT.txt', '']],
+  },
+};
 const nnBackend = (backend) => ({
   folder: `wasi-nn-${backend}`,
   name: `@ws/wasi-nn-${backend}`,
   wrapperDir: join('packages', `wasi-nn-${backend}`),
   platforms: nnBackendPlatforms[backend],
   files: [[`wasi-nn-backends/libws_wasi_nn_${backend}.so`, `libws_wasi_nn_${backend}.so`]],
+  thirdParty: thirdPartyRuntimes[backend],
   exports: { libraryPath: `libws_wasi_nn_${backend}.so` },
   loadedBy: "@ws/wasi-nn's plug-in (option nn-" + backend + '-backend)',
   description: `the ${nnBackendNames[backend]} backend library of the wasi_nn plug-in (libws_wasi_nn_${backend}.so)`,
@@ -97,8 +135,9 @@ const packages = [
   // Links no library: it binds to the OpenSSL that Node exports, so it cross-compiles
   // against Node's own headers (openssl/archs/linux-aarch64).
   { ...plugin('wasi-crypto', '@ws/wasi-crypto'), platforms: ['linux-x64-gnu', 'linux-arm64-gnu'] },
-  // Two plug-ins (wasmedge_tensorflowlite, wasmedge_tensorflow) in one package.
-  { ...plugin('tensorflow', '@ws/tensorflow'), platforms: ['linux-x64-gnu'] },
+  // Two plug-ins (wasmedge_tensorflowlite, wasmedge_tensorflow) in one package;
+  // TensorFlow Lite's C library ships with them (libtensorflow is the user's own).
+  { ...plugin('tensorflow', '@ws/tensorflow'), platforms: ['linux-x64-gnu'], thirdParty: tfliteRuntime },
 ];
 
 function readJson(path) {
@@ -136,18 +175,24 @@ function resolvedPackages() {
   return list;
 }
 
+/** SPDX expression of a platform package: ours, and that of the third-party files it carries. */
+function licenseOf(entry, key) {
+  const runtime = entry.thirdParty?.files[key] ? entry.thirdParty : undefined;
+  return runtime && runtime.license !== entry.license ? `(${entry.license} AND ${runtime.license})` : entry.license;
+}
+
 function manifestFor(entry, target) {
   return {
     name: `${entry.name}-${target.key}`,
     version: entry.version,
-    description: `The ${target.key} binary of ${entry.name}: ${entry.description}. Installed by ${entry.name} as an optional dependency; it carries files only.`,
-    license: entry.license,
+    description: `The ${target.key} binary of ${entry.name}: ${entry.description}${entry.thirdParty?.files[target.key] ? `, with ${entry.thirdParty.component}` : ''}. Installed by ${entry.name} as an optional dependency; it carries files only.`,
+    license: licenseOf(entry, target.key),
     os: [target.os],
     cpu: [target.cpu],
     ...(target.libc ? { libc: [target.libc] } : {}),
     main: './index.cjs',
     exports: { '.': './index.cjs', './package.json': './package.json' },
-    files: ['index.cjs', 'lib'],
+    files: ['index.cjs', 'lib', ...(entry.thirdParty?.files[target.key] ? ['THIRD-PARTY-NOTICES.txt'] : [])],
     engines: { node: '>=20' },
   };
 }
@@ -199,16 +244,60 @@ function generatedFiles(list) {
   return files;
 }
 
+/** The folder of an installed npm package, as Node finds it from `fromDir` (by folder: "exports" may hide package.json). */
+function installedPackageDir(fromDir, name) {
+  const searched = createRequire(join(fromDir, 'package.json')).resolve.paths(name) ?? [];
+  return searched.map((base) => join(base, name)).find((candidate) => existsSync(join(candidate, 'package.json')));
+}
+
+/** [absolute source, name in lib/] of the third-party runtime files for a platform; undefined if that package is not installed. */
+function thirdPartyFiles(entry, key) {
+  const runtime = entry.thirdParty;
+  const spec = runtime?.files[key];
+  if (!spec) return { files: [] };
+  const dir = installedPackageDir(join(root, entry.wrapperDir), runtime.package);
+  if (!dir) return { missing: [`${runtime.package} (a devDependency of ${entry.name}: run pnpm install)`] };
+  const files = Array.isArray(spec)
+    ? spec.map(([from, to]) => [join(dir, from), to])
+    : existsSync(join(dir, spec.folder))
+      ? readdirSync(join(dir, spec.folder)).filter((file) => spec.match.test(file)).sort().map((file) => [join(dir, spec.folder, file), file])
+      : [];
+  const missing = files.length === 0 ? [join(dir, Array.isArray(spec) ? '' : spec.folder)] : files.filter(([from]) => !existsSync(from)).map(([from]) => from);
+  return missing.length ? { missing } : { files, version: readJson(join(dir, 'package.json')).version };
+}
+
+/** THIRD-PARTY-NOTICES.txt: what was copied from which npm package, under which license (full texts). */
+function thirdPartyNotices(entry, files, version) {
+  const runtime = entry.thirdParty;
+  return [
+    `${entry.name} ships third-party software in lib/, copied at packaging time from the npm package ${runtime.package}@${version}:`,
+    '',
+    `  ${runtime.component}`,
+    ...files.map(([, to]) => `    lib/${to}`),
+    '',
+    ...runtime.licenses.flatMap(([file, copyright]) => [
+      '-'.repeat(78),
+      ...(copyright ? [copyright, ''] : []),
+      readFileSync(join(root, 'licenses', file), 'utf8').trimEnd(),
+      '',
+    ]),
+  ].join('\n');
+}
+
 function copyBinaries(entry, key, packageDir) {
   const buildDir = buildDirs[key];
   const missing = entry.files.filter(([from, , flags]) => !flags?.optional && !existsSync(join(buildDir, from))).map(([from]) => join(buildDir, from));
+  const thirdParty = thirdPartyFiles(entry, key);
+  if (thirdParty.missing) missing.push(...thirdParty.missing);
   if (missing.length) return missing;
-  for (const [from, to] of entry.files) {
-    if (!existsSync(join(buildDir, from))) continue; // an optional file that was not built
+  const copies = entry.files.map(([from, to]) => [join(buildDir, from), to]).concat(thirdParty.files);
+  for (const [from, to] of copies) {
+    if (!existsSync(from)) continue; // an optional file that was not built
     const target = join(packageDir, 'lib', to);
     mkdirSync(dirname(target), { recursive: true });
-    copyFileSync(join(buildDir, from), target);
+    copyFileSync(from, target);
   }
+  if (thirdParty.files.length) writeFileSync(join(packageDir, 'THIRD-PARTY-NOTICES.txt'), thirdPartyNotices(entry, thirdParty.files, thirdParty.version));
   return [];
 }
 

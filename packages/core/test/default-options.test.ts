@@ -46,6 +46,16 @@ describe('resolveDefaultOptions', () => {
     ).toEqual({});
   });
 
+  it('takes the first installed file of a candidate list', () => {
+    const dir = packageWithDependency();
+    const installed = join(dir, 'node_modules', '@scope', 'backend', 'lib', 'libbackend.so');
+    expect(resolveDefaultOptions(manifest(dir, { lib: { [key]: ['not-installed/lib.so', '@scope/backend/lib/nope.so', '@scope/backend/lib/libbackend.so'] } }))).toEqual({ lib: installed });
+    expect(resolveDefaultOptions(manifest(dir, { lib: { [key]: ['@scope/backend/lib/libbackend.so', 'not-installed/lib.so'] } }))).toEqual({ lib: installed });
+    expect(resolveDefaultOptions(manifest(dir, { lib: { [key]: [] } }))).toEqual({});
+  });
+
+  // In this checkout the platform packages carry no lib/ (package-binaries.mjs --copy does that for a
+  // release), so each option falls back to the build-time package, a devDependency a user never installs.
   it("each WASI-NN backend package points the wasi_nn plug-in at its runtime library (hidden package.json included)", () => {
     const packages = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
     const options = (name: string) => resolveExtensionOptions(join(packages, name), 'wasi_nn');

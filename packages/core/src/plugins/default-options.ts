@@ -32,12 +32,17 @@ export function resolveDefaultOptions(manifest: Pick<PluginManifest | PluginExte
   const resolved: Record<string, string> = {};
   if (!key) return resolved;
   for (const [option, perPlatform] of Object.entries(manifest.defaultOptions)) {
-    const file = perPlatform[key];
-    if (!file) continue;
-    const [packageName, inside] = splitPackageFile(file);
-    const folder = packageFolder(manifest.packageDir, packageName);
-    // A dependency that is not installed (or lacks the file) gives nothing to default to.
-    if (folder && existsSync(join(folder, inside))) resolved[option] = join(folder, inside);
+    // Several candidates: the first installed wins (the platform package a user
+    // installs, then the build-time package a development checkout has).
+    for (const file of [perPlatform[key] ?? []].flat()) {
+      const [packageName, inside] = splitPackageFile(file);
+      const folder = packageFolder(manifest.packageDir, packageName);
+      // A dependency that is not installed (or lacks the file) gives nothing to default to.
+      if (folder && existsSync(join(folder, inside))) {
+        resolved[option] = join(folder, inside);
+        break;
+      }
+    }
   }
   return resolved;
 }

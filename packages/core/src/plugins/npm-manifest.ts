@@ -21,11 +21,15 @@ export interface PluginManifest {
   /**
    * Options set when the runtime configures the plug-in and the user did not:
    * option name → a file inside one of the package's dependencies, per
-   * platform key, e.g. the TFLite library that @ws/wasi-nn's plug-in loads
-   * (`{ "nn-tflite-library": { "linux-x64-gnu": "tfjs-tflite-node/cc_deps/linux_amd64/libtensorflowlite_c.so" } }`).
+   * platform key, or a list of such files of which the first installed one
+   * is used, e.g. the TFLite library that @ws/tensorflow's plug-in loads
+   * (`{ "tflite-library": { "linux-x64-gnu": ["@ws/tensorflow-linux-x64-gnu/lib/libtensorflowlite_c.so"] } }`).
    */
-  defaultOptions: Record<string, Record<string, string>>;
+  defaultOptions: DefaultOptions;
 }
+
+/** Option name → platform key → `<package>/<file>`, or candidates of that form (first installed wins). */
+export type DefaultOptions = Record<string, Record<string, string | string[]>>;
 
 /**
  * The `"wasmedge"` field of a package that adds to another package's plug-in
@@ -41,7 +45,7 @@ export interface PluginExtensionManifest {
   packageVersion: string;
   packageDir: string;
   /** As PluginManifest.defaultOptions; applied after the plug-in's own defaults. */
-  defaultOptions: Record<string, Record<string, string>>;
+  defaultOptions: DefaultOptions;
 }
 
 interface ManifestField {
@@ -126,7 +130,7 @@ function toExtension(field: ManifestField, json: PackageJson, packageDir: string
   if (field.defaultOptions !== undefined && !isDefaultOptions(field.defaultOptions)) {
     throw new WsError(
       'WS_PLUGIN_MANIFEST',
-      `The "wasmedge" field of ${join(packageDir, 'package.json')} is invalid: "defaultOptions" must map option names to { "<platform>": "<package>/<file>" }. Fix the package or reinstall it.`,
+      `The "wasmedge" field of ${join(packageDir, 'package.json')} is invalid: "defaultOptions" must map option names to { "<platform>": "<package>/<file>" } (or a list of such files). Fix the package or reinstall it.`,
     );
   }
   return {
@@ -134,15 +138,14 @@ function toExtension(field: ManifestField, json: PackageJson, packageDir: string
     packageName: json.name ?? packageDir,
     packageVersion: json.version ?? '0.0.0',
     packageDir,
-    defaultOptions: (field.defaultOptions as PluginExtensionManifest['defaultOptions'] | undefined) ?? {},
+    defaultOptions: (field.defaultOptions as DefaultOptions | undefined) ?? {},
   };
 }
 
-function isDefaultOptions(value: unknown): value is Record<string, Record<string, string>> {
+function isDefaultOptions(value: unknown): value is DefaultOptions {
   if (typeof value !== 'object' || value === null) return false;
-  return Object.values(value).every(
-    (perPlatform) => typeof perPlatform === 'object' && perPlatform !== null && Object.values(perPlatform).every((file) => typeof file === 'string'),
-  );
+  const isFiles = (files: unknown): boolean => typeof files === 'string' || (Array.isArray(files) && files.every((file) => typeof file === 'string'));
+  return Object.values(value).every((perPlatform) => typeof perPlatform === 'object' && perPlatform !== null && Object.values(perPlatform).every(isFiles));
 }
 
 /** node_modules folders Node would search from `fromDir`, nearest first. */

@@ -43,18 +43,19 @@ const libraries = new Map<string, KoffiLibrary>();
 
 /**
  * koffi (and its native module) is loaded only when it is used. It is an
- * optional dependency of @ws/core: without its prebuilt binary (optional
- * dependencies omitted) its install script would compile it from source.
+ * optional peer dependency of @ws/core, installed by the user who needs
+ * RuntimeOptions.native: it has an install script, which no other user of
+ * ws should have to run or approve.
  */
 export function loadKoffi(purpose: string): Koffi {
   if (koffi) return koffi;
   try {
     koffi = require('koffi') as Koffi;
   } catch (error) {
-    const version = (require('../../package.json') as { optionalDependencies: Record<string, string> }).optionalDependencies.koffi;
+    const version = (require('../../package.json') as { peerDependencies: Record<string, string> }).peerDependencies.koffi;
     throw new WsError(
       'WS_NATIVE_LIBRARY',
-      `${purpose} needs koffi, an optional dependency of @ws/core that could not be loaded (${(error as Error).message.split('\n')[0]}). Install it: npm install koffi@${version} (or pnpm add koffi@${version}).`,
+      `${purpose} needs koffi, an optional peer dependency of @ws/core that could not be loaded (${(error as Error).message.split('\n')[0]}). Install it: npm install koffi@${version} (or pnpm add koffi@${version}).`,
       { cause: error },
     );
   }
