@@ -17,6 +17,13 @@ const guestsDir = join(packageDir, 'guests');
 const outDir = join(guestsDir, 'build');
 const compiler = process.env.WS_WASM_CC ?? 'clang';
 const sharedInclude = join(root, 'test', 'guests', 'include');
+// The public guest headers each wrapper package ships (packages/<pkg>/include,
+// e.g. <wasmedge_process.h>): every guest of the repository compiles against
+// that one copy, as a user's guest does with -I node_modules/@ws/<pkg>/include.
+const packageIncludes = readdirSync(join(root, 'packages'))
+  .sort()
+  .map((name) => join(root, 'packages', name, 'include'))
+  .filter((dir) => existsSync(dir));
 
 function mtime(path) {
   return existsSync(path) ? statSync(path).mtimeMs : 0;
@@ -39,11 +46,11 @@ function sourceFlags(sources) {
 
 function compileC(name, sources) {
   const output = join(outDir, `${name}.wasm`);
-  const headers = [guestsDir, join(guestsDir, 'include'), sharedInclude]
+  const headers = [guestsDir, join(guestsDir, 'include'), sharedInclude, ...packageIncludes]
     .filter((dir) => existsSync(dir))
     .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.h')).map((f) => join(dir, f)));
   if (upToDate(output, [...sources, ...headers])) return;
-  const includes = [join(guestsDir, 'include'), sharedInclude].filter(existsSync).map((d) => `-I${d}`);
+  const includes = [join(guestsDir, 'include'), sharedInclude, ...packageIncludes].filter(existsSync).map((d) => `-I${d}`);
   const extraFlags = sourceFlags(sources);
   try {
     execFileSync(compiler, ['--target=wasm32-wasi', '-O2', '-Wall', '-Werror=implicit-function-declaration', ...includes, ...extraFlags, '-o', output, ...sources], {

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "wasmedge_process.h"
+#include <wasmedge_process.h>
 
 static long long now_ns(void) {
   struct timespec t;

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "wasmedge_process.h"
+#include <wasmedge_process.h>
 
 static void add_env(const char *assignment) {
   const char *equals = strchr(assignment, '=');
