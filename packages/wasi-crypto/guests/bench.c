@@ -1,7 +1,7 @@
 /* Benchmark guest (bench/wasi-crypto.bench.mjs): exported functions that do
  * one operation each through wasi-crypto, called and timed from JavaScript.
  * main() does nothing; the bench instantiates the module and calls exports. */
-#include "wasi_crypto.h"
+#include <wasi_crypto.h>
 
 #define EXPORT(name) __attribute__((export_name(#name)))
 #define S(text) (text), (sizeof(text) - 1)

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "wasi_crypto.h"
+#include <wasi_crypto.h>
 
 #define S(text) (text), (sizeof(text) - 1)
 

@@ -1,1 +1,0 @@
-../../../../packages/wasi-crypto/guests/include/wasi_crypto.h
