@@ -5,12 +5,10 @@
  * then in one go with compute / get_output, and prints the token counts.
  * Usage: tell_story.wasm PROMPT [METADATA_JSON]
  */
-#include "../../../packages/wasi-nn/guests/include/wasi_ephemeral_nn.h"
+#include <wasi_ephemeral_nn.h>
 
 #include <stdio.h>
 #include <string.h>
-
-enum { END_OF_SEQUENCE = 100, CONTEXT_FULL = 101 };
 
 static int fail(const char *Call, int32_t E) {
   fprintf(stderr, "%s failed with errno %d\n", Call, E);
@@ -43,13 +41,13 @@ int main(int argc, char **argv) {
     fflush(stdout);
     Tokens++;
   }
-  printf("\n%d tokens, then %s\n", Tokens, E == END_OF_SEQUENCE ? "end of sequence" : E == CONTEXT_FULL ? "context full" : "an error");
-  if (E != END_OF_SEQUENCE && E != CONTEXT_FULL) return fail("compute_single", E);
+  printf("\n%d tokens, then %s\n", Tokens, E == NN_END_OF_SEQUENCE ? "end of sequence" : E == NN_CONTEXT_FULL ? "context full" : "an error");
+  if (E != NN_END_OF_SEQUENCE && E != NN_CONTEXT_FULL) return fail("compute_single", E);
   nn_fini_single(Context);
 
   /* The same generation in one call. */
   static char Text[8192];
-  if ((E = nn_compute(Context)) != 0 && E != CONTEXT_FULL) return fail("compute", E);
+  if ((E = nn_compute(Context)) != 0 && E != NN_CONTEXT_FULL) return fail("compute", E);
   if ((E = nn_get_output(Context, 0, NN_PTR(Text), sizeof(Text), NN_PTR(&Written))) != 0) return fail("get_output", E);
   printf("story: %s%.*s\n", Prompt, (int)Written, Text);
   if ((E = nn_get_output(Context, 1, NN_PTR(Text), sizeof(Text), NN_PTR(&Written))) != 0) return fail("get_output", E);

@@ -5,8 +5,6 @@
  */
 #include "../../wasi-nn-onnx/guests/include/colour_classify.h"
 
-enum { NN_ENCODING_PYTORCH = 3 };
-
 int main(int argc, char **argv) {
   if (argc < 3) {
     fprintf(stderr, "usage: classify_colour_torch MODEL.pt IMAGE.ppm...\n");

@@ -7,7 +7,7 @@
  *
  *   bench_generate ROUNDS PROMPT METADATA_JSON
  */
-#include "../../wasi-nn/guests/include/wasi_ephemeral_nn.h"
+#include <wasi_ephemeral_nn.h>
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -17,13 +17,11 @@
  *                                  MAX tokens: prints the tokens joined by '|' and the last errno
  *   unload GRAPH | finalize CTX
  */
-#include "../../wasi-nn/guests/include/wasi_ephemeral_nn.h"
+#include <wasi_ephemeral_nn.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-enum { ENCODING_GGML = 6 };
 
 static uint8_t *read_file(const char *Path, uint32_t *Length) {
   FILE *File = fopen(Path, "rb");
@@ -90,7 +88,7 @@ static int run(char **Arg, int Left) {
     uint32_t Length;
     const uint8_t *Data = read_file(Arg[1], &Length);
     Builders[0] = (nn_builder){Data, Length};
-    uint32_t Count = 1, Encoding = ENCODING_GGML;
+    uint32_t Count = 1, Encoding = NN_ENCODING_GGML;
     int Used = 2;
     if (WithEncoding) {
       NEED(2);

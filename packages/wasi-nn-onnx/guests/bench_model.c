@@ -8,7 +8,7 @@
  * Prints "load_ns N" and "init_ns N", then one "infer_ns N" line per run
  * (WASI's monotonic clock).
  */
-#include "../../wasi-nn/guests/include/wasi_ephemeral_nn.h"
+#include <wasi_ephemeral_nn.h>
 
 #include <stdio.h>
 #include <stdlib.h>

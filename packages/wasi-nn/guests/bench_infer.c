@@ -9,7 +9,7 @@
  * "infer_ns TOTAL COMPUTE" line per run (COMPUTE: the compute call alone).
  * The timer is WASI's monotonic clock.
  */
-#include "wasi_ephemeral_nn.h"
+#include <wasi_ephemeral_nn.h>
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -23,7 +23,7 @@
  *   unload GRAPH | finalize CTX
  *   mapped NAME                       is NAME in the host's /proc/self/maps (needs --dir /proc:/proc)
  */
-#include "wasi_ephemeral_nn.h"
+#include <wasi_ephemeral_nn.h>
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -7,7 +7,7 @@
 #ifndef COLOUR_CLASSIFY_H
 #define COLOUR_CLASSIFY_H
 
-#include "../../../../packages/wasi-nn/guests/include/wasi_ephemeral_nn.h"
+#include <wasi_ephemeral_nn.h>
 
 #include <stdio.h>
 #include <stdlib.h>

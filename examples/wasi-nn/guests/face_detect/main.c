@@ -9,7 +9,7 @@
  * runs through wasi_ephemeral_nn. Prints the number of faces and, for each,
  * its score, its box and its six keypoints in pixels of the original image.
  */
-#include "../../../../packages/wasi-nn/guests/include/wasi_ephemeral_nn.h"
+#include <wasi_ephemeral_nn.h>
 #include "detector.h"
 #include "image_size.h"
 
