@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "wasmedge_image.h"
+#include <wasmedge_image.h>
+
+#include "image_test.h"
 
 static long long now_ns(void) {
   struct timespec ts;

@@ -10,7 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "wasmedge_image.h"
+#include <wasmedge_image.h>
+
+#include "image_test.h"
 
 #define GUARD 64
 #define GUARD_BYTE 0xA5
