@@ -78,11 +78,15 @@ export class ImportResolutionError extends WsError {
   }
 }
 
+// Typed as a plain Error class so that the declarations name no DOM type (issue 14);
+// at run time the base is WebAssembly.RuntimeError.
+const RuntimeError: new (message?: string) => Error = WebAssembly.RuntimeError;
+
 /**
  * A host function returned a failure: the guest traps. A subclass of
  * `WebAssembly.RuntimeError`, like any other trap.
  */
-export class HostFunctionError extends WebAssembly.RuntimeError {
+export class HostFunctionError extends RuntimeError {
   readonly code = 'WS_HOST_FUNCTION_FAILED' as const;
   /** The plug-in that provides the function. */
   readonly plugin: string;

@@ -9,6 +9,18 @@ export { Runtime } from './runtime/runtime.js';
 export type { Instantiated, RuntimeOptions } from './runtime/runtime.js';
 export type { NativeModuleOptions } from './runtime/native-functions.js';
 export type { WasmFunctionType, WasmValType } from './runtime/wasm-binary.js';
+export type {
+  WasmBytes,
+  WasmExports,
+  WasmExportValue,
+  WasmGlobalLike,
+  WasmImports,
+  WasmImportValue,
+  WasmInstanceLike,
+  WasmMemoryLike,
+  WasmModuleLike,
+  WasmTableLike,
+} from './wasm-types.js';
 export { GuestTerminated, HostFunctionError, ImportResolutionError, PluginLoadError, WsError } from './errors.js';
 export type { UnresolvedImport, WsErrorCode } from './errors.js';
 export { pluginCatalog } from './catalog.js';

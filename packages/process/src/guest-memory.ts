@@ -1,3 +1,5 @@
+import type { WasmMemoryLike } from '@ws/core';
+
 const pageBytes = 65536;
 
 /**
@@ -6,7 +8,7 @@ const pageBytes = 65536;
  * memory grows as needed.
  */
 export class ScratchMemory {
-  readonly memory: WebAssembly.Memory;
+  readonly memory: WasmMemoryLike;
   #end = 0;
 
   constructor(initialPages = 1) {

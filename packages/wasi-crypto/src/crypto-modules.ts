@@ -1,4 +1,4 @@
-import { Plugin, type HostModule } from '@ws/core';
+import { Plugin, type HostModule, type WasmMemoryLike } from '@ws/core';
 import { resolveWasiCryptoLibrary } from './library.js';
 import type { WasiCryptoImports } from './types.js';
 
@@ -29,7 +29,7 @@ export function loadWasiCryptoPlugin(): Plugin {
 export interface WasiCryptoModules {
   modules: HostModule[];
   /** Host functions bound to `memory`, by import module name. */
-  bind(memory?: WebAssembly.Memory): WasiCryptoImports;
+  bind(memory?: WasmMemoryLike): WasiCryptoImports;
   dispose(): void;
 }
 
@@ -39,7 +39,7 @@ export function createWasiCryptoModules(): WasiCryptoModules {
   const modules = plugin.listModules().map((descriptor) => plugin.createModule(descriptor));
   return {
     modules,
-    bind(memory?: WebAssembly.Memory): WasiCryptoImports {
+    bind(memory?: WasmMemoryLike): WasiCryptoImports {
       const imports: Record<string, unknown> = {};
       for (const module of modules) imports[module.name] = memory ? module.bind(memory) : module.bind();
       return imports as unknown as WasiCryptoImports;

@@ -1,4 +1,4 @@
-import { Plugin, type HostModule } from '@ws/core';
+import { Plugin, type HostModule, type WasmMemoryLike } from '@ws/core';
 import { ExecutionTarget, GraphEncoding, NnErrno, TensorType, type ExecutionTargetName, type GraphEncodingName, type TensorTypeName } from './enums.js';
 import { callFailed, WasiNnError } from './errors.js';
 import { wasiNnLibraryPath } from './libraries.js';
@@ -55,14 +55,14 @@ function wasiNnPlugin(): Plugin {
  */
 export class Graph {
   readonly #module: HostModule;
-  readonly #memory: WebAssembly.Memory;
+  readonly #memory: WasmMemoryLike;
   readonly #nn: WasiEphemeralNnFunctions;
   readonly #graph: number;
   readonly #context: number;
   #disposed = false;
 
   /** @internal Use {@link loadGraph}. */
-  constructor(module: HostModule, memory: WebAssembly.Memory, nn: WasiEphemeralNnFunctions, graph: number, context: number) {
+  constructor(module: HostModule, memory: WasmMemoryLike, nn: WasiEphemeralNnFunctions, graph: number, context: number) {
     this.#module = module;
     this.#memory = memory;
     this.#nn = nn;

@@ -1,5 +1,7 @@
 // Raw shapes of ws_bridge.node. Private to @ws/core: never re-exported.
 
+import type { WasmExports, WasmMemoryLike } from '../wasm-types.js';
+
 export type Handle = { readonly __brand: 'native handle' };
 
 export type ValTypeName = 'i32' | 'i64' | 'f32' | 'f64' | 'v128' | 'funcref' | 'externref' | 'unknown';
@@ -43,8 +45,8 @@ export interface BridgeAddon {
   moduleInfo(module: Handle): { name: string; functions: RawFunctionInfo[] };
   disposeModule(module: Handle): void;
   createGuestBinding(moduleName: string): Handle;
-  attachGuestMemory(guest: Handle, memory: WebAssembly.Memory): void;
-  attachGuestExports(guest: Handle, exports: WebAssembly.Exports, types: RawFunctionInfo[]): void;
+  attachGuestMemory(guest: Handle, memory: WasmMemoryLike): void;
+  attachGuestExports(guest: Handle, exports: WasmExports, types: RawFunctionInfo[]): void;
   makeHostFunctions(module: Handle, guest?: Handle): Record<string, (...args: unknown[]) => unknown>;
 }
 

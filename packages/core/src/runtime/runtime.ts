@@ -6,6 +6,7 @@ import type { Handle, RawFunctionInfo } from '../native/addon-types.js';
 import { loadBridge } from '../native/load-bridge.js';
 import type { HostModule } from '../plugins/host-module.js';
 import { optionValues, Plugin, type PluginOptionValue } from '../plugins/plugin.js';
+import type { WasmBytes, WasmImports, WasmInstanceLike, WasmModuleLike } from '../wasm-types.js';
 import { withArity } from './arity.js';
 import { resolveNativeImport, type NativeModuleOptions } from './native-functions.js';
 import { enosysFunction, wasmEdgeExtraWasiFunctions } from './wasi-extras.js';
@@ -32,7 +33,7 @@ export interface RuntimeOptions {
   /** Guest path → host path, like `ws run --dir GUEST:HOST`. Default `{}`. */
   preopens?: Record<string, string>;
   /** JS modules the guest may import, by module name; they take precedence over plug-ins. */
-  imports?: WebAssembly.Imports;
+  imports?: WasmImports;
   /**
    * Import modules made of C library functions, called through koffi (loaded
    * only when this is used), e.g. `{ mymod: { library: 'libm.so.6', functions:
@@ -66,7 +67,7 @@ export interface RuntimeOptions {
 
 /** What {@link Runtime.instantiate} resolved, for diagnostics and tests. */
 export interface Instantiated {
-  instance: WebAssembly.Instance;
+  instance: WasmInstanceLike;
   /** Plug-in module instances the guest imports, by import name. */
   modules: ReadonlyMap<string, HostModule>;
 }
@@ -98,12 +99,12 @@ export class Runtime {
    * or one {@link ImportResolutionError} lists them all. A reactor
    * (`_initialize`) is initialised.
    */
-  async instantiate(source: BufferSource | WebAssembly.Module): Promise<WebAssembly.Instance> {
+  async instantiate(source: WasmBytes | WasmModuleLike): Promise<WasmInstanceLike> {
     return (await this.instantiateDetailed(source)).instance;
   }
 
   /** Like {@link instantiate}, also returning the plug-in modules it bound. */
-  async instantiateDetailed(source: BufferSource | WebAssembly.Module): Promise<Instantiated> {
+  async instantiateDetailed(source: WasmBytes | WasmModuleLike): Promise<Instantiated> {
     const { instance, modules } = await this.#instantiate(source);
     return { instance, modules };
   }
@@ -112,7 +113,7 @@ export class Runtime {
    * Each instance gets its own WASI object, returned with it (not kept on the
    * runtime): two runs of one Runtime may overlap at their awaits.
    */
-  async #instantiate(source: BufferSource | WebAssembly.Module): Promise<Instantiated & { wasi: WasiClass }> {
+  async #instantiate(source: WasmBytes | WasmModuleLike): Promise<Instantiated & { wasi: WasiClass }> {
     this.#assertLive();
     const { module, info } = await compile(source);
     // Disposed while compiling: creating modules now would leak them.
@@ -171,7 +172,7 @@ export class Runtime {
    * value, 0 when `_start` returns or a host function terminates the guest).
    * A trap rejects with the `WebAssembly.RuntimeError`.
    */
-  async run(source: BufferSource | WebAssembly.Module): Promise<number> {
+  async run(source: WasmBytes | WasmModuleLike): Promise<number> {
     const { instance, wasi } = await this.#instantiate(source);
     if (typeof instance.exports._start !== 'function') {
       throw new WsError('WS_USAGE', 'The guest has no _start function, so it cannot be run. Use runtime.instantiate() for a reactor module and call its exports.');
@@ -338,12 +339,12 @@ function describeSource(source: unknown): string {
   return withArticle(typeof source);
 }
 
-function isBinarySource(source: unknown): source is BufferSource {
+function isBinarySource(source: unknown): source is WasmBytes {
   const tag = Object.prototype.toString.call(source);
   return ArrayBuffer.isView(source) || tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]';
 }
 
-async function compile(source: BufferSource | WebAssembly.Module): Promise<{ module: WebAssembly.Module; info: WasmModuleInfo }> {
+async function compile(source: WasmBytes | WebAssembly.Module): Promise<{ module: WebAssembly.Module; info: WasmModuleInfo }> {
   if (!(source instanceof WebAssembly.Module) && !isBinarySource(source)) {
     // A path is the usual mistake; new Uint8Array('app.wasm') would be empty and say "not WebAssembly".
     const fix = typeof source === 'string' ? ` Read the file first: runtime.run(await readFile(${JSON.stringify(source)})).` : '';
