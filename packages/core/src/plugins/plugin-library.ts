@@ -1,12 +1,12 @@
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { PluginLoadError, type WsErrorCode } from '../errors.js';
 import { logPrefix } from '../log.js';
 import { checklistMessage, localBuildCandidate, platformPackageCandidate, type Candidate, type LoadFailure } from '../native/binary-checklist.js';
 import { corePlatformPackageSpecifier, localNativeBuildDir } from '../native/load-bridge.js';
 import { platformKey, platformPackageName } from '../platform.js';
-import type { PluginManifest } from './npm-manifest.js';
+import { readPluginManifests, type PluginManifest } from './npm-manifest.js';
 
 /** Plug-in API versions this @ws/core (its libwasmedge.so.0 stand-in) accepts. */
 export const supportedPluginApiVersions: readonly number[] = [5];
@@ -15,6 +15,22 @@ export const supportedPluginApiVersions: readonly number[] = [5];
 export function libraryEnvVar(packageName: string): string {
   const bare = packageName.replace(/^@[^/]+\//, '');
   return `WS_${bare.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}_LIBRARY`;
+}
+
+/**
+ * The file `WS_<PACKAGE>_LIBRARY=value` names for this manifest's plug-in
+ * (undefined when `value` does not exist). A folder stands for
+ * `<folder>/<library>`. A file is the library of a package with one plug-in,
+ * whatever its name; a package with several (@ws/tensorflow) keeps them in one
+ * folder, as its platform package does, so there a file stands for its folder
+ * and each plug-in takes its own file name from it.
+ */
+function libraryFromEnv(manifest: PluginManifest, value: string): string | undefined {
+  const stats = statSync(value, { throwIfNoEntry: false });
+  if (!stats) return undefined;
+  if (stats.isDirectory()) return join(value, manifest.library);
+  if (basename(value) === manifest.library || readPluginManifests(manifest.packageDir).length <= 1) return value;
+  return join(dirname(value), manifest.library);
 }
 
 /** What a platform package's index.cjs exports. */
@@ -36,11 +52,12 @@ export function pluginLibraryCandidates(manifest: PluginManifest): Candidate[] {
   const envVar = libraryEnvVar(manifest.packageName);
   const fromEnv = process.env[envVar];
   if (fromEnv) {
-    if (existsSync(fromEnv)) {
-      candidates.push({ source: envVar, path: fromEnv });
+    const file = libraryFromEnv(manifest, fromEnv);
+    if (file && existsSync(file)) {
+      candidates.push({ source: envVar, path: file });
     } else {
-      console.error(`${logPrefix()} Ignoring bad configuration: ${envVar}=${fromEnv} (no such file)`);
-      candidates.push({ source: envVar, kind: 'bad-env', detail: `${fromEnv} does not exist` });
+      console.error(`${logPrefix()} Ignoring bad configuration: ${envVar}=${fromEnv} (${file ? `no ${manifest.library} there` : 'no such file'})`);
+      candidates.push({ source: envVar, kind: 'bad-env', detail: `${file ?? fromEnv} does not exist` });
     }
   }
   const key = platformKey();

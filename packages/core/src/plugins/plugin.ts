@@ -12,6 +12,7 @@ import { HostModule } from './host-module.js';
 import { loadStatusCode, type RejectedPlugin } from './load-errors.js';
 import { discoverPluginPackages, type PluginExtensionManifest, type PluginManifest } from './npm-manifest.js';
 import { resolveDefaultOptions } from './default-options.js';
+import { packagePluginManifest } from './package-plugin.js';
 import { loadPluginLibrary, type LoadAttempt } from './plugin-library.js';
 
 /** A program option a plug-in declares (WasmEdge_ProgramOption). */
@@ -39,7 +40,18 @@ const registry = {
   rejected: [] as RejectedPlugin[],
   /** Extension packages by the plug-in name they extend (however that plug-in was loaded). */
   extensions: new Map<string, PluginExtensionManifest[]>(),
+  /** Folders Plugin.forPackage() has searched for extension packages. */
+  extensionsSearched: new Set<string>(),
 };
+
+/** Adds extension packages; the first one of a package name stays. */
+function registerExtensions(extensions: readonly PluginExtensionManifest[]): void {
+  for (const extension of extensions) {
+    const list = registry.extensions.get(extension.extends) ?? [];
+    if (!list.some((known) => known.packageName === extension.packageName)) list.push(extension);
+    registry.extensions.set(extension.extends, list);
+  }
+}
 
 /**
  * A WasmEdge plug-in: a shared library exporting WasmEdge_Plugin_GetDescriptor,
@@ -122,20 +134,39 @@ export class Plugin {
   static discoverPackages(fromDir?: string): Plugin[] {
     const { manifests, extensions, errors } = discoverPluginPackages(fromDir);
     for (const error of errors) warnOnce(error.code, error.message);
-    for (const extension of extensions) {
-      const list = registry.extensions.get(extension.extends) ?? [];
-      if (!list.some((known) => known.packageName === extension.packageName)) list.push(extension);
-      registry.extensions.set(extension.extends, list);
+    registerExtensions(extensions);
+    return manifests.filter((manifest) => !registry.plugins.has(manifest.plugin)).map((manifest) => Plugin.#register(manifest));
+  }
+
+  /**
+   * The plug-in of the package that holds `packageUrlOrDir` (a wrapper passes
+   * its own `import.meta.url`): the package is the nearest folder upwards whose
+   * package.json has a `"wasmedge"` field, `pluginName` picks one of several.
+   * A plug-in of that name already registered (WASMEDGE_PLUGIN_PATH,
+   * loadWithDefaultPaths(), discovery) is returned as is; otherwise it is
+   * registered from the manifest and loaded on first use, through the loader
+   * chain (WS_<PACKAGE>_LIBRARY, platform package, local build). Extension
+   * packages (the WASI-NN backends) installed next to the package or in the
+   * working directory's project are registered too, for {@link configure}.
+   */
+  static forPackage(packageUrlOrDir: string | URL, pluginName?: string): Plugin {
+    const manifest = packagePluginManifest(packageUrlOrDir, pluginName);
+    for (const dir of [manifest.packageDir, process.cwd()]) {
+      if (registry.extensionsSearched.has(dir)) continue;
+      registry.extensionsSearched.add(dir);
+      const { extensions, errors } = discoverPluginPackages(dir);
+      for (const error of errors) warnOnce(error.code, error.message);
+      registerExtensions(extensions);
     }
-    const registered: Plugin[] = [];
-    for (const manifest of manifests) {
-      if (registry.plugins.has(manifest.plugin)) continue;
-      const plugin = new Plugin(manifest.plugin, undefined, manifest);
-      for (const module of manifest.modules) plugin.#claimedImports.add(module);
-      registry.plugins.set(plugin.name, plugin);
-      registered.push(plugin);
-    }
-    return registered;
+    return registry.plugins.get(manifest.plugin) ?? Plugin.#register(manifest);
+  }
+
+  /** Registers an npm plug-in from its manifest; its library is loaded on first use. */
+  static #register(manifest: PluginManifest): Plugin {
+    const plugin = new Plugin(manifest.plugin, undefined, manifest);
+    for (const module of manifest.modules) plugin.#claimedImports.add(module);
+    registry.plugins.set(plugin.name, plugin);
+    return plugin;
   }
 
   /** Names of registered plug-ins, in registration order. */
