@@ -1,4 +1,3 @@
-export { resolveProcessLibrary, processLibraryName } from './library.js';
 export { toPluginOptions, processOptionNames } from './options.js';
 export type { ProcessOptions, ProcessPluginOptions } from './options.js';
 export { loadProcessPlugin, createProcessModule } from './process-module.js';

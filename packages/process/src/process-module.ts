@@ -1,17 +1,14 @@
 import { Plugin, type HostModule } from '@ws/core';
-import { resolveProcessLibrary } from './library.js';
 import { toPluginOptions, type ProcessOptions } from './options.js';
 
-/** The wasmedge_process plug-in: the registered one, else loaded from {@link resolveProcessLibrary}. */
+/**
+ * The wasmedge_process plug-in of this package (`Plugin.forPackage`): the one
+ * already registered, else this package's, loaded on first use from
+ * `WS_PROCESS_LIBRARY`, the platform package @ws/process-<platform>, or a ws
+ * checkout's native/build.
+ */
 export function loadProcessPlugin(): Plugin {
-  const registered = Plugin.find('wasmedge_process');
-  if (registered) return registered;
-  Plugin.loadFromPath(resolveProcessLibrary());
-  const loaded = Plugin.find('wasmedge_process');
-  if (!loaded) {
-    throw new Error(`[ws:process] ${resolveProcessLibrary()} did not register plug-in wasmedge_process. Point WS_PROCESS_LIBRARY at libwasmedgePluginWasmEdgeProcess.so.`);
-  }
-  return loaded;
+  return Plugin.forPackage(import.meta.url);
 }
 
 /**

@@ -6,12 +6,12 @@ import { createProcessModule } from '../src/process-module.js';
 import { ScratchMemory } from '../src/guest-memory.js';
 import type { ProcessOptions } from '../src/options.js';
 import type { WasmedgeProcessFunctions } from '../src/types.js';
-import { resolveProcessLibrary } from '../src/library.js';
 
 export const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const repoRoot = resolve(packageDir, '..', '..');
 export const cliMain = join(repoRoot, 'packages', 'core', 'dist', 'cli', 'main.js');
-export const processLibrary = resolveProcessLibrary();
+/** The plug-in of this checkout's native build, for `ws run --plugin-path`. */
+export const processLibrary = join(repoRoot, 'native', 'build', 'plugins', 'libwasmedgePluginWasmEdgeProcess.so');
 export const ETIMEDOUT = 110;
 
 export function guestPath(name: string): string {

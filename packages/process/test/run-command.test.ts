@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createProcessModule, loadProcessPlugin, processOptionNames, resolveProcessLibrary, runCommand, toPluginOptions, wasmedgeProcessFunctionNames } from '../src/index.js';
-import { generatePluginTypes } from '@ws/core';
-import { ETIMEDOUT, denial, packageDir, repoRoot } from './helpers.js';
+import { createProcessModule, loadProcessPlugin, processOptionNames, runCommand, toPluginOptions, wasmedgeProcessFunctionNames } from '../src/index.js';
+import { generatePluginTypes, Plugin } from '@ws/core';
+import { ETIMEDOUT, denial, packageDir } from './helpers.js';
 
 describe('runCommand', () => {
   it('runs a program with arguments and returns exit code, stdout and stderr', () => {
@@ -86,17 +89,21 @@ describe('options', () => {
 });
 
 describe('library and types', () => {
-  it('resolves the development build, or WS_PROCESS_LIBRARY', () => {
-    const saved = process.env.WS_PROCESS_LIBRARY;
-    delete process.env.WS_PROCESS_LIBRARY;
-    try {
-      expect(resolveProcessLibrary()).toBe(join(repoRoot, 'native', 'build', 'plugins', 'libwasmedgePluginWasmEdgeProcess.so'));
-      process.env.WS_PROCESS_LIBRARY = '/opt/custom/libwasmedgePluginWasmEdgeProcess.so';
-      expect(resolveProcessLibrary()).toBe('/opt/custom/libwasmedgePluginWasmEdgeProcess.so');
-    } finally {
-      if (saved === undefined) delete process.env.WS_PROCESS_LIBRARY;
-      else process.env.WS_PROCESS_LIBRARY = saved;
-    }
+  it('finds its plug-in through @ws/core from its own manifest (Plugin.forPackage), once', () => {
+    expect(loadProcessPlugin()).toBe(Plugin.forPackage(packageDir));
+    expect(loadProcessPlugin()).toBe(Plugin.find('wasmedge_process'));
+  });
+
+  it('runCommand works in a fresh process run outside the repository, without Plugin.loadWithDefaultPaths()', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ws-process-helper-'));
+    const entry = pathToFileURL(join(packageDir, 'dist', 'index.js')).href;
+    writeFileSync(join(dir, 'main.mjs'), `import { runCommand } from ${JSON.stringify(entry)};\nprocess.stdout.write(runCommand({ program: 'echo', args: ['hi'] }).stdout);\n`);
+    const env = { ...process.env };
+    delete env.WS_PROCESS_LIBRARY;
+    const result = spawnSync(process.execPath, ['main.mjs'], { cwd: dir, encoding: 'utf8', env });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('hi\n');
+    expect(result.status).toBe(0);
   });
 
   it('src/types.ts is what the plug-in descriptor generates (run pnpm generate-types if not)', () => {
