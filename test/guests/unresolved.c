@@ -12,16 +12,16 @@
 #include <stdint.h>
 #include <stdio.h>
 
-__attribute__((import_module("wasmedge_process"), import_name("wasmedge_process_run"))) int32_t process_run(void);
-__attribute__((import_module("wasi_ephemeral_nn"), import_name("load")))
-int32_t nn_load(int32_t builder_ptr, int32_t builder_len, int32_t encoding, int32_t target, int32_t graph_ptr);
+#include <wasi_ephemeral_nn.h>
+#include <wasmedge_process.h>
+
 __attribute__((import_module("nonexistent_mod"), import_name("f"))) void nonexistent_f(void);
 __attribute__((import_module("ws_fixture"), import_name("no_such_function"))) int32_t no_such_function(int32_t);
 
 int main(int argc, char **argv) {
   if (argc > 100) {
     nonexistent_f();
-    return process_run() + nn_load(0, 0, 0, 0, 0) + no_such_function(argc);
+    return wasmedge_process_run() + nn_load(0, 0, 0, 0, 0) + no_such_function(argc);
   }
   printf("unresolved: instantiated (the host resolved every import)\n");
   return 0;

@@ -5,11 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-__attribute__((import_module("wasmedge_image"), import_name("load_image")))
-int32_t load_image(const void *in, uint32_t in_len, uint32_t out_w, uint32_t out_h, uint32_t out_type, void *out,
-                   uint32_t out_len);
-
-enum { RGB8 = 0 };
+#include <wasmedge_image.h>
 
 static uint8_t *read_file(const char *path, uint32_t *length) {
   FILE *file = fopen(path, "rb");
@@ -40,7 +36,7 @@ int main(int argc, char **argv) {
 
   // Mean colour: the plug-in's antialiased downscale to 64x64 keeps the mean.
   static uint8_t thumbnail[64 * 64 * 3];
-  if (load_image(image, length, 64, 64, RGB8, thumbnail, sizeof(thumbnail)) != 0) {
+  if (image_load_image(image, length, 64, 64, IMAGE_RGB8, thumbnail, sizeof(thumbnail)) != 0) {
     fprintf(stderr, "image_info: %s is not an image the plug-in can decode\n", argv[1]);
     return 1;
   }
@@ -55,7 +51,7 @@ int main(int argc, char **argv) {
   // 16x8 rendering: one character per pixel, darker to brighter, with the
   // luma range of the picture stretched over the whole ramp.
   static uint8_t cells[16 * 8 * 3];
-  if (load_image(image, length, 16, 8, RGB8, cells, sizeof(cells)) != 0) return 1;
+  if (image_load_image(image, length, 16, 8, IMAGE_RGB8, cells, sizeof(cells)) != 0) return 1;
   static const char ramp[] = " .:-=+*#%@";
   unsigned luma[16 * 8], darkest = 255, brightest = 0;
   for (int i = 0; i < 16 * 8; ++i) {

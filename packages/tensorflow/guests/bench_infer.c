@@ -11,8 +11,9 @@
 #include <string.h>
 #include <time.h>
 
+#include <wasmedge_tensorflowlite.h>
+
 #include "read_file.h"
-#include "tflite_current.h"
 
 static long long now_ns(void) {
   struct timespec T;

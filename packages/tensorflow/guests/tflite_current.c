@@ -6,8 +6,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <wasmedge_tensorflowlite.h>
+
 #include "read_file.h"
-#include "tflite_current.h"
 
 static void print_output(uint32_t Session, const char *Name) {
   uint32_t Tensor = 0, Length = 0, Written = 0;

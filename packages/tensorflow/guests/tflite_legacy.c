@@ -7,15 +7,16 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <wasmedge_tensorflowlite_legacy.h>
+
 #include "read_file.h"
-#include "tflite_legacy.h"
 
 static void print_output(uint64_t Session, const char *Name) {
-  uint64_t Tensor = tfl_get_output_tensor(Session, Name, (uint32_t)strlen(Name));
-  uint32_t Length = tfl_get_tensor_len(Tensor);
+  uint64_t Tensor = wasmedge_tensorflowlite_get_output_tensor(Session, Name, (uint32_t)strlen(Name));
+  uint32_t Length = wasmedge_tensorflowlite_get_tensor_len(Tensor);
   float Values[16] = {0};
   if (Length > sizeof(Values)) Length = 0;
-  if (Length > 0) tfl_get_tensor_data(Tensor, Values);
+  if (Length > 0) wasmedge_tensorflowlite_get_tensor_data(Tensor, Values);
   printf("%s (%u bytes):", Name, Length);
   for (uint32_t I = 0; I < Length / 4; ++I) printf(" %g", Values[I]);
   printf("\n");
@@ -27,30 +28,30 @@ int main(int argc, char **argv) {
   uint8_t *Add = read_file(argv[1], &AddLength), *Two = read_file(argv[2], &TwoLength), *Bad = read_file(argv[3], &BadLength);
   if (Add == NULL || Two == NULL || Bad == NULL) return 3;
 
-  uint64_t S1 = tfl_create_session(Add, AddLength);
+  uint64_t S1 = wasmedge_tensorflowlite_create_session(Add, AddLength);
   const float X[4] = {10, 20, 30, 40};
-  tfl_append_input(S1, "x", 1, X, sizeof(X));
-  printf("run: %u\n", tfl_run_session(S1));
+  wasmedge_tensorflowlite_append_input(S1, "x", 1, X, sizeof(X));
+  printf("run: %u\n", wasmedge_tensorflowlite_run_session(S1));
   print_output(S1, "y");
 
-  uint64_t S2 = tfl_create_session(Two, TwoLength);
+  uint64_t S2 = wasmedge_tensorflowlite_create_session(Two, TwoLength);
   const float X3[3] = {1, 2, 3};
-  tfl_append_input(S2, "x", 1, X3, sizeof(X3));
-  printf("run: %u\n", tfl_run_session(S2));
+  wasmedge_tensorflowlite_append_input(S2, "x", 1, X3, sizeof(X3));
+  printf("run: %u\n", wasmedge_tensorflowlite_run_session(S2));
   print_output(S2, "sum");
   print_output(S2, "product");
 
-  printf("corrupt model session: %llu\n", (unsigned long long)tfl_create_session(Bad, BadLength));
-  printf("unknown output tensor: %llu\n", (unsigned long long)tfl_get_output_tensor(S1, "nope", 4));
-  printf("len of tensor 0: %u\n", tfl_get_tensor_len(0));
-  printf("run unknown session: %u\n", tfl_run_session(12345));
+  printf("corrupt model session: %llu\n", (unsigned long long)wasmedge_tensorflowlite_create_session(Bad, BadLength));
+  printf("unknown output tensor: %llu\n", (unsigned long long)wasmedge_tensorflowlite_get_output_tensor(S1, "nope", 4));
+  printf("len of tensor 0: %u\n", wasmedge_tensorflowlite_get_tensor_len(0));
+  printf("run unknown session: %u\n", wasmedge_tensorflowlite_run_session(12345));
   const float Short[2] = {1, 2};
-  tfl_append_input(S1, "x", 1, Short, sizeof(Short)); /* wrong size: ignored */
-  tfl_append_input(S1, "x", 1, (const void *)0xfffffff0u, 16); /* out of range: ignored */
-  printf("run after bad inputs: %u\n", tfl_run_session(S1));
+  wasmedge_tensorflowlite_append_input(S1, "x", 1, Short, sizeof(Short)); /* wrong size: ignored */
+  wasmedge_tensorflowlite_append_input(S1, "x", 1, (const void *)0xfffffff0u, 16); /* out of range: ignored */
+  printf("run after bad inputs: %u\n", wasmedge_tensorflowlite_run_session(S1));
   print_output(S1, "y");
-  tfl_delete_session(S1);
-  printf("run deleted session: %u\n", tfl_run_session(S1));
-  tfl_delete_session(S2);
+  wasmedge_tensorflowlite_delete_session(S1);
+  printf("run deleted session: %u\n", wasmedge_tensorflowlite_run_session(S1));
+  wasmedge_tensorflowlite_delete_session(S2);
   return 0;
 }

@@ -9,8 +9,10 @@
  * create_session. Prints the faces with their score, box and six keypoints
  * in pixels of the original image.
  */
+#include <wasmedge_image.h>
+#include <wasmedge_tensorflowlite.h>
+
 #include "../../../../packages/tensorflow/guests/include/read_file.h"
-#include "../../../../packages/tensorflow/guests/include/tflite_current.h"
 #include "../../../wasi-nn/guests/face_detect/detector.h"
 #include "../../../wasi-nn/guests/face_detect/image_size.h"
 #include "report.h"
@@ -18,10 +20,6 @@
 #include <stdio.h>
 #include <string.h>
 
-__attribute__((import_module("wasmedge_image"), import_name("load_image")))
-int32_t image_load(const void *in, uint32_t in_len, uint32_t out_w, uint32_t out_h, uint32_t out_type, void *out,
-                   uint32_t out_len);
-enum { IMAGE_RGB8 = 0 };
 
 static int fail(const char *What, int32_t Errno) {
   fprintf(stderr, "face_detect: %s failed (errno %d)\n", What, Errno);
@@ -56,7 +54,7 @@ int main(int argc, char **argv) {
   enum { Side = DETECTOR_INPUT_SIZE, Pixels = Side * Side * 3 };
   static uint8_t Rgb[Pixels];
   static float Input[Pixels];
-  int32_t E = image_load(File, FileLength, Side, Side, IMAGE_RGB8, Rgb, sizeof(Rgb));
+  int32_t E = image_load_image(File, FileLength, Side, Side, IMAGE_RGB8, Rgb, sizeof(Rgb));
   if (E != 0) return fail("wasmedge_image.load_image", E);
   for (int I = 0; I < Pixels; ++I) Input[I] = Rgb[I] / 127.5f - 1.0f; /* the model expects [-1, 1] */
 

@@ -6,8 +6,10 @@
  *
  *   face_detect_legacy MODEL.tflite IMAGE
  */
+#include <wasmedge_image.h>
+#include <wasmedge_tensorflowlite_legacy.h>
+
 #include "../../../../packages/tensorflow/guests/include/read_file.h"
-#include "../../../../packages/tensorflow/guests/include/tflite_legacy.h"
 #include "../../../wasi-nn/guests/face_detect/detector.h"
 #include "../../../wasi-nn/guests/face_detect/image_size.h"
 #include "../face_detect/report.h"
@@ -15,18 +17,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#define IMAGE_IMPORT(name) __attribute__((import_module("wasmedge_image"), import_name(name)))
-IMAGE_IMPORT("wasmedge_image_load_jpg_to_rgb32f")
-uint32_t load_jpg_to_rgb32f(const void *in, uint32_t in_len, uint32_t w, uint32_t h, void *out);
-IMAGE_IMPORT("wasmedge_image_load_png_to_rgb32f")
-uint32_t load_png_to_rgb32f(const void *in, uint32_t in_len, uint32_t w, uint32_t h, void *out);
-
 /* get_output_tensor + get_tensor_len + get_tensor_data, as the crate's Session::get_output does. */
 static uint32_t read_output(uint64_t Session, const char *Name, void *Out, uint32_t Capacity) {
-  uint64_t Tensor = tfl_get_output_tensor(Session, Name, (uint32_t)strlen(Name));
-  uint32_t Length = tfl_get_tensor_len(Tensor);
+  uint64_t Tensor = wasmedge_tensorflowlite_get_output_tensor(Session, Name, (uint32_t)strlen(Name));
+  uint32_t Length = wasmedge_tensorflowlite_get_tensor_len(Tensor);
   if (Length == 0 || Length > Capacity) return 0;
-  tfl_get_tensor_data(Tensor, Out);
+  wasmedge_tensorflowlite_get_tensor_data(Tensor, Out);
   return Length;
 }
 
@@ -45,20 +41,21 @@ int main(int argc, char **argv) {
   enum { Side = DETECTOR_INPUT_SIZE, Pixels = Side * Side * 3 };
   static float Input[Pixels];
   const int Png = FileLength > 4 && File[0] == 0x89 && File[1] == 'P';
-  uint32_t E = Png ? load_png_to_rgb32f(File, FileLength, Side, Side, Input) : load_jpg_to_rgb32f(File, FileLength, Side, Side, Input);
+  uint32_t E = Png ? wasmedge_image_load_png_to_rgb32f(File, FileLength, Side, Side, Input)
+                   : wasmedge_image_load_jpg_to_rgb32f(File, FileLength, Side, Side, Input);
   if (E != 0) {
     fprintf(stderr, "face_detect_legacy: decoding failed\n");
     return 1;
   }
   for (int I = 0; I < Pixels; ++I) Input[I] = Input[I] * 2.0f - 1.0f; /* [0, 1] → [-1, 1] */
 
-  uint64_t Session = tfl_create_session(Model, ModelLength);
+  uint64_t Session = wasmedge_tensorflowlite_create_session(Model, ModelLength);
   if (Session == 0) {
     fprintf(stderr, "face_detect_legacy: the model could not be loaded\n");
     return 1;
   }
-  tfl_append_input(Session, "input", 5, Input, sizeof(Input));
-  if (tfl_run_session(Session) != 0) {
+  wasmedge_tensorflowlite_append_input(Session, "input", 5, Input, sizeof(Input));
+  if (wasmedge_tensorflowlite_run_session(Session) != 0) {
     fprintf(stderr, "face_detect_legacy: run failed\n");
     return 1;
   }
@@ -68,7 +65,7 @@ int main(int argc, char **argv) {
     fprintf(stderr, "face_detect_legacy: missing outputs\n");
     return 1;
   }
-  tfl_delete_session(Session);
+  wasmedge_tensorflowlite_delete_session(Session);
 
   detection Faces[16];
   int Count = detector_decode(Regressors, Scores, Faces, 16);

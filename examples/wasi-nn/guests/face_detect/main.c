@@ -10,6 +10,8 @@
  * its score, its box and its six keypoints in pixels of the original image.
  */
 #include <wasi_ephemeral_nn.h>
+#include <wasmedge_image.h>
+
 #include "detector.h"
 #include "image_size.h"
 
@@ -17,10 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-__attribute__((import_module("wasmedge_image"), import_name("load_image")))
-int32_t image_load(uint32_t in_ptr, uint32_t in_len, uint32_t out_w, uint32_t out_h, uint32_t out_type,
-                   uint32_t out_ptr, uint32_t out_len);
-enum { IMAGE_RGB8 = 0 };
 
 static const char *const KeypointNames[DETECTOR_KEYPOINTS] = {"right eye", "left eye", "nose tip", "mouth", "right ear", "left ear"};
 
@@ -62,7 +60,7 @@ int main(int argc, char **argv) {
   enum { Side = DETECTOR_INPUT_SIZE, Pixels = Side * Side * 3 };
   static uint8_t Rgb[Pixels];
   static float Input[Pixels];
-  int32_t E = image_load(NN_PTR(File), FileLength, Side, Side, IMAGE_RGB8, NN_PTR(Rgb), sizeof(Rgb));
+  int32_t E = image_load_image(File, FileLength, Side, Side, IMAGE_RGB8, Rgb, sizeof(Rgb));
   if (E != 0) return fail("wasmedge_image.load_image", E);
   for (int I = 0; I < Pixels; ++I) Input[I] = Rgb[I] / 127.5f - 1.0f; /* the model expects [-1, 1] */
 
