@@ -4,12 +4,11 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Plugin } from '@ws/core';
 import { renderTypes } from './render-types.mjs';
-import { resolveImageLibrary } from '../dist/library.js';
+import { loadImagePlugin } from '../dist/index.js';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-const [plugin] = Plugin.loadFromPath(resolveImageLibrary());
+const plugin = loadImagePlugin();
 const module = plugin.createModule('wasmedge_image');
 const functions = module.listFunctions().map((name) => ({ name, ...module.functionType(name) }));
 module.dispose();

@@ -1,16 +1,14 @@
 import { Plugin, type HostModule } from '@ws/core';
-import { resolveImageLibrary } from './library.js';
 import { toPluginOptions, type ImageOptions } from './options.js';
 
-/** Loads the wasmedge_image plug-in (once per process) and returns it. */
+/**
+ * The wasmedge_image plug-in of this package (`Plugin.forPackage`): the one
+ * already registered, else this package's, loaded on first use from
+ * `WS_IMAGE_LIBRARY`, the platform package @ws/image-<platform>, or a ws
+ * checkout's native/build.
+ */
 export function loadImagePlugin(): Plugin {
-  const loaded = Plugin.find('wasmedge_image');
-  if (loaded) return loaded;
-  const [plugin] = Plugin.loadFromPath(resolveImageLibrary());
-  if (!plugin) {
-    throw new Error(`[ws:image] ${resolveImageLibrary()} did not register the wasmedge_image plug-in. Rebuild it with: node scripts/build-native.mjs`);
-  }
-  return plugin;
+  return Plugin.forPackage(import.meta.url);
 }
 
 /**

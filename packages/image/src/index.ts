@@ -1,4 +1,3 @@
-export { resolveImageLibrary, imageLibraryName } from './library.js';
 export { toPluginOptions, imageOptionNames, defaultMaxPixels } from './options.js';
 export type { ImageOptions, ImagePluginOptions } from './options.js';
 export { ImageDataType, imageFormatDataType, sampleSize } from './data-type.js';

@@ -3,12 +3,12 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolveImageLibrary } from '../src/library.js';
 
 export const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const repoRoot = resolve(packageDir, '..', '..');
 export const cliMain = join(repoRoot, 'packages', 'core', 'dist', 'cli', 'main.js');
-export const imageLibrary = resolveImageLibrary();
+/** The plug-in of this checkout's native build, for `ws run --plugin-path`. */
+export const imageLibrary = join(repoRoot, 'native', 'build', 'plugins', 'libwasmedgePluginWasmEdgeImage.so');
 export const fixturesDir = join(packageDir, 'test', 'fixtures');
 
 /** The 30x30 red images of WasmEdge's own tests (see fixtures/PROVENANCE.md). */

@@ -1,13 +1,33 @@
 // loadImage: the TypeScript helper over the native load_image.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { disposeImageSessions, loadImage } from '../src/load-image.js';
-import { fnv1a, folderWith, loadThroughGuest, upstreamRedJpg } from './helpers.js';
+import { fixturesDir, fnv1a, folderWith, loadThroughGuest, packageDir, upstreamRedJpg } from './helpers.js';
 import { encode, expectedRgb, pattern } from './images.js';
 
 afterAll(() => disposeImageSessions());
 
 describe('loadImage', () => {
+  it('works in a fresh process run outside the repository, without Plugin.loadWithDefaultPaths()', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ws-image-helper-'));
+    const entry = pathToFileURL(join(packageDir, 'dist', 'index.js')).href;
+    writeFileSync(
+      join(dir, 'main.mjs'),
+      `import { readFileSync } from 'node:fs';\nimport { loadImage } from ${JSON.stringify(entry)};\nconsole.log(loadImage(readFileSync(process.argv[2]), { width: 2, height: 1 }).join(','));\n`,
+    );
+    const env = { ...process.env };
+    delete env.WS_IMAGE_LIBRARY;
+    const result = spawnSync(process.execPath, ['main.mjs', join(fixturesDir, 'upstream-red-30x30.jpg')], { cwd: dir, encoding: 'utf8', env });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(`${loadImage(upstreamRedJpg, { width: 2, height: 1 }).join(',')}\n`);
+    expect(result.stdout).toBe('254,0,0,254,0,0\n');
+  });
+
   it('returns Uint8Array for u8 formats and Float32Array for f32 formats, width*height*3 samples', () => {
     const u8 = loadImage(upstreamRedJpg, { width: 5, height: 4 });
     expect(u8).toBeInstanceOf(Uint8Array);
