@@ -1,6 +1,7 @@
 // Compiled by public-types.test.ts as an application would: strict, NodeNext,
-// lib ES2022 + DOM (the README's TypeScript note), skipLibCheck off, against
-// @ws/core's published declarations (dist/*.d.ts). Never run.
+// skipLibCheck off, against @ws/core's published declarations (dist/*.d.ts).
+// Never run. With the DOM lib: lib.dom's WebAssembly values pass to and from
+// the API's structural types (a project without DOM: test/install/typecheck/).
 import { readFile } from 'node:fs/promises';
 import {
   GuestTerminated,
