@@ -9,6 +9,7 @@ void RegisterPluginFunctions(Napi::Env env, Napi::Object exports);
 void RegisterModuleFunctions(Napi::Env env, Napi::Object exports);
 void RegisterGuestFunctions(Napi::Env env, Napi::Object exports);
 void RegisterHostCallFunctions(Napi::Env env, Napi::Object exports);
+void RegisterLibraryProbe(Napi::Env env, Napi::Object exports);
 
 namespace {
 
@@ -43,6 +44,18 @@ Napi::Value HostInfo(const Napi::CallbackInfo &info) {
   return out;
 }
 
+// setLogLevel(level): a WasmEdge_LogLevel (0 trace .. 5 critical), or
+// WS_LogLevel_Off (6): the stand-in keeps it, plug-ins read it (ws_log_level).
+Napi::Value SetLogLevel(const Napi::CallbackInfo &info) {
+  const int32_t level = info[0].ToNumber().Int32Value();
+  if (level == static_cast<int32_t>(WS_LogLevel_Off)) {
+    WasmEdge_LogOff();
+  } else {
+    WasmEdge_LogSetLevel(static_cast<enum WasmEdge_LogLevel>(level));
+  }
+  return info.Env().Undefined();
+}
+
 // napiFloor(a, b) -> a + b: the cheapest possible raw Node-API call, the floor
 // the host-call benchmark compares against (bench/core.bench.mjs).
 napi_value NapiFloor(napi_env env, napi_callback_info info) {
@@ -64,6 +77,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   env.SetInstanceData(new EnvData());
   exports.Set("init", Napi::Function::New(env, InitBridge, "init"));
   exports.Set("hostInfo", Napi::Function::New(env, HostInfo, "hostInfo"));
+  exports.Set("setLogLevel", Napi::Function::New(env, SetLogLevel, "setLogLevel"));
   napi_value floor;
   napi_create_function(env, "napiFloor", NAPI_AUTO_LENGTH, NapiFloor, nullptr, &floor);
   exports.Set("napiFloor", Napi::Value(env, floor));
@@ -71,6 +85,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   RegisterModuleFunctions(env, exports);
   RegisterGuestFunctions(env, exports);
   RegisterHostCallFunctions(env, exports);
+  RegisterLibraryProbe(env, exports);
   return exports;
 }
 

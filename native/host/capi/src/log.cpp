@@ -2,6 +2,7 @@
 #include "log.h"
 
 #include "internal.h"
+#include "wasmedge/ws_extensions.h"
 
 #include <atomic>
 #include <cstdarg>
@@ -9,9 +10,11 @@
 
 namespace {
 
-// WasmEdge starts at Info (spdlog's default). WasmEdge_LogOff is a level
-// above Critical.
-constexpr int kLevelOff = WasmEdge_LogLevel_Critical + 1;
+// WasmEdge starts at Info (spdlog's default); @ws/core sets its own default
+// (warning) when it loads the bridge. WasmEdge_LogOff is a level above
+// Critical: WS_LogLevel_Off.
+constexpr int kLevelOff = static_cast<int>(WS_LogLevel_Off);
+static_assert(kLevelOff == WasmEdge_LogLevel_Critical + 1, "WS_LogLevel_Off is just above Critical");
 std::atomic<int> CurrentLevel{WasmEdge_LogLevel_Info};
 
 const char *levelName(enum WasmEdge_LogLevel Level) noexcept {
@@ -60,4 +63,8 @@ WS_EXPORT void WasmEdge_LogSetLevel(const enum WasmEdge_LogLevel Level) {
   int Value = static_cast<int>(Level);
   if (Value < WasmEdge_LogLevel_Trace || Value > WasmEdge_LogLevel_Critical) return;
   CurrentLevel.store(Value, std::memory_order_relaxed);
+}
+
+WS_EXPORT enum WasmEdge_LogLevel ws_log_level(void) {
+  return static_cast<enum WasmEdge_LogLevel>(CurrentLevel.load(std::memory_order_relaxed));
 }

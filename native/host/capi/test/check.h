@@ -57,5 +57,6 @@ void test_frame_executor(void);
 void test_plugin_api(void);
 void test_plugin_options(void);
 void test_symbol_versions(void);
+void test_log_level(void);
 
 #endif

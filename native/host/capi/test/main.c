@@ -60,6 +60,7 @@ int main(void) {
   test_plugin_api();
   test_plugin_options();
   test_symbol_versions();
+  test_log_level();
   printf("# %d checks, %d failed\n", ws_test_count, ws_test_failures);
   return ws_test_failures == 0 ? 0 : 1;
 }

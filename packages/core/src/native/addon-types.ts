@@ -48,7 +48,37 @@ export interface BridgeAddon {
   attachGuestMemory(guest: Handle, memory: WasmMemoryLike): void;
   attachGuestExports(guest: Handle, exports: WasmExports, types: RawFunctionInfo[]): void;
   makeHostFunctions(module: Handle, guest?: Handle): Record<string, (...args: unknown[]) => unknown>;
+  /** Sets the stand-in's log level (a {@link NativeLogLevel}), which plug-ins and backends read through ws_log_level(). */
+  setLogLevel(level: number): void;
+  /**
+   * dlopen(path, RTLD_NOW|RTLD_LOCAL) (a bare name: the loader's search), then
+   * dlclose. With probeSymbol: calls `int probeSymbol(const char *argument,
+   * uint8_t *out, size_t len)` in between (out: a 4 KiB buffer, read up to its NUL).
+   */
+  probeLibrary(path: string, probeSymbol?: string, argument?: string): LibraryProbe;
 }
+
+/** What probeLibrary found. */
+export interface LibraryProbe {
+  loaded: boolean;
+  /** dlerror() of the failed dlopen, or why the probe symbol could not be called. */
+  error?: string;
+  /** The probe function's return value. */
+  result?: number;
+  /** The text the probe function wrote. */
+  text?: string;
+}
+
+/** WasmEdge_LogLevel values (wasmedge.h), plus WS_LogLevel_Off (ws_extensions.h). */
+export const NativeLogLevel = {
+  trace: 0,
+  debug: 1,
+  info: 2,
+  warning: 3,
+  error: 4,
+  critical: 5,
+  off: 6,
+} as const;
 
 /** ws_load_status of ws_host.h. */
 export const LoadStatus = {

@@ -3,10 +3,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GuestTerminated, HostFunctionError, WsError } from '../errors.js';
-import { logPrefix } from '../log.js';
+import { getLogLevel, logPrefix, onLogLevelChange } from '../log.js';
 import { platformKey, platformPackageName } from '../platform.js';
 import { checklistMessage, localBuildCandidate, platformPackageCandidate, type Candidate, type LoadFailure } from './binary-checklist.js';
-import type { BridgeAddon, HostErrorKind } from './addon-types.js';
+import { NativeLogLevel, type BridgeAddon, type HostErrorKind } from './addon-types.js';
 
 const require = createRequire(import.meta.url);
 
@@ -133,6 +133,9 @@ export function loadBridge(): BridgeAddon {
     try {
       const addon = require(candidate.path) as BridgeAddon;
       addon.init(makeHostError);
+      // Native code (plug-ins, their backends) follows setLogLevel from here on.
+      addon.setLogLevel(NativeLogLevel[getLogLevel()]);
+      onLogLevelChange((level) => addon.setLogLevel(NativeLogLevel[level]));
       bridge = addon;
       return addon;
     } catch (error) {
