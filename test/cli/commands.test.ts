@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURE_PLUGIN, fixtureDir, guest, root, runCli } from '../helpers/paths.js';
 
 // An empty folder as cwd, and no NODE_PATH: installed workspace packages are not discovered.
-const isolated = { cwd: mkdtempSync(join(tmpdir(), 'ws-cli-')), env: { NODE_PATH: '', WASMEDGE_PLUGIN_PATH: '' } };
+// Install hints follow the package manager that started ws: pnpm here, whatever runs the tests.
+const isolated = { cwd: mkdtempSync(join(tmpdir(), 'ws-cli-')), env: { NODE_PATH: '', WASMEDGE_PLUGIN_PATH: '', npm_config_user_agent: 'pnpm/12.4.2 npm/? node/v20.20.2 linux x64' } };
 
 describe('ws run', () => {
   it('a file that is not WebAssembly gives a clear message and exit 1', () => {
@@ -174,7 +175,7 @@ describe('ws typegen', () => {
   it('--out without a file, or into a missing folder, is an error with the fix', () => {
     const bare = runCli(['typegen', 'ws_fixture', '--plugin-path', FIXTURE_PLUGIN, '--out'], isolated);
     expect(bare.status).toBe(2);
-    expect(bare.stderr).toBe('[ws] WS_USAGE: --out needs a file name: ws typegen <plugin-name> --out FILE\n');
+    expect(bare.stderr).toBe('[ws] WS_USAGE: --out needs a value.\n');
     const missing = runCli(['typegen', 'ws_fixture', '--plugin-path', FIXTURE_PLUGIN, '--out', '/no/such/dir/types.ts'], isolated);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/^\[ws\] WS_USAGE: cannot write \/no\/such\/dir\/types\.ts: ENOENT\. Check that its folder exists and is writable\.$/m);

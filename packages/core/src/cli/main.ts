@@ -1,7 +1,9 @@
 /** The `ws` command: mirrors the `wasmedge` command for Node.js. */
 import './quiet-warnings.js';
-import { setWarningHandler, logPrefix } from '../log.js';
+import { setLogLevel, setWarningHandler, logPrefix } from '../log.js';
 import { coreVersion } from '../native/load-bridge.js';
+import { closestName } from '../suggest.js';
+import { logLevelValue } from './arguments.js';
 import { doctorCommand } from './commands/doctor.js';
 import { newPluginCommand } from './commands/new-plugin.js';
 import { pluginsCommand } from './commands/plugins.js';
@@ -9,6 +11,7 @@ import { runCommand } from './commands/run.js';
 import { typegenCommand } from './commands/typegen.js';
 import { WsError } from '../errors.js';
 import { printError, USAGE_EXIT_CODE, UsageError } from './output.js';
+import { scanOption } from './plugin-paths.js';
 
 setWarningHandler((code, message) => process.stderr.write(`${logPrefix()} ${code}: ${message}\n`));
 
@@ -22,21 +25,29 @@ Commands:
   new-plugin <name> [--dir D]        create a C plug-in package (build, test, types)
   --version                          print the version of ws (@ws/core)
 
+Every command takes --help (-h) and --log-level LEVEL (off, critical, error,
+warning (default), info, debug, trace).
 A .wasm file as the first argument is the same as ws run.`;
 
+const commands: Readonly<Record<string, (argv: readonly string[]) => number | Promise<number>>> = {
+  run: runCommand,
+  plugins: pluginsCommand,
+  typegen: typegenCommand,
+  doctor: doctorCommand,
+  'new-plugin': newPluginCommand,
+};
+
+/** `ws --log-level debug plugins`: a --log-level before a command name belongs to that command. */
+function commandFirst(argv: string[]): string[] {
+  const length = argv[0] === '--log-level' ? 2 : argv[0]?.startsWith('--log-level=') ? 1 : 0;
+  const command = argv[length];
+  if (length === 0 || command === undefined || !Object.hasOwn(commands, command)) return argv;
+  return [command, ...argv.slice(0, length), ...argv.slice(length + 1)];
+}
+
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  switch (command) {
-    case 'run':
-      return runCommand(rest);
-    case 'plugins':
-      return pluginsCommand(rest);
-    case 'typegen':
-      return typegenCommand(rest);
-    case 'doctor':
-      return doctorCommand(rest);
-    case 'new-plugin':
-      return newPluginCommand(rest);
+  const [first, ...rest] = commandFirst(argv);
+  switch (first) {
     case '--version':
     case '-v':
     case 'version':
@@ -47,11 +58,20 @@ async function main(argv: string[]): Promise<number> {
     case '-h':
     case 'help':
       process.stdout.write(`${USAGE}\n`);
-      return command === undefined ? USAGE_EXIT_CODE : 0;
-    default:
-      if (command.endsWith('.wasm') || command.startsWith('--')) return runCommand(argv);
-      throw new UsageError(`unknown command ${command}.\n${USAGE}`);
+      return first === undefined ? USAGE_EXIT_CODE : 0;
   }
+  // `ws app.wasm ...` and `ws --dir .:. app.wasm ...` are `ws run`.
+  const implicitRun = first.endsWith('.wasm') || first.startsWith('--');
+  const name = implicitRun ? 'run' : first;
+  if (!Object.hasOwn(commands, name)) {
+    const suggestion = closestName(first, Object.keys(commands));
+    throw new UsageError(`unknown command ${first}.${suggestion ? ` Did you mean ws ${suggestion}?` : ''}\n${USAGE}`);
+  }
+  const args = implicitRun ? [first, ...rest] : rest;
+  // Before anything runs (plug-ins print from the moment they load).
+  const level = scanOption(args, 'log-level', { stopAtGuest: name === 'run' }).at(-1);
+  if (level !== undefined) setLogLevel(logLevelValue(name, level));
+  return commands[name]!(args);
 }
 
 main(process.argv.slice(2)).then(

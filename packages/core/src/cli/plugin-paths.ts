@@ -23,20 +23,23 @@ export function guestIndex(argv: readonly string[]): number {
 }
 
 /**
- * `--plugin-path P` values (pre-scan: plug-ins must load before their options
- * parse); for `ws run` (`stopAtGuest`), only those before the guest's path.
+ * The values of `--name V` / `--name=V`, found before the arguments are
+ * parsed: `--plugin-path` (plug-ins must load before `ws run` knows their
+ * options) and `--log-level` (set before anything runs). For `ws run`
+ * (`stopAtGuest`), only those before the guest's path. Empty values are left
+ * for the parser to report.
  */
-export function scanPluginPaths(argv: readonly string[], options: { stopAtGuest?: boolean } = {}): string[] {
-  const paths: string[] = [];
+export function scanOption(argv: readonly string[], name: string, options: { stopAtGuest?: boolean } = {}): string[] {
+  const values: string[] = [];
   const end = options.stopAtGuest ? guestIndex(argv) : argv.length;
   for (let i = 0; i < end; i++) {
     const token = argv[i]!;
     if (token === '--') break;
-    if (token === '--plugin-path' && argv[i + 1] !== undefined) paths.push(argv[++i]!);
+    if (token === `--${name}` && argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('-')) values.push(argv[++i]!);
     // An empty value is a usage error of the command; resolve('') would load the current folder.
-    else if (token.startsWith('--plugin-path=') && token.length > '--plugin-path='.length) paths.push(token.slice('--plugin-path='.length));
+    else if (token.startsWith(`--${name}=`) && token.length > `--${name}=`.length) values.push(token.slice(`--${name}=`.length));
   }
-  return paths;
+  return values;
 }
 
 /**

@@ -2,9 +2,20 @@ import { loadBridge } from '../../native/load-bridge.js';
 import { Plugin } from '../../plugins/plugin.js';
 import { currentPlatformFacts, libcDescription, osName, platformKey } from '../../platform.js';
 import { probeBackends } from '../backend-probe.js';
-import { loadCliPlugins, scanPluginPaths } from '../plugin-paths.js';
+import { allStrings, checkPositionals, parseArguments } from '../arguments.js';
+import { loadCliPlugins } from '../plugin-paths.js';
 import { resolveDefaultOptions } from '../../plugins/default-options.js';
 import { wasiNnBackendLines } from './doctor-wasi-nn.js';
+
+const USAGE = `Usage: ws doctor [--plugin-path PATH]...
+
+Checks this platform, the native bridge, every plug-in found and the optional
+backend libraries. Exits 1 when something that should work does not.
+
+Options:
+  --plugin-path PATH  load a plug-in file, or every plug-in in a folder, too (repeatable)
+  --log-level LEVEL   off, critical, error, warning (default), info, debug or trace
+  --help, -h          print this help`;
 
 /**
  * `ws doctor`: platform key, libc, Node and N-API, the native bridge, every
@@ -12,6 +23,12 @@ import { wasiNnBackendLines } from './doctor-wasi-nn.js';
  * optional backend libraries present (probed with koffi, no plug-in loaded).
  */
 export function doctorCommand(argv: readonly string[]): number {
+  const parsed = parseArguments(argv, { command: 'doctor', options: { 'plugin-path': { type: 'string' } } });
+  if (parsed.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  checkPositionals(parsed, 'doctor', 0, USAGE);
   const facts = currentPlatformFacts();
   const lines = [
     `platform: ${platformKey(facts) ?? `${facts.platform}-${facts.arch} (no prebuilt binaries)`}`,
@@ -30,7 +47,7 @@ export function doctorCommand(argv: readonly string[]): number {
     lines.push(`native bridge: FAILED`, `  ${(error as Error).message.replace(/\n/g, '\n  ')}`);
   }
   if (healthy) {
-    loadCliPlugins(scanPluginPaths(argv));
+    loadCliPlugins(allStrings(parsed, 'plugin-path'));
   } else {
     // Without the bridge nothing can be loaded, but installed packages are still worth listing.
     Plugin.discoverPackages();

@@ -1,16 +1,24 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageManager } from '../../package-manager.js';
 import { libraryEnvVar } from '../../plugins/plugin-library.js';
 import { sharedLibraryExtension } from '../../platform.js';
+import { checkPositionals, flag, lastString, parseArguments } from '../arguments.js';
 import { UsageError } from '../output.js';
 import * as templates from './new-plugin-templates.js';
 
 const USAGE = `Usage: ws new-plugin <name> [--dir DIR] [--local-deps]
-  <name>        plug-in, module and C name: lower case letters, digits and _ (e.g. my_plugin)
-  --dir DIR     where to create the package (default: ./<name with - for _>)
-  --local-deps  depend on this ws installation's @ws/core and @ws/plugin-sdk with file: paths
-                (for a ws checkout, or while the @ws packages are not on your registry)`;
+
+Creates a C plug-in package: source, CMakeLists.txt, package.json with the
+"wasmedge" field, a test guest, a test and TypeScript types.
+
+  <name>             plug-in, module and C name: lower case letters, digits and _ (e.g. my_plugin)
+  --dir DIR          where to create the package (default: ./<name with - for _>)
+  --local-deps       depend on this ws installation's @ws/core and @ws/plugin-sdk with file: paths
+                     (for a ws checkout, or while the @ws packages are not on your registry)
+  --log-level LEVEL  off, critical, error, warning (default), info, debug or trace
+  --help, -h         print this help`;
 
 /** The folder of the @ws/core package this CLI belongs to (dist/cli/commands → package). */
 function corePackageDir(): string {
@@ -25,26 +33,15 @@ function localSdkDir(coreDir: string): string {
 }
 
 function parse(argv: readonly string[]): { name: string; dir: string | undefined; localDeps: boolean } | undefined {
-  let name: string | undefined;
-  let dir: string | undefined;
-  let localDeps = false;
-  for (let i = 0; i < argv.length; i++) {
-    const token = argv[i]!;
-    if (token === '--dir') {
-      dir = argv[++i];
-      if (dir === undefined) throw new UsageError(`--dir needs a folder.\n${USAGE}`);
-    } else if (token.startsWith('--dir=')) dir = token.slice('--dir='.length);
-    else if (token === '--local-deps') localDeps = true;
-    else if (token === '--help' || token === '-h') return undefined;
-    else if (token.startsWith('-')) throw new UsageError(`unknown option ${token}.\n${USAGE}`);
-    else if (name === undefined) name = token;
-    else throw new UsageError(`unexpected argument ${token}.\n${USAGE}`);
-  }
+  const parsed = parseArguments(argv, { command: 'new-plugin', options: { dir: { type: 'string' }, 'local-deps': { type: 'boolean' } } });
+  if (parsed.help) return undefined;
+  checkPositionals(parsed, 'new-plugin', 1, USAGE);
+  const name = parsed.positionals[0];
   if (name === undefined) throw new UsageError(USAGE);
   if (!/^[a-z][a-z0-9_]{0,62}$/.test(name)) {
     throw new UsageError(`${JSON.stringify(name)} cannot name a plug-in: use lower case letters, digits and _ and start with a letter (e.g. my_plugin).`);
   }
-  return { name, dir, localDeps };
+  return { name, dir: lastString(parsed, 'dir'), localDeps: flag(parsed, 'local-deps') };
 }
 
 /**
@@ -59,6 +56,7 @@ export function newPluginCommand(argv: readonly string[]): number {
     return 0;
   }
   const { name, dir, localDeps } = parsed;
+  const manager = packageManager();
   const packageName = name.replace(/_/g, '-');
   const target = resolve(dir ?? packageName);
   if (existsSync(target) && readdirSync(target).length > 0) {
@@ -96,7 +94,7 @@ export function newPluginCommand(argv: readonly string[]): number {
       ...files.map(([file]) => `  ${file}`),
       'Next:',
       `  cd ${target}`,
-      '  npm install && npm run build && npm test',
+      `  ${manager} install && ${manager} run build && ${manager} run test`,
       '',
     ].join('\n'),
   );

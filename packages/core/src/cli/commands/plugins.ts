@@ -1,6 +1,19 @@
 import { logPrefix, setWarningHandler } from '../../log.js';
+import { installCommand } from '../../package-manager.js';
 import { Plugin } from '../../plugins/plugin.js';
-import { loadCliPlugins, scanPluginPaths } from '../plugin-paths.js';
+import { allStrings, checkPositionals, flag, parseArguments } from '../arguments.js';
+import { loadCliPlugins } from '../plugin-paths.js';
+
+const USAGE = `Usage: ws plugins [--plugin-path PATH]... [--json]
+
+Lists the plug-ins found (WASMEDGE_PLUGIN_PATH, the default folders, installed
+packages, --plugin-path) and every file rejected, with the reason.
+
+Options:
+  --plugin-path PATH  load a plug-in file, or every plug-in in a folder (repeatable)
+  --json              print the report as JSON
+  --log-level LEVEL   off, critical, error, warning (default), info, debug or trace
+  --help, -h          print this help`;
 
 interface PluginReport {
   name: string;
@@ -19,12 +32,18 @@ interface PluginReport {
 
 /** `ws plugins [--plugin-path P]... [--json]`: what was found, and why anything was rejected. */
 export function pluginsCommand(argv: readonly string[]): number {
+  const parsed = parseArguments(argv, { command: 'plugins', options: { 'plugin-path': { type: 'string' }, json: { type: 'boolean' } } });
+  if (parsed.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  checkPositionals(parsed, 'plugins', 0, USAGE);
   // Rejected files are this command's output: not also as warnings on stderr.
   setWarningHandler((code, message) => {
     if (!Plugin.rejected().some((rejected) => rejected.message === message)) process.stderr.write(`${logPrefix()} ${code}: ${message}\n`);
   });
-  loadCliPlugins(scanPluginPaths(argv));
-  const json = argv.includes('--json');
+  loadCliPlugins(allStrings(parsed, 'plugin-path'));
+  const json = flag(parsed, 'json');
   const reports: PluginReport[] = Plugin.all().map((plugin) => {
     const extensions = plugin.extensions.map((e) => ({ package: e.packageName, version: e.packageVersion, options: Object.keys(e.defaultOptions) }));
     const report: PluginReport = { name: plugin.name, loaded: plugin.loaded, package: plugin.packageName, importNames: plugin.knownImportNames(), extensions };
@@ -43,7 +62,7 @@ export function pluginsCommand(argv: readonly string[]): number {
     return 0;
   }
   const out: string[] = [];
-  if (reports.length === 0) out.push('No plug-ins found. Use --plugin-path, WASMEDGE_PLUGIN_PATH, or install a plug-in package (pnpm add @ws/process).');
+  if (reports.length === 0) out.push(`No plug-ins found. Use --plugin-path, WASMEDGE_PLUGIN_PATH, or install a plug-in package (${installCommand(['@ws/process'])}).`);
   for (const report of reports) {
     if (report.loaded) {
       out.push(`${report.name} ${report.version} (plug-in API ${report.apiVersion})${report.package ? ` from ${report.package}` : ''}`);

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pluginCatalog } from '../../catalog.js';
+import { installCommand } from '../../package-manager.js';
 import { Plugin, type PluginOptionInfo, type PluginOptionValue } from '../../plugins/plugin.js';
 import { Runtime } from '../../runtime/runtime.js';
 import { WsError } from '../../errors.js';
-import { guestIndex, loadCliPlugins, scanPluginPaths } from '../plugin-paths.js';
+import { allStrings, badValue, parseArguments, type OptionSpec, type ParsedArguments } from '../arguments.js';
+import { guestIndex, loadCliPlugins, scanOption } from '../plugin-paths.js';
 import { UsageError } from '../output.js';
 
 interface RunArguments {
@@ -16,7 +18,15 @@ interface RunArguments {
   forbiddenPlugins: string[];
 }
 
-const CORE_VALUE_OPTIONS = new Set(['dir', 'env', 'plugin-path', 'forbidden-plugin']);
+/** ws run's own options, with their help lines. */
+const CORE_OPTIONS = {
+  dir: { type: 'string', help: '--dir GUEST:HOST         preopen HOST as GUEST in the guest (--dir .:. for the current folder)' },
+  env: { type: 'string', help: '--env NAME=VALUE         set an environment variable of the guest (repeatable)' },
+  'plugin-path': { type: 'string', help: '--plugin-path PATH       load a plug-in file, or every plug-in in a folder (repeatable)' },
+  'forbidden-plugin': { type: 'string', help: '--forbidden-plugin NAME  never give the guest the modules of plug-in NAME (repeatable)' },
+  'log-level': { type: 'string', help: '--log-level LEVEL        off, critical, error, warning (default), info, debug or trace' },
+  help: { type: 'boolean', short: 'h', help: '--help, -h               print this help' },
+} as const satisfies Record<string, OptionSpec & { help: string }>;
 
 /** Why installed plug-ins could not be asked for their options, by plug-in name. */
 const loadFailures = new Map<string, Error>();
@@ -34,86 +44,94 @@ function findPluginOption(name: string): PluginOptionInfo | undefined {
   return undefined;
 }
 
-function unknownOption(name: string): Error {
+/** How a plug-in option is written (WasmEdge's rules): a toggle is a flag; a value may be left out when the option has a default. */
+function pluginOptionSpec(option: PluginOptionInfo): OptionSpec {
+  if (option.type === 'toggle') return { type: 'boolean' };
+  return { type: 'string', valueOptional: option.defaultValue !== null, emptyAllowed: true };
+}
+
+/** An option the plug-ins loaded so far do not declare: the catalogue may know whose it is. */
+function unknownPluginOption(name: string): Error | undefined {
   const owner = pluginCatalog.find((entry) => entry.options.some((o) => o.name === name));
   // Installed but its library does not load: that error (a checklist) is the real answer.
   const failure = owner && loadFailures.get(owner.plugin);
   if (failure) return failure;
-  if (owner) return new UsageError(`--${name} is an option of the ${owner.plugin} plug-in, which is not installed. Install it: pnpm add ${owner.package} (or pass --plugin-path to its library).`);
-  return new UsageError(`unknown option --${name}. Run ws run --help for the options.`);
+  if (owner) return new UsageError(`--${name} is an option of the ${owner.plugin} plug-in, which is not installed. Install it: ${installCommand([owner.package])} (or pass --plugin-path to its library).`);
+  return undefined;
 }
 
-/** Parses `ws run` arguments like the wasmedge command: options, then the guest, then its arguments. */
-export function parseRunArguments(argv: readonly string[]): RunArguments {
-  const result: RunArguments = { wasmPath: '', guestArgs: [], preopens: {}, env: {}, pluginOptions: {}, forbiddenPlugins: [] };
-  // The last value taken from the token after its option: it may be the guest's path.
-  let lastTakenValue: { name: string; value: string } | undefined;
-  let i = 0;
-  for (; i < argv.length; i++) {
-    const token = argv[i]!;
-    if (token === '--') {
-      i++;
-      break;
-    }
-    if (/^-[^-]/.test(token)) throw new UsageError(`unknown option ${token}: options start with two dashes (--name). Run ws run --help for the options, or put -- before a guest file whose name starts with a dash.`);
-    if (!token.startsWith('--') || token === '-') break;
-    const eq = token.indexOf('=');
-    const name = token.slice(2, eq === -1 ? undefined : eq);
-    const inlineValue = eq === -1 ? undefined : token.slice(eq + 1);
-    const next = argv[i + 1];
-    const takeValue = (required: boolean): string | null => {
-      if (inlineValue !== undefined) return inlineValue;
-      // As in WasmEdge: the next token is taken even if it looks like a file name.
-      if (next !== undefined && !next.startsWith('-')) {
-        i++;
-        lastTakenValue = { name, value: next };
-        return next;
-      }
-      if (required) throw new UsageError(`--${name} needs a value.`);
-      return null;
-    };
-    if (CORE_VALUE_OPTIONS.has(name)) {
-      const value = takeValue(true)!;
-      if (value === '') throw new UsageError(`--${name} needs a value.`);
-      if (name === 'dir') {
-        const colon = value.indexOf(':');
-        const guest = colon === -1 ? value : value.slice(0, colon);
-        const host = colon === -1 ? value : value.slice(colon + 1);
-        if (guest === '' || host === '') throw new UsageError(`--dir takes GUEST:HOST (e.g. --dir .:. or --dir /data:./data), got "${value}".`);
-        result.preopens[guest] = resolve(host);
-      } else if (name === 'env') {
-        const at = value.indexOf('=');
-        result.env[at === -1 ? value : value.slice(0, at)] = at === -1 ? '' : value.slice(at + 1);
-      } else if (name === 'forbidden-plugin') {
-        result.forbiddenPlugins.push(value);
-      }
-      continue;
-    }
-    const option = findPluginOption(name);
-    if (!option) throw unknownOption(name);
-    if (option.type === 'toggle') {
-      if (inlineValue !== undefined && inlineValue !== 'true' && inlineValue !== 'false') throw new UsageError(`--${name} is a flag and takes no value.`);
-      result.pluginOptions[name] = inlineValue !== 'false';
-      continue;
-    }
-    const value = takeValue(option.defaultValue === null);
-    const previous = result.pluginOptions[name];
-    if (option.type === 'string-list') {
-      result.pluginOptions[name] = [...(Array.isArray(previous) ? previous : []), value ?? option.defaultValue ?? ''];
-    } else {
-      result.pluginOptions[name] = value;
-    }
-  }
-  if (i >= argv.length) {
-    if (lastTakenValue?.value.endsWith('.wasm')) {
-      const { name, value } = lastTakenValue;
+/** Option names a misspelling may have meant: loaded plug-ins' and the catalogue's (the built-in ones are in the table). */
+function knownPluginOptionNames(): string[] {
+  const names: string[] = pluginCatalog.flatMap((entry) => entry.options.map((o) => o.name));
+  for (const plugin of Plugin.all().filter((p) => p.loaded)) names.push(...plugin.options.map((o) => o.name));
+  return names;
+}
+
+/** `--dir GUEST:HOST`: both sides non-empty. */
+function preopen(value: string): [guest: string, host: string] {
+  const colon = value.indexOf(':');
+  const guest = colon === -1 ? value : value.slice(0, colon);
+  const host = colon === -1 ? value : value.slice(colon + 1);
+  if (guest === '' || host === '') throw new UsageError(`--dir takes GUEST:HOST (e.g. --dir .:. or --dir /data:./data), got "${value}".`);
+  return [guest, resolve(host)];
+}
+
+/** `--env NAME=VALUE`: a name, then `=`. */
+function environmentVariable(value: string): [name: string, value: string] {
+  const at = value.indexOf('=');
+  if (at <= 0) throw badValue('run', 'env', 'NAME=VALUE', value);
+  return [value.slice(0, at), value.slice(at + 1)];
+}
+
+function runArgumentsFrom(parsed: ParsedArguments, argv: readonly string[], pluginOptions: ReadonlyMap<string, PluginOptionInfo>): RunArguments {
+  if (parsed.stopIndex >= argv.length) {
+    if (parsed.lastSeparateValue?.value.endsWith('.wasm')) {
+      const { name, value } = parsed.lastSeparateValue;
       throw new UsageError(`no WebAssembly file given: --${name} took ${value} as its value. Give --${name} its value before the guest (--${name} VALUE ${value}, or --${name}=VALUE).`);
     }
     throw new UsageError('no WebAssembly file given. Usage: ws run [options] app.wasm [args...]');
   }
-  result.wasmPath = argv[i]!;
-  result.guestArgs = argv.slice(i + 1);
+  const result: RunArguments = {
+    wasmPath: argv[parsed.stopIndex]!,
+    guestArgs: argv.slice(parsed.stopIndex + 1),
+    preopens: Object.fromEntries(allStrings(parsed, 'dir').map(preopen)),
+    env: Object.fromEntries(allStrings(parsed, 'env').map(environmentVariable)),
+    pluginOptions: {},
+    forbiddenPlugins: allStrings(parsed, 'forbidden-plugin'),
+  };
+  for (const [name, option] of pluginOptions) {
+    const values = parsed.values.get(name);
+    if (!values) continue;
+    if (option.type === 'toggle') result.pluginOptions[name] = values.at(-1)!;
+    // Repeatable; given without a value, the option's default value is one.
+    else if (option.type === 'string-list') result.pluginOptions[name] = values.map((value) => (typeof value === 'string' ? value : (option.defaultValue ?? '')));
+    // null: given without a value (the plug-in uses its default value).
+    else result.pluginOptions[name] = values.at(-1)!;
+  }
   return result;
+}
+
+/** Parses `ws run` arguments like the wasmedge command: options, then the guest, then its arguments (never parsed). */
+export function parseRunArguments(argv: readonly string[]): RunArguments | undefined {
+  const options: Record<string, OptionSpec> = { ...CORE_OPTIONS };
+  const pluginOptions = new Map<string, PluginOptionInfo>();
+  // Only the options given are looked up: asking a plug-in loads it.
+  for (const token of argv.slice(0, guestIndex(argv))) {
+    const name = /^--([^=]+)/.exec(token)?.[1];
+    if (name === undefined || Object.hasOwn(options, name)) continue;
+    const option = findPluginOption(name);
+    if (!option) continue;
+    pluginOptions.set(name, option);
+    options[name] = pluginOptionSpec(option);
+  }
+  const parsed = parseArguments(argv, {
+    command: 'run',
+    options,
+    stopAtPositional: true,
+    suggestions: knownPluginOptionNames(),
+    unknownOption: unknownPluginOption,
+  });
+  return parsed.help ? undefined : runArgumentsFrom(parsed, argv, pluginOptions);
 }
 
 export function runHelp(): string {
@@ -121,12 +139,10 @@ export function runHelp(): string {
     'Usage: ws run [options] app.wasm [args...]',
     '',
     'Runs a WebAssembly (wasm32-wasi) guest with the host modules of WasmEdge plug-ins.',
+    'Arguments after app.wasm are the guest\'s (ws run app.wasm --help passes --help to the guest).',
     '',
     'Options:',
-    '  --dir GUEST:HOST         preopen HOST as GUEST in the guest (--dir .:. for the current folder)',
-    '  --env NAME=VALUE         set an environment variable of the guest (repeatable)',
-    '  --plugin-path PATH       load a plug-in file, or every plug-in in a folder (repeatable)',
-    '  --forbidden-plugin NAME  never give the guest the modules of plug-in NAME (repeatable)',
+    ...Object.values(CORE_OPTIONS).map((option) => `  ${option.help}`),
     '',
     'Plug-in options:',
   ];
@@ -147,7 +163,7 @@ export function runHelp(): string {
   for (const entry of pluginCatalog) {
     for (const option of entry.options) {
       if (shown.has(option.name)) continue;
-      lines.push(`  --${option.name}${option.value ? ` ${option.value}` : ''}`.padEnd(40) + ` ${option.description} [${entry.plugin}: not installed, pnpm add ${entry.package}]`);
+      lines.push(`  --${option.name}${option.value ? ` ${option.value}` : ''}`.padEnd(40) + ` ${option.description} [${entry.plugin}: not installed, ${installCommand([entry.package])}]`);
     }
   }
   return lines.join('\n');
@@ -155,13 +171,12 @@ export function runHelp(): string {
 
 /** `ws run`: resolves to the guest's exit code. */
 export async function runCommand(argv: readonly string[]): Promise<number> {
-  loadCliPlugins(scanPluginPaths(argv, { stopAtGuest: true }));
-  const options = argv.slice(0, guestIndex(argv));
-  if (argv.length === 0 || options.includes('--help') || options.includes('-h')) {
+  loadCliPlugins(scanOption(argv, 'plugin-path', { stopAtGuest: true }));
+  const args = argv.length === 0 ? undefined : parseRunArguments(argv);
+  if (!args) {
     process.stdout.write(`${runHelp()}\n`);
     return argv.length === 0 ? 2 : 0;
   }
-  const args = parseRunArguments(argv);
   let bytes: Buffer;
   try {
     bytes = readFileSync(args.wasmPath);

@@ -2,24 +2,32 @@ import { writeFileSync } from 'node:fs';
 import { WsError } from '../../errors.js';
 import { Plugin } from '../../plugins/plugin.js';
 import { generatePluginTypes } from '../../typegen/typegen.js';
-import { loadCliPlugins, scanPluginPaths } from '../plugin-paths.js';
+import { allStrings, checkPositionals, lastString, parseArguments } from '../arguments.js';
+import { loadCliPlugins } from '../plugin-paths.js';
 import { UsageError } from '../output.js';
+
+const USAGE = `Usage: ws typegen <plugin-name> [--plugin-path PATH]... [--out FILE]
+
+Writes TypeScript types of a plug-in's host functions (one interface per module).
+
+Options:
+  --plugin-path PATH  load a plug-in file, or every plug-in in a folder (repeatable)
+  --out FILE          write the types to FILE instead of standard output
+  --log-level LEVEL   off, critical, error, warning (default), info, debug or trace
+  --help, -h          print this help`;
 
 /** `ws typegen <plugin> [--plugin-path P]... [--out FILE]`. */
 export function typegenCommand(argv: readonly string[]): number {
-  loadCliPlugins(scanPluginPaths(argv));
-  let name: string | undefined;
-  let out: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const token = argv[i]!;
-    if (token === '--plugin-path') i++;
-    else if (token === '--out') {
-      out = argv[++i];
-      if (out === undefined || out.startsWith('--')) throw new UsageError('--out needs a file name: ws typegen <plugin-name> --out FILE');
-    }
-    else if (!token.startsWith('--')) name ??= token;
+  const parsed = parseArguments(argv, { command: 'typegen', options: { 'plugin-path': { type: 'string' }, out: { type: 'string' } } });
+  if (parsed.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
   }
-  if (!name) throw new UsageError('Usage: ws typegen <plugin-name> [--plugin-path PATH]... [--out FILE]');
+  checkPositionals(parsed, 'typegen', 1, USAGE);
+  const name = parsed.positionals[0];
+  if (!name) throw new UsageError(USAGE);
+  const out = lastString(parsed, 'out');
+  loadCliPlugins(allStrings(parsed, 'plugin-path'));
   const plugin = Plugin.find(name);
   if (!plugin) {
     throw new WsError('WS_PLUGIN_NOT_FOUND', `No plug-in named ${name} was found (found: ${Plugin.list().join(', ') || 'none'}). Load it with --plugin-path.`);
