@@ -1,5 +1,4 @@
 import { Plugin, type HostModule, type WasmMemoryLike } from '@ws/core';
-import { resolveWasiCryptoLibrary } from './library.js';
 import type { WasiCryptoImports } from './types.js';
 
 /** Import names of the five modules, in WasmEdge's registration order. */
@@ -11,18 +10,14 @@ export const wasiCryptoModuleNames = [
   'wasi_ephemeral_crypto_symmetric',
 ] as const;
 
-/** The wasi_crypto plug-in: the registered one, else loaded from {@link resolveWasiCryptoLibrary}. */
+/**
+ * The wasi_crypto plug-in of this package (`Plugin.forPackage`): the one
+ * already registered, else this package's, loaded on first use from
+ * `WS_WASI_CRYPTO_LIBRARY`, the platform package @ws/wasi-crypto-<platform>,
+ * or a ws checkout's native/build.
+ */
 export function loadWasiCryptoPlugin(): Plugin {
-  const registered = Plugin.find('wasi_crypto');
-  if (registered) return registered;
-  Plugin.loadFromPath(resolveWasiCryptoLibrary());
-  const loaded = Plugin.find('wasi_crypto');
-  if (!loaded) {
-    throw new Error(
-      `[ws:wasi-crypto] ${resolveWasiCryptoLibrary()} did not register plug-in wasi_crypto. Point WS_WASI_CRYPTO_LIBRARY at libwasmedgePluginWasiCrypto.so.`,
-    );
-  }
-  return loaded;
+  return Plugin.forPackage(import.meta.url);
 }
 
 /** The five module instances, sharing one handle space (see DESIGN.md). Dispose each when done. */

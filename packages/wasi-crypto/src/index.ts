@@ -1,4 +1,3 @@
-export { resolveWasiCryptoLibrary, wasiCryptoLibraryName } from './library.js';
 export { createWasiCryptoModules, loadWasiCryptoPlugin, wasiCryptoModuleNames } from './crypto-modules.js';
 export type { WasiCryptoModules } from './crypto-modules.js';
 export { CryptoErrno, cryptoErrnoName } from './errors.js';

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createWasiCryptoModules, type WasiCryptoModules } from '../src/crypto-modules.js';
-import { resolveWasiCryptoLibrary } from '../src/library.js';
 import type {
   WasiEphemeralCryptoAsymmetricCommonFunctions,
   WasiEphemeralCryptoCommonFunctions,
@@ -15,7 +14,8 @@ import type {
 export const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const repoRoot = resolve(packageDir, '..', '..');
 export const cliMain = join(repoRoot, 'packages', 'core', 'dist', 'cli', 'main.js');
-export const cryptoLibrary = resolveWasiCryptoLibrary();
+/** The plug-in for `ws run --plugin-path`: WS_WASI_CRYPTO_LIBRARY (scripts/sanitize.sh sets it), else this checkout's build. */
+export const cryptoLibrary = process.env.WS_WASI_CRYPTO_LIBRARY ?? join(repoRoot, 'native', 'build', 'plugins', 'libwasmedgePluginWasiCrypto.so');
 
 export function guestPath(name: string): string {
   const path = join(packageDir, 'guests', 'build', `${name}.wasm`);
