@@ -16,7 +16,7 @@
 // Usage: node bench/tensorflow.bench.mjs [rounds=16] [inferences per run=30] [threads=1]
 // Needs: node scripts/build-native.mjs; pnpm --filter @ws/tensorflow build
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -31,7 +31,10 @@ const requireFromPackage = createRequire(join(tensorflowPackage, 'package.json')
 const model = join(dirname(requireFromPackage.resolve('@mediapipe/face_detection/package.json')), 'face_detection_short_range.tflite');
 const tflite = join(dirname(requireFromPackage.resolve('tfjs-tflite-node/package.json')), 'cc_deps', process.arch === 'arm64' ? 'linux_arm64' : 'linux_amd64', 'libtensorflowlite_c.so');
 const guest = join(tensorflowPackage, 'guests', 'build', 'bench_infer.wasm');
-const plugin = process.env.WS_TENSORFLOWLITE_PLUGIN ?? join(root, 'native', 'build', 'plugins', 'libwasmedgePluginWasmEdgeTensorflowLite.so');
+// WS_TENSORFLOW_LIBRARY (the core rule for @ws/tensorflow): the folder of its plug-ins, or one of them.
+const fromEnv = process.env.WS_TENSORFLOW_LIBRARY;
+const pluginDir = fromEnv ? (statSync(fromEnv, { throwIfNoEntry: false })?.isDirectory() ? fromEnv : dirname(fromEnv)) : join(root, 'native', 'build', 'plugins');
+const plugin = join(pluginDir, 'libwasmedgePluginWasmEdgeTensorflowLite.so');
 const cli = join(root, 'packages', 'core', 'dist', 'cli', 'main.js');
 for (const [what, path] of [['model', model], ['libtensorflowlite_c.so', tflite], ['guest', guest], ['plug-in', plugin], ['ws CLI', cli]]) {
   if (!existsSync(path)) {

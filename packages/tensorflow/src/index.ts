@@ -1,4 +1,4 @@
-export { resolveTensorflowLitePlugin, resolveTensorflowPlugin, tfliteLibraryPath, tensorflowLiteLibraryName, tensorflowLibraryName } from './library.js';
+export { tfliteLibraryPath } from './tflite-library.js';
 export { toTensorflowLitePluginOptions, toTensorflowPluginOptions, tensorflowOptionNames, defaultTfliteThreads } from './options.js';
 export type { TensorflowLiteOptions, TensorflowOptions, TensorflowPluginOptions } from './options.js';
 export { loadTensorflowLitePlugin, loadTensorflowPlugin, createTensorflowLiteModule, createTensorflowModule } from './modules.js';

@@ -1,14 +1,6 @@
 import { Plugin, type HostModule } from '@ws/core';
-import { resolveTensorflowLitePlugin, resolveTensorflowPlugin } from './library.js';
 import { toTensorflowLitePluginOptions, toTensorflowPluginOptions, type TensorflowLiteOptions, type TensorflowOptions } from './options.js';
-
-function loadPlugin(name: string, path: string): Plugin {
-  const loaded = Plugin.find(name);
-  if (loaded) return loaded.load();
-  const plugin = Plugin.loadFromPath(path).find((candidate) => candidate.name === name);
-  if (!plugin) throw new Error(`[ws:tensorflow] ${path} did not register the ${name} plug-in. Rebuild it with: node scripts/build-native.mjs`);
-  return plugin;
-}
+import { tfliteLibraryPath } from './tflite-library.js';
 
 function createModule(plugin: Plugin, name: string, options: Record<string, string>): HostModule {
   plugin.configure(options);
@@ -19,19 +11,25 @@ function createModule(plugin: Plugin, name: string, options: Record<string, stri
   }
 }
 
-/** Loads the wasmedge_tensorflowlite plug-in (once per process). */
+/**
+ * The wasmedge_tensorflowlite plug-in of this package (`Plugin.forPackage`):
+ * the one already registered, else this package's, loaded on first use from
+ * the folder `WS_TENSORFLOW_LIBRARY` names, the platform package
+ * @ws/tensorflow-<platform>, or a ws checkout's native/build.
+ */
 export function loadTensorflowLitePlugin(): Plugin {
-  return loadPlugin('wasmedge_tensorflowlite', resolveTensorflowLitePlugin());
+  return Plugin.forPackage(import.meta.url, 'wasmedge_tensorflowlite').load();
 }
 
-/** Loads the wasmedge_tensorflow plug-in (once per process). */
+/** The wasmedge_tensorflow plug-in of this package, found as {@link loadTensorflowLitePlugin} finds its sibling. */
 export function loadTensorflowPlugin(): Plugin {
-  return loadPlugin('wasmedge_tensorflow', resolveTensorflowPlugin());
+  return Plugin.forPackage(import.meta.url, 'wasmedge_tensorflow').load();
 }
 
 /** A new `wasmedge_tensorflowlite` module instance; dispose it when done (deletes its sessions). */
 export function createTensorflowLiteModule(options: TensorflowLiteOptions = {}): HostModule {
-  return createModule(loadTensorflowLitePlugin(), 'wasmedge_tensorflowlite', toTensorflowLitePluginOptions(options));
+  const tfliteLibrary = options.tfliteLibrary ?? tfliteLibraryPath();
+  return createModule(loadTensorflowLitePlugin(), 'wasmedge_tensorflowlite', toTensorflowLitePluginOptions({ ...options, tfliteLibrary }));
 }
 
 /** A new `wasmedge_tensorflow` module instance; dispose it when done (deletes its sessions). */

@@ -4,11 +4,13 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HostModule } from '@ws/core';
-import { resolveTensorflowLitePlugin, resolveTensorflowPlugin } from '../src/library.js';
 
 export const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const repoRoot = resolve(packageDir, '..', '..');
 export const cliMain = join(repoRoot, 'packages', 'core', 'dist', 'cli', 'main.js');
+/** The two plug-ins of this checkout's native build, for `ws run --plugin-path`. */
+export const tensorflowLitePluginFile = join(repoRoot, 'native', 'build', 'plugins', 'libwasmedgePluginWasmEdgeTensorflowLite.so');
+export const tensorflowPluginFile = join(repoRoot, 'native', 'build', 'plugins', 'libwasmedgePluginWasmEdgeTensorflow.so');
 
 /** The tiny TFLite models written by @ws/wasi-nn's build (scripts/make-test-models.mjs there). */
 export const modelsDir = join(repoRoot, 'packages', 'wasi-nn', 'test-models', 'build');
@@ -101,7 +103,7 @@ export function guestPath(dir: string, name: string): string {
 /** Runs a guest through the `ws` CLI with both TensorFlow plug-ins and wasmedge_image. */
 export function runGuest(wasm: string, args: string[], options: { dirs?: string[]; env?: NodeJS.ProcessEnv; flags?: string[] } = {}): GuestRun {
   const imagePlugin = join(repoRoot, 'native', 'build', 'plugins', 'libwasmedgePluginWasmEdgeImage.so');
-  const cliArgs = [cliMain, 'run', '--plugin-path', resolveTensorflowLitePlugin(), '--plugin-path', resolveTensorflowPlugin(), '--plugin-path', imagePlugin];
+  const cliArgs = [cliMain, 'run', '--plugin-path', tensorflowLitePluginFile, '--plugin-path', tensorflowPluginFile, '--plugin-path', imagePlugin];
   for (const dir of options.dirs ?? []) cliArgs.push('--dir', dir);
   const result = spawnSync(process.execPath, [...cliArgs, ...(options.flags ?? []), wasm, ...args], {
     encoding: 'utf8',

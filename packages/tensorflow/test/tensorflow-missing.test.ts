@@ -6,9 +6,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveTensorflowPlugin, tfliteLibraryPath } from '../src/library.js';
+import { tfliteLibraryPath } from '../src/tflite-library.js';
 import { wasmedgeTensorflowFunctionNames } from '../src/types.js';
-import { packageDir, repoRoot } from './helpers.js';
+import { packageDir, repoRoot, tensorflowPluginFile } from './helpers.js';
 
 function systemHasLibtensorflow(): boolean {
   const fromEnv = process.env.WS_LIBTENSORFLOW;
@@ -25,7 +25,7 @@ const script = join(packageDir, 'test', 'scripts', 'call-every-tf-function.mjs')
 const coreIndex = join(repoRoot, 'packages', 'core', 'dist', 'index.js');
 
 function callEverything(env: NodeJS.ProcessEnv): { results: Record<string, unknown>; stderr: string } {
-  const child = spawnSync(process.execPath, [script, coreIndex, resolveTensorflowPlugin()], { encoding: 'utf8', env: { ...process.env, ...env } });
+  const child = spawnSync(process.execPath, [script, coreIndex, tensorflowPluginFile], { encoding: 'utf8', env: { ...process.env, ...env } });
   if (child.status !== 0) throw new Error(`child failed (${child.status}):\n${child.stderr}`);
   return { results: JSON.parse(child.stdout.trim().split('\n').pop()!), stderr: child.stderr };
 }
