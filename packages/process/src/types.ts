@@ -4,27 +4,27 @@
 /** Host functions of module `wasmedge_process` (descriptor `wasmedge_process`). */
 export interface WasmedgeProcessFunctions {
   /** Wasm type: (i32, i32) -> () */
-  wasmedge_process_add_arg(arg0: number, arg1: number): void;
+  wasmedge_process_add_arg(argumentPointer: number, argumentLength: number): void;
   /** Wasm type: (i32, i32, i32, i32) -> () */
-  wasmedge_process_add_env(arg0: number, arg1: number, arg2: number, arg3: number): void;
+  wasmedge_process_add_env(namePointer: number, nameLength: number, valuePointer: number, valueLength: number): void;
   /** Wasm type: (i32, i32) -> () */
-  wasmedge_process_add_stdin(arg0: number, arg1: number): void;
+  wasmedge_process_add_stdin(bufferPointer: number, bufferLength: number): void;
   /** Wasm type: () -> (i32) */
   wasmedge_process_get_exit_code(): number;
   /** Wasm type: (i32) -> () */
-  wasmedge_process_get_stderr(arg0: number): void;
+  wasmedge_process_get_stderr(bufferPointer: number): void;
   /** Wasm type: () -> (i32) */
   wasmedge_process_get_stderr_len(): number;
   /** Wasm type: (i32) -> () */
-  wasmedge_process_get_stdout(arg0: number): void;
+  wasmedge_process_get_stdout(bufferPointer: number): void;
   /** Wasm type: () -> (i32) */
   wasmedge_process_get_stdout_len(): number;
   /** Wasm type: () -> (i32) */
   wasmedge_process_run(): number;
   /** Wasm type: (i32, i32) -> () */
-  wasmedge_process_set_prog_name(arg0: number, arg1: number): void;
+  wasmedge_process_set_prog_name(namePointer: number, nameLength: number): void;
   /** Wasm type: (i32) -> () */
-  wasmedge_process_set_timeout(arg0: number): void;
+  wasmedge_process_set_timeout(timeoutMs: number): void;
 }
 
 /** Import modules of plug-in wasmedge_process, by import name. */

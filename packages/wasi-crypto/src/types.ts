@@ -4,165 +4,165 @@
 /** Host functions of module `wasi_ephemeral_crypto_asymmetric_common` (descriptor `wasi_crypto_asymmetric_common`). */
 export interface WasiEphemeralCryptoAsymmetricCommonFunctions {
   /** Wasm type: (i32) -> (i32) */
-  keypair_close(arg0: number): number;
+  keypair_close(keypair: number): number;
   /** Wasm type: (i32, i32, i32) -> (i32) */
-  keypair_export(arg0: number, arg1: number, arg2: number): number;
+  keypair_export(keypair: number, encoding: number, arrayOutputOutPointer: number): number;
   /** Wasm type: (i32, i32, i32, i64, i32) -> (i32) */
-  keypair_from_id(arg0: number, arg1: number, arg2: number, arg3: bigint, arg4: number): number;
+  keypair_from_id(secretsManager: number, keypairIdPointer: number, keypairIdLength: number, version: bigint, keypairOutPointer: number): number;
   /** Wasm type: (i32, i32, i32) -> (i32) */
-  keypair_from_pk_and_sk(arg0: number, arg1: number, arg2: number): number;
+  keypair_from_pk_and_sk(publickey: number, secretkey: number, keypairOutPointer: number): number;
   /** Wasm type: (i32, i32, i32, i32, i32) -> (i32) */
-  keypair_generate(arg0: number, arg1: number, arg2: number, arg3: number, arg4: number): number;
+  keypair_generate(algorithmType: number, algorithmPointer: number, algorithmLength: number, optionalOptionsPointer: number, keypairOutPointer: number): number;
   /** Wasm type: (i32, i32, i32, i32, i32, i32) -> (i32) */
-  keypair_generate_managed(arg0: number, arg1: number, arg2: number, arg3: number, arg4: number, arg5: number): number;
+  keypair_generate_managed(secretsManager: number, algorithmType: number, algorithmPointer: number, algorithmLength: number, optionalOptionsPointer: number, keypairOutPointer: number): number;
   /** Wasm type: (i32, i32, i32, i32, i32) -> (i32) */
-  keypair_id(arg0: number, arg1: number, arg2: number, arg3: number, arg4: number): number;
+  keypair_id(keypair: number, keypairIdPointer: number, keypairIdMaxLength: number, sizeOutPointer: number, versionOutPointer: number): number;
   /** Wasm type: (i32, i32, i32, i32, i32, i32, i32) -> (i32) */
-  keypair_import(arg0: number, arg1: number, arg2: number, arg3: number, arg4: number, arg5: number, arg6: number): number;
+  keypair_import(algorithmType: number, algorithmPointer: number, algorithmLength: number, encodedPointer: number, encodedLength: number, encoding: number, keypairOutPointer: number): number;
   /** Wasm type: (i32, i32) -> (i32) */
-  keypair_publickey(arg0: number, arg1: number): number;
+  keypair_publickey(keypair: number, publickeyOutPointer: number): number;
   /** Wasm type: (i32, i32, i32, i32) -> (i32) */
-  keypair_replace_managed(arg0: number, arg1: number, arg2: number, arg3: number): number;
+  keypair_replace_managed(secretsManager: number, oldKeypair: number, newKeypair: number, versionOutPointer: number): number;
   /** Wasm type: (i32, i32) -> (i32) */
-  keypair_secretkey(arg0: number, arg1: number): number;
+  keypair_secretkey(keypair: number, secretkeyOutPointer: number): number;
   /** Wasm type: (i32, i32, i32, i32) -> (i32) */
-  keypair_store_managed(arg0: number, arg1: number, arg2: number, arg3: number): number;
+  keypair_store_managed(secretsManager: number, keypair: number, keypairIdPointer: number, keypairIdMaxLength: number): number;
   /** Wasm type: (i32) -> (i32) */
-  publickey_close(arg0: number): number;
+  publickey_close(publickey: number): number;
   /** Wasm type: (i32, i32, i32) -> (i32) */
-  publickey_export(arg0: number, arg1: number, arg2: number): number;
+  publickey_export(publickey: number, encoding: number, arrayOutputOutPointer: number): number;
   /** Wasm type: (i32, i32) -> (i32) */
-  publickey_from_secretkey(arg0: number, arg1: number): number;
+  publickey_from_secretkey(secretkey: number, publickeyOutPointer: number): number;
   /** Wasm type: (i32, i32, i32, i32, i32, i32, i32) -> (i32) */
-  publickey_import(arg0: number, arg1: number, arg2: number, arg3: number, arg4: number, arg5: number, arg6: number): number;
+  publickey_import(algorithmType: number, algorithmPointer: number, algorithmLength: number, encodedPointer: number, encodedLength: number, encoding: number, publickeyOutPointer: number): number;
   /** Wasm type: (i32) -> (i32) */
-  publickey_verify(arg0: number): number;
+  publickey_verify(publickey: number): number;
   /** Wasm type: (i32) -> (i32) */
-  secretkey_close(arg0: number): number;
+  secretkey_close(secretkey: number): number;
   /** Wasm type: (i32, i32, i32) -> (i32) */
-  secretkey_export(arg0: number, arg1: number, arg2: number): number;
+  secretkey_export(secretkey: number, encoding: number, arrayOutputOutPointer: number): number;
   /** Wasm type: (i32, i32, i32, i32, i32, i32, i32) -> (i32) */
-  secretkey_import(arg0: number, arg1: number, arg2: number, arg3: number, arg4: number, arg5: number, arg6: number): number;
+  secretkey_import(algorithmType: number, algorithmPointer: number, algorithmLength: number, encodedPointer: number, encodedLength: number, encoding: number, secretkeyOutPointer: number): number;
 }
 
 /** Host functions of module `wasi_ephemeral_crypto_common` (descriptor `wasi_crypto_common`). */
 export interface WasiEphemeralCryptoCommonFunctions {
   /** Wasm type: (i32, i32) -> (i32) */
-  array_output_len(arg0: number, arg1: number): number;
+  array_output_len(arrayOutput: number, sizeOutPointer: number): number;
   /** Wasm type: (i32, i32, i32, i32) -> (i32) */
-  array_output_pull(arg0: number, arg1: number, arg2: number, arg3: number): number;
+  array_output_pull(arrayOutput: number, bufferPointer: number, bufferLength: number, sizeOutPointer: number): number;
   /** Wasm type: (i32) -> (i32) */
-  options_close(arg0: number): number;
+  options_close(options: number): number;
   /** Wasm type: (i32, i32) -> (i32) */
-  options_open(arg0: number, arg1: number): number;
+  options_open(algorithmType: number, optionsOutPointer: number): number;
   /** Wasm type: (i32, i32, i32, i32, i32) -> (i32) */
-  options_set(arg0: number, arg1: number, arg2: number, arg3: number, arg4: number): number;
+  options_set(options: number, namePointer: number, nameLength: number, valuePointer: number, valueLength: number): number;
   /** Wasm type: (i32, i32, i32, i32, i32) -> (i32) */
-  options_set_guest_buffer(arg0: number, arg1: number, arg2: number, arg3: number, arg4: number): number;
+  options_set_guest_buffer(options: number, namePointer: number, nameLength: number, bufferPointer: number, bufferLength: number): number;
   /** Wasm type: (i32, i32, i32, i64) -> (i32) */
-  options_set_u64(arg0: number, arg1: number, arg2: number, arg3: bigint): number;
+  options_set_u64(options: number, namePointer: number, nameLength: number, value: bigint): number;
   /** Wasm type: (i32) -> (i32) */
-  secrets_manager_close(arg0: number): number;
+  secrets_manager_close(secretsManager: number): number;
   /** Wasm type: (i32, i32, i32, i64) -> (i32) */
-  secrets_manager_invalidate(arg0: number, arg1: number, arg2: number, arg3: bigint): number;
+  secrets_manager_invalidate(secretsManager: number, keyIdPointer: number, keyIdLength: number, version: bigint): number;
   /** Wasm type: (i32, i32) -> (i32) */
-  secrets_manager_open(arg0: number, arg1: number): number;
+  secrets_manager_open(optionalOptionsPointer: number, secretsManagerOutPointer: number): number;
 }
 
 /** Host functions of module `wasi_ephemeral_crypto_kx` (descriptor `wasi_crypto_kx`). */
 export interface WasiEphemeralCryptoKxFunctions {
   /** Wasm type: (i32, i32, i32, i32) -> (i32) */
-  kx_decapsulate(arg0: number, arg1: number, arg2: number, arg3: number): number;
+  kx_decapsulate(secretkey: number, encapsulatedSecretPointer: number, encapsulatedSecretLength: number, secretOutPointer: number): number;
   /** Wasm type: (i32, i32, i32) -> (i32) */
-  kx_dh(arg0: number, arg1: number, arg2: number): number;
+  kx_dh(publickey: number, secretkey: number, sharedSecretOutPointer: number): number;
   /** Wasm type: (i32, i32, i32) -> (i32) */
-  kx_encapsulate(arg0: number, arg1: number, arg2: number): number;
+  kx_encapsulate(publickey: number, secretOutPointer: number, encapsulatedSecretOutPointer: number): number;
 }
 
 /** Host functions of module `wasi_ephemeral_crypto_signatures` (descriptor `wasi_crypto_signatures`). */
 export interface WasiEphemeralCryptoSignaturesFunctions {
   /** Wasm type: (i32) -> (i32) */
-  signature_close(arg0: number): number;
+  signature_close(signature: number): number;
   /** Wasm type: (i32, i32, i32) -> (i32) */
-  signature_export(arg0: number, arg1: number, arg2: number): number;
+  signature_export(signature: number, encoding: number, arrayOutputOutPointer: number): number;
   /** Wasm type: (i32, i32, i32, i32, i32, i32) -> (i32) */
-  signature_import(arg0: number, arg1: number, arg2: number, arg3: number, arg4: number, arg5: number): number;
+  signature_import(algorithmPointer: number, algorithmLength: number, encodedPointer: number, encodedLength: number, encoding: number, signatureOutPointer: number): number;
   /** Wasm type: (i32) -> (i32) */
-  signature_state_close(arg0: number): number;
+  signature_state_close(state: number): number;
   /** Wasm type: (i32, i32) -> (i32) */
-  signature_state_open(arg0: number, arg1: number): number;
+  signature_state_open(keypair: number, stateOutPointer: number): number;
   /** Wasm type: (i32, i32) -> (i32) */
-  signature_state_sign(arg0: number, arg1: number): number;
+  signature_state_sign(state: number, signatureOutPointer: number): number;
   /** Wasm type: (i32, i32, i32) -> (i32) */
-  signature_state_update(arg0: number, arg1: number, arg2: number): number;
+  signature_state_update(state: number, inputPointer: number, inputLength: number): number;
   /** Wasm type: (i32) -> (i32) */
-  signature_verification_state_close(arg0: number): number;
+  signature_verification_state_close(state: number): number;
   /** Wasm type: (i32, i32) -> (i32) */
-  signature_verification_state_open(arg0: number, arg1: number): number;
+  signature_verification_state_open(publickey: number, stateOutPointer: number): number;
   /** Wasm type: (i32, i32, i32) -> (i32) */
-  signature_verification_state_update(arg0: number, arg1: number, arg2: number): number;
+  signature_verification_state_update(state: number, inputPointer: number, inputLength: number): number;
   /** Wasm type: (i32, i32) -> (i32) */
-  signature_verification_state_verify(arg0: number, arg1: number): number;
+  signature_verification_state_verify(state: number, signature: number): number;
 }
 
 /** Host functions of module `wasi_ephemeral_crypto_symmetric` (descriptor `wasi_crypto_symmetric`). */
 export interface WasiEphemeralCryptoSymmetricFunctions {
   /** Wasm type: (i32) -> (i32) */
-  symmetric_key_close(arg0: number): number;
+  symmetric_key_close(key: number): number;
   /** Wasm type: (i32, i32) -> (i32) */
-  symmetric_key_export(arg0: number, arg1: number): number;
+  symmetric_key_export(key: number, arrayOutputOutPointer: number): number;
   /** Wasm type: (i32, i32, i32, i64, i32) -> (i32) */
-  symmetric_key_from_id(arg0: number, arg1: number, arg2: number, arg3: bigint, arg4: number): number;
+  symmetric_key_from_id(secretsManager: number, keyIdPointer: number, keyIdLength: number, version: bigint, keyOutPointer: number): number;
   /** Wasm type: (i32, i32, i32, i32) -> (i32) */
-  symmetric_key_generate(arg0: number, arg1: number, arg2: number, arg3: number): number;
+  symmetric_key_generate(algorithmPointer: number, algorithmLength: number, optionalOptionsPointer: number, keyOutPointer: number): number;
   /** Wasm type: (i32, i32, i32, i32, i32) -> (i32) */
-  symmetric_key_generate_managed(arg0: number, arg1: number, arg2: number, arg3: number, arg4: number): number;
+  symmetric_key_generate_managed(secretsManager: number, algorithmPointer: number, algorithmLength: number, optionalOptionsPointer: number, keyOutPointer: number): number;
   /** Wasm type: (i32, i32, i32, i32, i32) -> (i32) */
-  symmetric_key_id(arg0: number, arg1: number, arg2: number, arg3: number, arg4: number): number;
+  symmetric_key_id(key: number, keyIdPointer: number, keyIdMaxLength: number, sizeOutPointer: number, versionOutPointer: number): number;
   /** Wasm type: (i32, i32, i32, i32, i32) -> (i32) */
-  symmetric_key_import(arg0: number, arg1: number, arg2: number, arg3: number, arg4: number): number;
+  symmetric_key_import(algorithmPointer: number, algorithmLength: number, rawPointer: number, rawLength: number, keyOutPointer: number): number;
   /** Wasm type: (i32, i32, i32, i32) -> (i32) */
-  symmetric_key_replace_managed(arg0: number, arg1: number, arg2: number, arg3: number): number;
+  symmetric_key_replace_managed(secretsManager: number, oldKey: number, newKey: number, versionOutPointer: number): number;
   /** Wasm type: (i32, i32, i32, i32) -> (i32) */
-  symmetric_key_store_managed(arg0: number, arg1: number, arg2: number, arg3: number): number;
+  symmetric_key_store_managed(secretsManager: number, key: number, keyIdPointer: number, keyIdMaxLength: number): number;
   /** Wasm type: (i32, i32, i32) -> (i32) */
-  symmetric_state_absorb(arg0: number, arg1: number, arg2: number): number;
+  symmetric_state_absorb(state: number, dataPointer: number, dataLength: number): number;
   /** Wasm type: (i32, i32) -> (i32) */
-  symmetric_state_clone(arg0: number, arg1: number): number;
+  symmetric_state_clone(state: number, stateOutPointer: number): number;
   /** Wasm type: (i32) -> (i32) */
-  symmetric_state_close(arg0: number): number;
+  symmetric_state_close(state: number): number;
   /** Wasm type: (i32, i32, i32, i32, i32, i32) -> (i32) */
-  symmetric_state_decrypt(arg0: number, arg1: number, arg2: number, arg3: number, arg4: number, arg5: number): number;
+  symmetric_state_decrypt(state: number, outputPointer: number, outputLength: number, dataPointer: number, dataLength: number, sizeOutPointer: number): number;
   /** Wasm type: (i32, i32, i32, i32, i32, i32, i32, i32) -> (i32) */
-  symmetric_state_decrypt_detached(arg0: number, arg1: number, arg2: number, arg3: number, arg4: number, arg5: number, arg6: number, arg7: number): number;
+  symmetric_state_decrypt_detached(state: number, outputPointer: number, outputLength: number, dataPointer: number, dataLength: number, rawTagPointer: number, rawTagLength: number, sizeOutPointer: number): number;
   /** Wasm type: (i32, i32, i32, i32, i32, i32) -> (i32) */
-  symmetric_state_encrypt(arg0: number, arg1: number, arg2: number, arg3: number, arg4: number, arg5: number): number;
+  symmetric_state_encrypt(state: number, outputPointer: number, outputLength: number, dataPointer: number, dataLength: number, sizeOutPointer: number): number;
   /** Wasm type: (i32, i32, i32, i32, i32, i32) -> (i32) */
-  symmetric_state_encrypt_detached(arg0: number, arg1: number, arg2: number, arg3: number, arg4: number, arg5: number): number;
+  symmetric_state_encrypt_detached(state: number, outputPointer: number, outputLength: number, dataPointer: number, dataLength: number, tagOutPointer: number): number;
   /** Wasm type: (i32, i32) -> (i32) */
-  symmetric_state_max_tag_len(arg0: number, arg1: number): number;
+  symmetric_state_max_tag_len(state: number, sizeOutPointer: number): number;
   /** Wasm type: (i32, i32, i32, i32, i32) -> (i32) */
-  symmetric_state_open(arg0: number, arg1: number, arg2: number, arg3: number, arg4: number): number;
+  symmetric_state_open(algorithmPointer: number, algorithmLength: number, optionalKeyPointer: number, optionalOptionsPointer: number, stateOutPointer: number): number;
   /** Wasm type: (i32, i32, i32, i32, i32, i32) -> (i32) */
-  symmetric_state_options_get(arg0: number, arg1: number, arg2: number, arg3: number, arg4: number, arg5: number): number;
+  symmetric_state_options_get(state: number, namePointer: number, nameLength: number, valuePointer: number, valueMaxLength: number, sizeOutPointer: number): number;
   /** Wasm type: (i32, i32, i32, i32) -> (i32) */
-  symmetric_state_options_get_u64(arg0: number, arg1: number, arg2: number, arg3: number): number;
+  symmetric_state_options_get_u64(state: number, namePointer: number, nameLength: number, valueOutPointer: number): number;
   /** Wasm type: (i32) -> (i32) */
-  symmetric_state_ratchet(arg0: number): number;
+  symmetric_state_ratchet(state: number): number;
   /** Wasm type: (i32, i32, i32) -> (i32) */
-  symmetric_state_squeeze(arg0: number, arg1: number, arg2: number): number;
+  symmetric_state_squeeze(state: number, outputPointer: number, outputLength: number): number;
   /** Wasm type: (i32, i32, i32, i32) -> (i32) */
-  symmetric_state_squeeze_key(arg0: number, arg1: number, arg2: number, arg3: number): number;
+  symmetric_state_squeeze_key(state: number, algorithmPointer: number, algorithmLength: number, keyOutPointer: number): number;
   /** Wasm type: (i32, i32) -> (i32) */
-  symmetric_state_squeeze_tag(arg0: number, arg1: number): number;
+  symmetric_state_squeeze_tag(state: number, tagOutPointer: number): number;
   /** Wasm type: (i32) -> (i32) */
-  symmetric_tag_close(arg0: number): number;
+  symmetric_tag_close(tag: number): number;
   /** Wasm type: (i32, i32) -> (i32) */
-  symmetric_tag_len(arg0: number, arg1: number): number;
+  symmetric_tag_len(tag: number, sizeOutPointer: number): number;
   /** Wasm type: (i32, i32, i32, i32) -> (i32) */
-  symmetric_tag_pull(arg0: number, arg1: number, arg2: number, arg3: number): number;
+  symmetric_tag_pull(tag: number, bufferPointer: number, bufferLength: number, sizeOutPointer: number): number;
   /** Wasm type: (i32, i32, i32) -> (i32) */
-  symmetric_tag_verify(arg0: number, arg1: number, arg2: number): number;
+  symmetric_tag_verify(tag: number, rawTagPointer: number, rawTagLength: number): number;
 }
 
 /** Import modules of plug-in wasi_crypto, by import name. */

@@ -4,29 +4,29 @@
 /** Host functions of module `wasi_ephemeral_nn` (descriptor `wasi_nn`). */
 export interface WasiEphemeralNnFunctions {
   /** Wasm type: (i32) -> (i32) */
-  compute(arg0: number): number;
+  compute(context: number): number;
   /** Wasm type: (i32) -> (i32) */
-  compute_single(arg0: number): number;
+  compute_single(context: number): number;
   /** Wasm type: (i32) -> (i32) */
-  finalize_execution_context(arg0: number): number;
+  finalize_execution_context(context: number): number;
   /** Wasm type: (i32) -> (i32) */
-  fini_single(arg0: number): number;
+  fini_single(context: number): number;
   /** Wasm type: (i32, i32, i32, i32, i32) -> (i32) */
-  get_output(arg0: number, arg1: number, arg2: number, arg3: number, arg4: number): number;
+  get_output(context: number, index: number, outputPointer: number, outputMaxLength: number, bytesWrittenOutPointer: number): number;
   /** Wasm type: (i32, i32, i32, i32, i32) -> (i32) */
-  get_output_single(arg0: number, arg1: number, arg2: number, arg3: number, arg4: number): number;
+  get_output_single(context: number, index: number, outputPointer: number, outputMaxLength: number, bytesWrittenOutPointer: number): number;
   /** Wasm type: (i32, i32) -> (i32) */
-  init_execution_context(arg0: number, arg1: number): number;
+  init_execution_context(graph: number, contextOutPointer: number): number;
   /** Wasm type: (i32, i32, i32, i32, i32) -> (i32) */
-  load(arg0: number, arg1: number, arg2: number, arg3: number, arg4: number): number;
+  load(builderArrayPointer: number, builderArrayLength: number, encoding: number, target: number, graphOutPointer: number): number;
   /** Wasm type: (i32, i32, i32) -> (i32) */
-  load_by_name(arg0: number, arg1: number, arg2: number): number;
+  load_by_name(namePointer: number, nameLength: number, graphOutPointer: number): number;
   /** Wasm type: (i32, i32, i32, i32, i32) -> (i32) */
-  load_by_name_with_config(arg0: number, arg1: number, arg2: number, arg3: number, arg4: number): number;
+  load_by_name_with_config(namePointer: number, nameLength: number, configPointer: number, configLength: number, graphOutPointer: number): number;
   /** Wasm type: (i32, i32, i32) -> (i32) */
-  set_input(arg0: number, arg1: number, arg2: number): number;
+  set_input(context: number, index: number, tensorPointer: number): number;
   /** Wasm type: (i32) -> (i32) */
-  unload(arg0: number): number;
+  unload(graph: number): number;
 }
 
 /** Import modules of plug-in wasi_nn, by import name. */

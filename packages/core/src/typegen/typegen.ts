@@ -1,5 +1,6 @@
 import type { Plugin } from '../plugins/plugin.js';
 import type { WasmValType } from '../runtime/wasm-binary.js';
+import { parameterNames } from './parameter-names.js';
 
 const TS_TYPES: Record<WasmValType, string> = {
   i32: 'number',
@@ -32,9 +33,23 @@ function isIdentifier(name: string): boolean {
 }
 
 /**
+ * Names for the parameters of `module.name`: from the plug-in specifications
+ * (parameter-names.ts) when they list the function with as many parameters as
+ * it has (another ABI version has other ones), else arg0, arg1, ...
+ */
+export function parameterNamesFor(module: string, name: string, count: number): string[] {
+  const functions = Object.hasOwn(parameterNames, module) ? parameterNames[module] : undefined;
+  const known = functions && Object.hasOwn(functions, name) ? functions[name] : undefined;
+  if (known && known.length === count) return [...known];
+  return Array.from({ length: count }, (_, i) => `arg${i}`);
+}
+
+/**
  * TypeScript interfaces for every module and host function of a plug-in,
  * read from its descriptor (modules are created, inspected and disposed):
- * i32/f32/f64 → number, i64 → bigint. Use them with `HostModule.bind<T>()`.
+ * i32/f32/f64 → number, i64 → bigint. Parameters are named as in the
+ * specification of an official plug-in's module, else arg0, arg1, ...
+ * Use them with `HostModule.bind<T>()`.
  */
 export function generatePluginTypes(plugin: Plugin): string {
   const lines = [
@@ -51,7 +66,8 @@ export function generatePluginTypes(plugin: Plugin): string {
       lines.push(`export interface ${typeName} {`);
       for (const name of module.listFunctions()) {
         const type = module.functionType(name)!;
-        const params = type.params.map((p, i) => `arg${i}: ${TS_TYPES[p]}`).join(', ');
+        const names = parameterNamesFor(module.name, name, type.params.length);
+        const params = type.params.map((p, i) => `${names[i]}: ${TS_TYPES[p]}`).join(', ');
         const key = isIdentifier(name) ? name : JSON.stringify(name);
         lines.push(`  /** Wasm type: (${type.params.join(', ')}) -> (${type.results.join(', ')}) */`);
         lines.push(`  ${key}(${params}): ${resultType(type.results)};`);
