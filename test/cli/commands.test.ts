@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURE_PLUGIN, fixtureDir, guest, root, runCli } from '../helpers/paths.js';
 
 // An empty folder as cwd, and no NODE_PATH: installed workspace packages are not discovered.
-// Install hints follow the package manager that started ws: pnpm here, whatever runs the tests.
+// Install hints: with no lockfile above the temp folder, the package manager that started ws (pnpm here, whatever runs the tests).
 const isolated = { cwd: mkdtempSync(join(tmpdir(), 'ws-cli-')), env: { NODE_PATH: '', WASMEDGE_PLUGIN_PATH: '', npm_config_user_agent: 'pnpm/12.4.2 npm/? node/v20.20.2 linux x64' } };
 
 describe('ws run', () => {

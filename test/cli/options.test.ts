@@ -1,7 +1,8 @@
 // Command-line parsing of every ws command (node:util parseArgs underneath):
 // per-command --help, unknown options with "did you mean", bad values named,
-// guest arguments never parsed, --log-level, install hints per package manager.
-import { copyFileSync, mkdtempSync } from 'node:fs';
+// guest arguments never parsed, --log-level, install hints per package manager
+// (the temp folders have no lockfile above them: the user agent decides there).
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -162,16 +163,28 @@ describe('--log-level', () => {
 });
 
 describe('install hints name the package manager in use', () => {
-  it('npm (npx ws), pnpm (pnpm exec ws), yarn, bun', () => {
+  const hint = (options: { cwd: string; env: Record<string, string> }) => runCli(['run', '--allow-command', 'ls', guest('wasi_only')], options).stderr;
+
+  it('the project\'s lockfile first, even under npx', () => {
+    const project = mkdtempSync(join(tmpdir(), 'ws-cli-npm-project-'));
+    writeFileSync(join(project, 'package-lock.json'), '{}');
+    expect(hint({ cwd: project, env: isolated.env })).toMatch(/Install it: npm install @ws\/process /);
+    const pnpmProject = mkdtempSync(join(tmpdir(), 'ws-cli-pnpm-project-'));
+    writeFileSync(join(pnpmProject, 'pnpm-lock.yaml'), '');
+    expect(hint({ cwd: pnpmProject, env: { ...isolated.env, npm_config_user_agent: 'npm/10.8.2 node/v20.20.2 linux x64 workspaces/false' } })).toMatch(/Install it: pnpm add @ws\/process /);
+  });
+
+  it('without a lockfile, the one that started ws: npm (npx ws), pnpm (pnpm exec ws), yarn, bun', () => {
     const hints = {
       'npm/10.8.2 node/v20.20.2 linux x64 workspaces/false': 'npm install @ws/process',
       [pnpm]: 'pnpm add @ws/process',
       'yarn/4.5.0 npm/? node/v20.20.2 linux x64': 'yarn add @ws/process',
       'bun/1.2.0 npm/? node/v20.20.2 linux x64': 'bun add @ws/process',
     };
-    for (const [agent, hint] of Object.entries(hints)) {
-      const result = runCli(['run', '--allow-command', 'ls', guest('wasi_only')], { ...isolated, env: { ...isolated.env, npm_config_user_agent: agent } });
-      expect(result.stderr).toBe(usage(`--allow-command is an option of the wasmedge_process plug-in, which is not installed. Install it: ${hint} (or pass --plugin-path to its library).`));
+    for (const [agent, command] of Object.entries(hints)) {
+      expect(hint({ ...isolated, env: { ...isolated.env, npm_config_user_agent: agent } })).toBe(
+        usage(`--allow-command is an option of the wasmedge_process plug-in, which is not installed. Install it: ${command} (or pass --plugin-path to its library).`),
+      );
     }
   });
 });

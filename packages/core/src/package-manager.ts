@@ -23,20 +23,22 @@ export interface PackageManagerContext {
 }
 
 /**
- * The package manager in use: the one that started this process
- * (`npm_config_user_agent`, e.g. `pnpm/12.4.2 npm/? node/v20.20.2 linux x64`,
- * set by `npx`, `pnpm exec`, `yarn`, `bun` and package scripts), else the one
- * whose lockfile is nearest walking up from the working directory, else npm.
+ * The package manager in use: the one whose lockfile is nearest walking up
+ * from the working directory (it manages that node_modules), else the one
+ * that started this process (`npm_config_user_agent`, e.g. `pnpm/12.4.2 npm/?
+ * node/v20.20.2 linux x64`, set by npx, pnpm, yarn, bun and package scripts),
+ * else npm. The lockfile comes first because `npx ws` is usual in a pnpm
+ * project too: its user agent says npm, and `npm install` there would be wrong.
  */
 export function packageManager(context: PackageManagerContext = {}): PackageManager {
-  const agent = (context.env ?? process.env).npm_config_user_agent;
-  const name = agent?.split('/', 1)[0]?.trim();
-  if (name && (managers as readonly string[]).includes(name)) return name as PackageManager;
   for (let dir = resolve(context.cwd ?? process.cwd()); ; dir = dirname(dir)) {
     const found = lockfiles.find(([file]) => existsSync(join(dir, file)));
     if (found) return found[1];
-    if (dirname(dir) === dir) return 'npm';
+    if (dirname(dir) === dir) break;
   }
+  const agent = (context.env ?? process.env).npm_config_user_agent;
+  const name = agent?.split('/', 1)[0]?.trim();
+  return name && (managers as readonly string[]).includes(name) ? (name as PackageManager) : 'npm';
 }
 
 /** The command that adds `specs` to the project: `npm install a b`, `pnpm add a b`, `yarn add a b`, `bun add a b`. */

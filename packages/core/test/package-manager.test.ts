@@ -19,9 +19,12 @@ describe('packageManager', () => {
     ['pnpm/12.4.2 npm/? node/v20.20.2 linux x64', 'pnpm'],
     ['yarn/1.22.22 npm/? node/v20.20.2 linux x64', 'yarn'],
     ['bun/1.2.0 npm/? node/v20.20.2 linux x64', 'bun'],
-  ] as const)('from npm_config_user_agent %s', (agent, manager) => {
-    // The agent wins over a lockfile of another manager.
-    expect(packageManager({ env: { npm_config_user_agent: agent }, cwd: project('yarn.lock') })).toBe(manager);
+  ] as const)('without a lockfile, from npm_config_user_agent %s', (agent, manager) => {
+    expect(packageManager({ env: { npm_config_user_agent: agent }, cwd: project() })).toBe(manager);
+  });
+
+  it('a lockfile wins over the user agent (npx ws in a pnpm project)', () => {
+    expect(packageManager({ env: { npm_config_user_agent: 'npm/10.8.2 node/v20.20.2 linux x64 workspaces/false' }, cwd: project('pnpm-lock.yaml') })).toBe('pnpm');
   });
 
   it.each([
@@ -31,17 +34,21 @@ describe('packageManager', () => {
     ['yarn.lock', 'yarn'],
     ['bun.lockb', 'bun'],
     ['bun.lock', 'bun'],
-  ] as const)('else from the nearest lockfile walking up: %s', (lockfile, manager) => {
+  ] as const)('from the nearest lockfile walking up: %s', (lockfile, manager) => {
     expect(packageManager({ env: {}, cwd: project(lockfile) })).toBe(manager);
   });
 
-  it('an unknown agent is ignored; the nearest lockfile wins over one further up', () => {
+  it('the nearest lockfile wins over one further up', () => {
     const outer = project('yarn.lock');
     const inner = join(outer, 'app');
     mkdirSync(inner);
     writeFileSync(join(inner, 'pnpm-lock.yaml'), '');
-    expect(packageManager({ env: { npm_config_user_agent: 'deno/2.0.0' }, cwd: inner })).toBe('pnpm');
+    expect(packageManager({ env: {}, cwd: inner })).toBe('pnpm');
     expect(packageManager({ env: {}, cwd: outer })).toBe('yarn');
+  });
+
+  it('an agent that is no package manager ws knows is ignored', () => {
+    expect(packageManager({ env: { npm_config_user_agent: 'deno/2.0.0' }, cwd: project() })).toBe('npm');
   });
 
   it('npm without agent or lockfile', () => {

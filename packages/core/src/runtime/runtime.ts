@@ -4,9 +4,12 @@ import { catalogDeclaresOption, catalogEntryForModule, pluginCatalog } from '../
 import { GuestTerminated, ImportResolutionError, withArticle, WsError, type UnresolvedImport } from '../errors.js';
 import type { Handle, RawFunctionInfo } from '../native/addon-types.js';
 import { loadBridge } from '../native/load-bridge.js';
+import { installCommand } from '../package-manager.js';
 import type { HostModule } from '../plugins/host-module.js';
+import { knownPluginOptionNames } from '../plugins/option-names.js';
 import { optionValues, Plugin, type PluginOptionValue } from '../plugins/plugin.js';
 import type { WasmBytes, WasmImports, WasmInstanceLike, WasmModuleLike } from '../wasm-types.js';
+import { closestName } from '../suggest.js';
 import { withArity } from './arity.js';
 import { resolveNativeImport, type NativeModuleOptions } from './native-functions.js';
 import { enosysFunction, wasmEdgeExtraWasiFunctions } from './wasi-extras.js';
@@ -409,10 +412,10 @@ const FIX_PLUGIN_VERSION = 'Use the plug-in version the guest was built for, or 
 const FIX_TYPES = 'Rebuild the guest against the function types the host provides (ws typegen <plugin> prints a plug-in\'s).';
 
 function unresolvedError(unresolved: UnresolvedImport[], fixKinds: ReadonlySet<string>): ImportResolutionError {
-  const packages = [...new Set(unresolved.map((u) => u.package).filter(Boolean))];
+  const packages = [...new Set(unresolved.map((u) => u.package).filter((name) => name !== undefined))];
   const lines = unresolved.map((u) => `  ${u.module}.${u.name}: ${u.reason}${u.package ? ` (install ${u.package})` : ''}`);
   const fixes = [...fixKinds].map((fix) =>
-    fix === FIX_INSTALL ? `Install the plug-in packages: pnpm add ${packages.join(' ')}; or load plug-ins with --plugin-path / Plugin.loadFromPath().` : fix,
+    fix === FIX_INSTALL ? `Install the plug-in packages: ${installCommand(packages)}; or load plug-ins with --plugin-path / Plugin.loadFromPath().` : fix,
   );
   const mismatch = unresolved.every((u) => u.reason.startsWith('type mismatch'));
   return new ImportResolutionError(
@@ -425,6 +428,9 @@ function unresolvedError(unresolved: UnresolvedImport[], fixKinds: ReadonlySet<s
 function unknownOptionMessage(name: string): string {
   if (name.startsWith('-')) return `The plug-in option "${name}" is written with dashes. Use the name without them: pluginOptions: { '${name.replace(/^-+/, '')}': ... }.`;
   const owner = pluginCatalog.find((entry) => entry.options.some((o) => o.name === name));
-  if (owner) return `The plug-in option --${name} belongs to ${owner.plugin}, which is not installed. Install it: pnpm add ${owner.package}`;
+  if (owner) return `The plug-in option --${name} belongs to ${owner.plugin}, which is not installed. Install it: ${installCommand([owner.package])}`;
+  // allowCommand, allow_command, allow-comand: pluginOptions keys are the names of the command line.
+  const suggestion = closestName(name, knownPluginOptionNames());
+  if (suggestion) return `No loaded plug-in declares the option --${name}: did you mean '${suggestion}'? Name it as on the command line without the dashes: pluginOptions: { '${suggestion}': ... }.`;
   return `No loaded plug-in declares the option --${name}. Check its spelling, or load the plug-in that declares it (--plugin-path).`;
 }

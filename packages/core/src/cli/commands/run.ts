@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pluginCatalog } from '../../catalog.js';
 import { installCommand } from '../../package-manager.js';
+import { knownPluginOptionNames } from '../../plugins/option-names.js';
 import { Plugin, type PluginOptionInfo, type PluginOptionValue } from '../../plugins/plugin.js';
 import { Runtime } from '../../runtime/runtime.js';
 import { WsError } from '../../errors.js';
@@ -58,13 +59,6 @@ function unknownPluginOption(name: string): Error | undefined {
   if (failure) return failure;
   if (owner) return new UsageError(`--${name} is an option of the ${owner.plugin} plug-in, which is not installed. Install it: ${installCommand([owner.package])} (or pass --plugin-path to its library).`);
   return undefined;
-}
-
-/** Option names a misspelling may have meant: loaded plug-ins' and the catalogue's (the built-in ones are in the table). */
-function knownPluginOptionNames(): string[] {
-  const names: string[] = pluginCatalog.flatMap((entry) => entry.options.map((o) => o.name));
-  for (const plugin of Plugin.all().filter((p) => p.loaded)) names.push(...plugin.options.map((o) => o.name));
-  return names;
 }
 
 /** `--dir GUEST:HOST`: both sides non-empty. */
