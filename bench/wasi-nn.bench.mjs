@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import koffi from 'koffi';
-import { tfliteLibraryPath } from '@ws/wasi-nn';
+import { resolveExtensionOptions } from '@ws/core';
 import { machineLine, root, writeSection } from './results.mjs';
 
 const runs = Number(process.argv[2] ?? 100);
@@ -27,7 +27,8 @@ const model = join(dirname(requireFromNn.resolve('@mediapipe/face_detection/pack
 const cli = join(root, 'packages', 'core', 'dist', 'cli', 'main.js');
 const plugins = join(root, 'native', 'build', 'plugins');
 const guest = join(root, 'packages', 'wasi-nn', 'guests', 'build', 'bench_infer.wasm');
-const tflite = process.env.WS_TFLITE_LIBRARY ?? tfliteLibraryPath();
+// The default @ws/wasi-nn-tflite gives the wasi_nn plug-in (its manifest's nn-tflite-library).
+const tflite = process.env.WS_TFLITE_LIBRARY ?? resolveExtensionOptions(join(root, 'packages', 'wasi-nn-tflite'), 'wasi_nn')['nn-tflite-library'];
 for (const [what, path] of [['ws CLI', cli], ['plug-ins', plugins], ['guest', guest], ['TFLite C library', tflite ?? '(not found)']]) {
   if (!existsSync(path)) {
     console.error(`[ws:bench] ${what} missing: ${path}. Build it first (see the header of this script).`);

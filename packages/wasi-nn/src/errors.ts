@@ -1,7 +1,7 @@
 import { errnoName } from './enums.js';
 
 /** Stable codes of the errors @ws/wasi-nn throws. */
-export type WasiNnErrorCode = 'WS_NN_PRELOAD' | 'WS_NN_CALL_FAILED' | 'WS_NN_USAGE' | 'WS_NN_LIBRARY_NOT_FOUND';
+export type WasiNnErrorCode = 'WS_NN_PRELOAD' | 'WS_NN_CALL_FAILED' | 'WS_NN_USAGE';
 
 /** An error of @ws/wasi-nn; the message names the thing and ends with the fix. */
 export class WasiNnError extends Error {

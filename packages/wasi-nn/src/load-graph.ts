@@ -1,7 +1,6 @@
 import { Plugin, type HostModule, type WasmMemoryLike } from '@ws/core';
 import { ExecutionTarget, GraphEncoding, NnErrno, TensorType, type ExecutionTargetName, type GraphEncodingName, type TensorTypeName } from './enums.js';
 import { callFailed, WasiNnError } from './errors.js';
-import { wasiNnLibraryPath } from './libraries.js';
 import { wasiNnPluginOptions } from './options.js';
 import type { WasiEphemeralNnFunctions } from './types.js';
 
@@ -41,12 +40,16 @@ function encodingValue(encoding: GraphEncodingName | 'tflite' | number): number 
   return value;
 }
 
-function wasiNnPlugin(): Plugin {
-  const registered = Plugin.find('wasi_nn');
-  if (registered) return registered;
-  const [plugin] = Plugin.loadFromPath(wasiNnLibraryPath());
-  if (!plugin) throw new WasiNnError('WS_NN_LIBRARY_NOT_FOUND', `${wasiNnLibraryPath()} did not load as the wasi_nn plug-in. Rebuild it with \`node scripts/build-native.mjs\`.`);
-  return plugin;
+/**
+ * The wasi_nn plug-in of this package (`Plugin.forPackage`): the one already
+ * registered, else this package's, loaded on first use from
+ * `WS_WASI_NN_LIBRARY`, the platform package @ws/wasi-nn-<platform>, or a ws
+ * checkout's native/build. The backend packages installed next to it or in the
+ * working directory's project (@ws/wasi-nn-tflite, ...) give its
+ * `nn-<backend>-*` options when it is configured.
+ */
+export function loadWasiNnPlugin(): Plugin {
+  return Plugin.forPackage(import.meta.url);
 }
 
 /**
@@ -163,7 +166,7 @@ function normalizeInput(input: TensorInput): { data: ArrayBufferView; dims: numb
  * context: `const g = await loadGraph(bytes, 'tflite'); g.compute([input])`.
  */
 export async function loadGraph(model: Uint8Array, encoding: GraphEncodingName | 'tflite' | number = 'tflite', options: LoadGraphOptions = {}): Promise<Graph> {
-  const plugin = wasiNnPlugin();
+  const plugin = loadWasiNnPlugin();
   const pluginOptions = wasiNnPluginOptions({ threads: options.threads, tfliteLibrary: options.tfliteLibrary });
   plugin.configure(pluginOptions);
   const module = plugin.createModule('wasi_nn');

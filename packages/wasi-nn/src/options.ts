@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import type { PluginOptionValue } from '@ws/core';
 import { ExecutionTarget, GraphEncoding } from './enums.js';
 import { WasiNnError } from './errors.js';
-import { tfliteBackendOptions } from './libraries.js';
 
 /** A named model, as `--nn-preload NAME:ENCODING:TARGET:PATH[:PATH]`. */
 export interface NnPreload {
@@ -54,7 +53,9 @@ export function formatPreload(preload: string | NnPreload): string {
 
 /**
  * The plug-in options (`Runtime({ pluginOptions })`, `plugin.configure()`)
- * for these settings. Throws a WasiNnError naming a bad preload at once.
+ * for these settings. Throws a WasiNnError naming a bad preload at once. The
+ * backend packages' paths are not among them: `configure()` adds those of
+ * the installed backend packages (their manifests' default options).
  */
 export function wasiNnPluginOptions(options: WasiNnOptions = {}): Record<string, PluginOptionValue> {
   const threads = options.threads ?? 0;
@@ -65,8 +66,6 @@ export function wasiNnPluginOptions(options: WasiNnOptions = {}): Record<string,
     'nn-preload': (options.preloads ?? []).map(formatPreload),
     'nn-threads': threads,
   };
-  // The TensorFlow-Lite backend package's paths, when it is installed.
-  Object.assign(result, tfliteBackendOptions());
   if (options.tfliteLibrary) result['nn-tflite-library'] = options.tfliteLibrary;
   return result;
 }

@@ -1,8 +1,9 @@
 // Every wasi_ephemeral_nn function through a real guest and real TFLite
 // models, with exact outputs (the models are made by scripts/make-test-models.mjs).
+import { join } from 'node:path';
+import { resolveExtensionOptions } from '@ws/core';
 import { describe, expect, it } from 'vitest';
-import { tfliteLibraryPath } from '../src/index.js';
-import { guestModel, runGuest } from './run-guest.js';
+import { guestModel, packageDir, runGuest } from './run-guest.js';
 
 const addF32 = guestModel('add_f32.tflite');
 
@@ -122,7 +123,7 @@ describe('wasi_ephemeral_nn through a guest (TensorFlow-Lite)', () => {
 
   it('finds TFLite through --nn-tflite-library, and says so when WS_TFLITE_LIBRARY is wrong but carries on', async () => {
     const script = ['load', addF32, 'init', '0', 'set', '0', '0', '1', '1,4', 'f32:1,2,3,4', 'compute', '0', 'get', '0', '0', '16', 'f32'];
-    const library = tfliteLibraryPath();
+    const library = resolveExtensionOptions(join(packageDir, 'node_modules', '@ws', 'wasi-nn-tflite'), 'wasi_nn')['nn-tflite-library'];
     expect(library).toMatch(/libtensorflowlite_c\.so$/);
     const viaOption = await runGuest(script, { cliArgs: ['--nn-tflite-library', library!] });
     expect(viaOption.lines.at(-1)).toBe('get 0 16 ok 2 4 6 8');

@@ -1,15 +1,39 @@
 // The TypeScript helper: loadGraph(bytes, 'tflite').compute(inputs), through
 // the real plug-in and TFLite, no guest involved.
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadGraph, WasiNnError } from '../src/index.js';
-import { faceModel, models } from './run-guest.js';
+import { faceModel, models, packageDir } from './run-guest.js';
 
 const model = (file: string) => readFileSync(join(models, file));
 const floats = (bytes: Uint8Array) => [...new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4)];
 
 describe('loadGraph', () => {
+  it('works in a fresh process run outside the repository, without Plugin.loadWithDefaultPaths()', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ws-wasi-nn-helper-'));
+    const entry = pathToFileURL(join(packageDir, 'dist', 'index.js')).href;
+    writeFileSync(
+      join(dir, 'main.mjs'),
+      `import { readFileSync } from 'node:fs';
+import { loadGraph } from ${JSON.stringify(entry)};
+const graph = await loadGraph(readFileSync(process.argv[2]), 'tflite', { threads: 1 });
+const [output] = graph.compute([new Float32Array([1, 2, 3, 4])]);
+console.log([...new Float32Array(output.buffer, output.byteOffset, output.byteLength / 4)].join(','));
+graph.dispose();
+`,
+    );
+    const env = { ...process.env };
+    delete env.WS_WASI_NN_LIBRARY;
+    const result = spawnSync(process.execPath, ['main.mjs', join(models, 'add_f32.tflite')], { cwd: dir, encoding: 'utf8', env });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('2,4,6,8\n');
+    expect(result.status).toBe(0);
+  });
+
   it('computes a float model from a typed array', async () => {
     const graph = await loadGraph(model('add_f32.tflite'), 'tflite', { threads: 1 });
     const [output] = graph.compute([new Float32Array([1, 2, 3, 4])]);

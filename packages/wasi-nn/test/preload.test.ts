@@ -3,9 +3,9 @@
 import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Plugin, Runtime } from '@ws/core';
+import { Runtime } from '@ws/core';
 import { describe, expect, it } from 'vitest';
-import { WasiNnError, wasiNnLibraryPath, wasiNnPluginOptions } from '../src/index.js';
+import { loadWasiNnPlugin, WasiNnError, wasiNnPluginOptions } from '../src/index.js';
 import { models, packageDir, runGuest } from './run-guest.js';
 
 const addPath = join(models, 'add_f32.tflite');
@@ -74,11 +74,18 @@ describe('named models', () => {
     const options = wasiNnPluginOptions({ preloads: [`add:TensorflowLite:CPU:${addPath}`], threads: 2 });
     expect(options['nn-preload']).toEqual([`add:TensorflowLite:CPU:${addPath}`]);
     expect(options['nn-threads']).toBe(2);
-    expect(String(options['nn-tflite-library'])).toMatch(/tfjs-tflite-node\/cc_deps\/linux_(amd64|arm64)\/libtensorflowlite_c\.so$/);
+    expect(Object.keys(options)).toEqual(['nn-preload', 'nn-threads']);
+  });
+
+  it('the backend package next to this one gives its options when the plug-in is configured', () => {
+    const plugin = loadWasiNnPlugin();
+    expect(plugin.extensions.map((extension) => extension.packageName)).toContain('@ws/wasi-nn-tflite');
+    expect(plugin.configure(wasiNnPluginOptions({ threads: 1 }))).toEqual(expect.arrayContaining(['nn-threads', 'nn-tflite-library']));
+    plugin.resetOptions();
   });
 
   it('takes preloads and threads as JS options of a Runtime', async () => {
-    if (!Plugin.find('wasi_nn')) Plugin.loadFromPath(wasiNnLibraryPath());
+    loadWasiNnPlugin();
     const outPath = join(mkdtempSync(join(tmpdir(), 'ws-nn-')), 'stdout.txt');
     const stdout = openSync(outPath, 'w');
     const runtime = new Runtime({

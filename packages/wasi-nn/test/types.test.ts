@@ -2,19 +2,19 @@
 // and committed: it must match the plug-in that is built.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generatePluginTypes, Plugin } from '@ws/core';
+import { generatePluginTypes } from '@ws/core';
 import { describe, expect, it } from 'vitest';
-import { wasiNnLibraryPath } from '../src/index.js';
+import { loadWasiNnPlugin } from '../src/index.js';
 import { packageDir } from './run-guest.js';
 
 describe('generated types', () => {
   it('src/types.ts matches the descriptor of the built plug-in', () => {
-    const plugin = Plugin.find('wasi_nn') ?? Plugin.loadFromPath(wasiNnLibraryPath())[0]!;
+    const plugin = loadWasiNnPlugin();
     expect(generatePluginTypes(plugin)).toBe(readFileSync(join(packageDir, 'src', 'types.ts'), 'utf8'));
   });
 
   it('the plug-in declares its options with their defaults', () => {
-    const plugin = Plugin.find('wasi_nn') ?? Plugin.loadFromPath(wasiNnLibraryPath())[0]!;
+    const plugin = loadWasiNnPlugin();
     expect(plugin.options.map((o) => [o.name, o.type])).toEqual([
       ['nn-preload', 'string-list'],
       ['nn-threads', 'uint32'],
