@@ -71,10 +71,14 @@ describe('the checklist error', () => {
         'Possible solutions:',
         '  - Install the prebuilt binary for linux-x64-gnu (an optional dependency of @ws/fixture: it is left out by npm --omit=optional, pnpm --no-optional or a lockfile made on another platform):',
         '      npm install @ws/fixture-linux-x64-gnu@0.1.0',
-        '      pnpm add @ws/fixture-linux-x64-gnu@0.1.0',
         '  - Or set WS_FIXTURE_LIBRARY to the path of libws_fixture.so.',
       ].join('\n'),
     );
+  });
+
+  it('the install command is the project\'s package manager\'s (from its lockfile)', () => {
+    const error = chainError(fakeInstall({ platform: null, layout: 'pnpm' }).app);
+    expect(error.message).toContain('(an optional dependency of @ws/fixture: it is left out by npm --omit=optional, pnpm --no-optional or a lockfile made on another platform):\n      pnpm add @ws/fixture-linux-x64-gnu@0.1.0\n');
   });
 
   it('platform package installed without its binary', () => {
@@ -108,7 +112,7 @@ describe('the checklist error', () => {
   it('a platform package for another platform is named as such', () => {
     const error = chainError(fakeInstall({ platform: 'darwin-arm64' }).app);
     expect(error.message).toContain(
-      '  - @ws/fixture-darwin-arm64 is installed, but it is for darwin-arm64, not linux-x64-gnu: node_modules was installed on another machine. Reinstall on this one (delete node_modules, then npm install or pnpm install).',
+      '  - @ws/fixture-darwin-arm64 is installed, but it is for darwin-arm64, not linux-x64-gnu: node_modules was installed on another machine. Reinstall on this one (delete node_modules, then npm install).',
     );
     expect(error.message).toContain('  - @ws/fixture-linux-x64-gnu: not installed');
   });

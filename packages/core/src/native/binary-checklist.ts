@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { installCommand, packageManager } from '../package-manager.js';
 import { builtPlatforms, currentPlatformFacts, platformDescription, platformKey, platformPackageName, platformTargets, type PlatformFacts } from '../platform.js';
 
 /**
@@ -109,6 +110,8 @@ export function checklistMessage(input: ChecklistInput): string {
   const solutions: string[] = [];
   const kinds = new Set(input.failures.map((f) => f.kind));
   const packageName = key ? platformPackageName(input.packageName, key) : undefined;
+  // The project whose node_modules holds the package: its lockfile says which package manager installs there.
+  const manager = packageManager({ cwd: input.searchFrom });
 
   if (!key || !builtPlatforms.includes(key)) {
     solutions.push(
@@ -118,12 +121,11 @@ export function checklistMessage(input: ChecklistInput): string {
     const packages = [...(input.alsoInstall ?? []), `${packageName}@${input.version}`];
     solutions.push(
       `Install the prebuilt binary for ${key} (an optional dependency of ${input.packageName}: it is left out by npm --omit=optional, pnpm --no-optional or a lockfile made on another platform):\n` +
-        `      npm install ${packages.join(' ')}\n` +
-        `      pnpm add ${packages.join(' ')}`,
+        `      ${installCommand(packages, manager)}`,
     );
   }
   if (kinds.has('version-mismatch') && packageName) {
-    solutions.push(`Install matching versions: npm install ${input.packageName}@${input.version} ${packageName}@${input.version}`);
+    solutions.push(`Install matching versions: ${installCommand([`${input.packageName}@${input.version}`, `${packageName}@${input.version}`], manager)}`);
   }
   const loadText = input.failures.filter((f) => f.kind === 'load-failed').map((f) => f.detail).join('\n');
   const glibc = requiredGlibc(loadText);
@@ -136,7 +138,7 @@ export function checklistMessage(input: ChecklistInput): string {
     solutions.push(`A shared library it needs is missing: ${library}. Install it with the system package manager${debian ? ` (Debian/Ubuntu: apt-get install ${debian})` : ''}.`);
   }
   for (const foreign of foreignPlatformPackages(input.packageName, input.searchFrom, key)) {
-    solutions.push(`${foreign.name} is installed, but it is for ${foreign.key}, not ${where}: node_modules was installed on another machine. Reinstall on this one (delete node_modules, then npm install or pnpm install).`);
+    solutions.push(`${foreign.name} is installed, but it is for ${foreign.key}, not ${where}: node_modules was installed on another machine. Reinstall on this one (delete node_modules, then ${manager} install).`);
   }
   if (kinds.has('bad-env')) solutions.push(`Fix or unset ${input.envVar}.`);
   else solutions.push(`Or set ${input.envVar} to the path of ${input.fileName}.`);

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { WsError } from '../errors.js';
+import { installCommand } from '../package-manager.js';
 import type { WasmFunctionType, WasmImport, WasmValType } from './wasm-binary.js';
 
 /**
@@ -55,7 +56,7 @@ export function loadKoffi(purpose: string): Koffi {
     const version = (require('../../package.json') as { peerDependencies: Record<string, string> }).peerDependencies.koffi;
     throw new WsError(
       'WS_NATIVE_LIBRARY',
-      `${purpose} needs koffi, an optional peer dependency of @ws/core that could not be loaded (${(error as Error).message.split('\n')[0]}). Install it: npm install koffi@${version} (or pnpm add koffi@${version}).`,
+      `${purpose} needs koffi, an optional peer dependency of @ws/core that could not be loaded (${(error as Error).message.split('\n')[0]}). Install it: ${installCommand([`koffi@${version}`])}.`,
       { cause: error },
     );
   }

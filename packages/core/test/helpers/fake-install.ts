@@ -59,6 +59,8 @@ export function fakeInstall(options: FakeInstallOptions = {}): FakeInstall {
   const key = options.platform === undefined ? 'linux-x64-gnu' : options.platform;
   const app = mkdtempSync(join(tmpdir(), 'ws-fake-install-'));
   write(join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true }));
+  // The lockfile its package manager leaves (install hints name that manager).
+  write(join(app, options.layout === 'pnpm' || options.layout === 'hoisted' ? 'pnpm-lock.yaml' : 'package-lock.json'), '');
   const store = options.layout === 'pnpm' ? join(app, 'node_modules', '.pnpm', `@ws+fixture@${version}`, 'node_modules') : join(app, 'node_modules');
   const wrapperDir = join(store, '@ws', 'fixture');
   const first = { plugin: options.plugin ?? 'ws_fixture', modules: ['ws_fixture'], apiVersion: options.apiVersion ?? 5, library: 'libws_fixture.so' };
