@@ -28,7 +28,7 @@ import {
 import { createProcessModule, processOptionNames, runCommand, toPluginOptions, type CommandResult, type WasmedgeProcessFunctions } from '@ws/process';
 import { AlgorithmType, CryptoErrno, createWasiCryptoModules, type WasiCryptoImports, type WasiCryptoModules } from '@ws/wasi-crypto';
 import { Graph, NnErrno, WasiNnError, loadGraph, wasiNnPluginOptions, type WasiEphemeralNnFunctions } from '@ws/wasi-nn';
-import { ImageLoadError, disposeImageSessions, loadImage, type WasmedgeImageFunctions } from '@ws/image';
+import { ImageLoadError, createImageModule, disposeImageSessions, loadImage, type WasmedgeImageFunctions } from '@ws/image';
 import {
   TensorflowErrno,
   createTensorflowLiteModule,
@@ -110,8 +110,11 @@ export async function wasiNn(model: Uint8Array): Promise<Uint8Array[]> {
     const outputs: Uint8Array[] = graph.compute([{ data: new Float32Array(128 * 128 * 3), dims: [1, 128, 128, 3] }]);
     graph.setInput(0, new Uint8Array(3));
     const first: Uint8Array | undefined = graph.output(0);
-    const functions: WasiEphemeralNnFunctions | undefined = undefined;
-    console.log(first, functions, NnErrno);
+    const nnModule = Plugin.find('wasi_nn')?.createModule('wasi_nn');
+    const nn = nnModule?.bind<WasiEphemeralNnFunctions>(new WebAssembly.Memory({ initial: 1 }));
+    const loaded: boolean = nn?.load_by_name(0, 4, 8) === NnErrno.Success;
+    nnModule?.dispose();
+    console.log(first, loaded);
     return outputs;
   } catch (error) {
     if (error instanceof WasiNnError) console.log(error.code);
@@ -126,8 +129,11 @@ export async function image(): Promise<number> {
   try {
     const floats: Float32Array = loadImage(jpeg, { width: 224, height: 224, format: 'rgb32f' });
     const rgb: Uint8Array = loadImage(jpeg, { width: 224, height: 224 });
-    const functions: WasmedgeImageFunctions | undefined = undefined;
-    console.log(functions);
+    const module = createImageModule({ maxPixels: 1 << 20 });
+    const functions = module.bind<WasmedgeImageFunctions>(new WebAssembly.Memory({ initial: 1 }));
+    const status: number = functions.load_image(0, jpeg.length, 224, 224, 0, 1 << 16, 224 * 224 * 3);
+    module.dispose();
+    console.log(status);
     return floats.length + rgb.length;
   } catch (error) {
     if (error instanceof ImageLoadError) console.log(error.code);
