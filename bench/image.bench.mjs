@@ -46,8 +46,8 @@ for (const [what, path] of [['photo', photo], ['guest', guestPath], ['@ws/image 
 const requireFromImage = createRequire(join(imagePackage, 'package.json'));
 const sharp = requireFromImage('sharp');
 const { Runtime } = await import(requireFromImage.resolve('@ws/core'));
-const { loadImage, resolveImageLibrary, loadImagePlugin } = await import(join(imagePackage, 'dist', 'index.js'));
-loadImagePlugin();
+const { loadImage, loadImagePlugin } = await import(join(imagePackage, 'dist', 'index.js'));
+const imagePlugin = loadImagePlugin().load();
 
 /** The libjpeg-turbo the plug-in links (Debian package version), for the record. */
 function libjpegVersion() {
@@ -149,7 +149,7 @@ const lines = [
   'interleaving exposes every path to the same load.',
   '',
   `- ${machineLine()}`,
-  `- Plug-in: \`${basename(resolveImageLibrary())}\` built from \`native/image\` (libjpeg-turbo ${libjpegVersion()} with DCT scaling, libpng; Mitchell/Catmull-Rom resize)`,
+  `- Plug-in: \`${basename(imagePlugin.path)}\` built from \`native/image\` (libjpeg-turbo ${libjpegVersion()} with DCT scaling, libpng; Mitchell/Catmull-Rom resize)`,
   '',
   '| input | bytes | guest ms (min) | loadImage ms | sharp ms (min) | sharp (concurrency 1) ms | ratio sharp / guest, medians (target ≥ 1.00) |',
   '|---|---:|---:|---:|---:|---:|---:|',

@@ -6,15 +6,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { resolveImageLibrary } from '@ws/image';
 
 const exampleDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = resolve(exampleDir, '..', '..');
 const cli = join(repoRoot, 'packages', 'core', 'dist', 'cli', 'main.js');
 const guest = join(exampleDir, 'guests', 'build', 'image_info.wasm');
+const imageLibrary = join(repoRoot, 'native', 'build', 'plugins', 'libwasmedgePluginWasmEdgeImage.so');
 
 function imageInfo(dataDir: string, file: string) {
-  return spawnSync(process.execPath, [cli, 'run', '--plugin-path', resolveImageLibrary(), '--dir', `/data:${dataDir}`, guest, `/data/${file}`], {
+  return spawnSync(process.execPath, [cli, 'run', '--plugin-path', imageLibrary, '--dir', `/data:${dataDir}`, guest, `/data/${file}`], {
     encoding: 'utf8',
   });
 }
