@@ -20,7 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define WS_NN_BACKEND_ABI_VERSION 1
+#define WS_NN_BACKEND_ABI_VERSION 2
 #define WS_NN_BACKEND_SYMBOL "ws_wasi_nn_backend"
 
 typedef struct ws_nn_bytes {
@@ -33,7 +33,14 @@ typedef struct ws_nn_backend_settings {
   uint32_t Threads;          /* >= 1: the generic layer resolves 0 to the core count */
   const char *LibraryPath;   /* Open only: the runtime library the host names (option
                                 nn-<stem>-library), NULL when the backend must search */
+  int32_t LogLevel;          /* the host's log level when Open / Load is called: an enum
+                                WasmEdge_LogLevel (0 trace .. 5 critical) or 6 (off,
+                                WS_LogLevel_Off); the backend's runtime prints only what
+                                is at least this severe (default 3, warning) */
 } ws_nn_backend_settings;
+
+/* The default of ws_nn_backend_settings.LogLevel: WasmEdge_LogLevel_Warn. */
+#define WS_NN_LOG_LEVEL_DEFAULT 3
 
 /* A tensor described by the guest, already bounds-checked. */
 typedef struct ws_nn_tensor {

@@ -9,6 +9,8 @@
 #include "guest_memory.h"
 #include "nn_env.h"
 
+#include <wasmedge/ws_extensions.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +51,8 @@ static uint32_t publish_graph(ws_nn_env *Env, uint32_t Encoding, const ws_nn_byt
   if (Encoding == WS_NN_ENCODING_AUTODETECT) Encoding = ws_nn_autodetect_encoding(Builders, BuilderCount);
   if (Encoding >= WS_NN_ENCODING_COUNT) return WS_NN_INVALID_ENCODING;
   const ws_nn_backend *Backend = NULL;
+  /* The host's level now: @ws/core may change it between runs. */
+  Env->Settings.LogLevel = (int32_t)ws_current_log_level();
   uint32_t Errno = ws_nn_backend_for(Encoding, &Env->Locations[Encoding], &Env->Settings, &Backend);
   if (Errno != WS_NN_SUCCESS) return Errno;
   void *BackendGraph = NULL;

@@ -34,6 +34,7 @@ ws_nn_env *ws_nn_env_create(void) {
   long Cores = sysconf(_SC_NPROCESSORS_ONLN);
   uint32_t Threads = ws_nn_option_threads();
   Env->Settings.Threads = Threads > 0 ? Threads : (Cores > 0 ? (uint32_t)Cores : 1);
+  Env->Settings.LogLevel = WS_NN_LOG_LEVEL_DEFAULT;
   return Env;
 }
 

@@ -4,6 +4,9 @@
 #include <string.h>
 
 #include "../common/errno.h"
+#include "tflite_log_filter.h"
+
+#include <wasmedge/ws_extensions.h>
 
 const ws_tflite *ws_tflite_env_library(ws_tflite_env *Env) {
   if (Env->Library == NULL) Env->Library = ws_tflite_library(Env->LibraryPath);
@@ -42,11 +45,17 @@ uint32_t ws_tflite_session_create(ws_tflite_env *Env, const uint8_t *Model, uint
     return WS_TF_BUSY;
   }
   Lib->Api.OptionsSetNumThreads(Options, (int32_t)Env->Threads);
+  /* TFLite versions that apply XNNPACK by default say so on stderr ("INFO:
+   * Created TensorFlow Lite XNNPACK delegate for CPU."): not below `info`. */
+  tflite_log_filter Filter;
+  tflite_log_filter_begin(&Filter, (int32_t)ws_current_log_level());
   Session->Interpreter = Lib->Api.InterpreterCreate(Parsed, Options);
+  const bool Allocated = Session->Interpreter != NULL && Lib->Api.AllocateTensors(Session->Interpreter) == kTfLiteOk;
+  tflite_log_filter_end(&Filter);
   Lib->Api.OptionsDelete(Options);
   /* The interpreter keeps its own reference to the model object. */
   Lib->Api.ModelDelete(Parsed);
-  if (Session->Interpreter == NULL || Lib->Api.AllocateTensors(Session->Interpreter) != kTfLiteOk) {
+  if (!Allocated) {
     destroy_session(Lib, Session);
     return WS_TF_BUSY;
   }

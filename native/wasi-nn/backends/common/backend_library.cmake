@@ -9,7 +9,9 @@ function(ws_add_nn_backend name)
   add_library(${target} MODULE ${ARG_SOURCES}
     ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/library_search.c ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/probe.c)
   target_compile_definitions(${target} PRIVATE ${ARG_DEFINITIONS})
-  target_include_directories(${target} PRIVATE ${ARG_INCLUDES})
+  # WS_INCLUDE_DIR for ws_extensions.h only (probe.c reads the host's log level):
+  # a backend links nothing of WasmEdge.
+  target_include_directories(${target} PRIVATE ${WS_INCLUDE_DIR} ${ARG_INCLUDES})
   target_link_libraries(${target} PRIVATE dl ${ARG_LIBRARIES})
   target_link_options(${target} PRIVATE -Wl,--no-undefined)
   set_target_properties(${target} PROPERTIES

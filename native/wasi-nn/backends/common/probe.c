@@ -6,6 +6,8 @@
 #include "../../backend.h"
 #include "library_search.h"
 
+#include <wasmedge/ws_extensions.h>
+
 #include <stdio.h>
 
 const ws_nn_backend *ws_wasi_nn_backend(void);
@@ -16,7 +18,7 @@ const ws_nn_backend *ws_wasi_nn_backend(void);
  * returns -1. */
 __attribute__((visibility("default"))) int ws_wasi_nn_backend_probe_with(const char *RuntimeLibrary, char *Out,
                                                                          size_t OutLen) {
-  ws_nn_backend_settings Settings = {1, RuntimeLibrary};
+  ws_nn_backend_settings Settings = {1, RuntimeLibrary, (int32_t)ws_current_log_level()};
   char Err[2048] = "";
   if (ws_wasi_nn_backend()->Open(&Settings, Err, sizeof(Err)) != 0) {
     snprintf(Out, OutLen, "%s", Err);

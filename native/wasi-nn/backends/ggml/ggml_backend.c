@@ -53,6 +53,7 @@ enum { GGML_END_OF_SEQUENCE = 100, GGML_CONTEXT_FULL = 101, GGML_PROMPT_TOO_LONG
 
 llama_api Api;
 static volatile int LogEverything; /* set by any graph's enable-log */
+static volatile int LogLevel = WS_NN_LOG_LEVEL_DEFAULT; /* the host's, at the last Open / Load */
 
 typedef struct ggml_graph {
   llama_model *Model;
@@ -82,10 +83,24 @@ typedef struct ggml_context {
   ggml_candidates Candidates;
 } ggml_context;
 
+/* ggml_log_level of this build: 0 none, 1 debug, 2 info, 3 warn, 4 error
+ * (the numbers of WasmEdge_LogLevel), 5 continues the previous message. */
+enum { GGML_LOG_NONE = 0, GGML_LOG_INFO = 2, GGML_LOG_CONT = 5 };
+
+/* llama.cpp's log: what the host's level lets through (everything with a
+ * graph's enable-log, as in WasmEdge). */
 static void log_callback(int Level, const char *Text, void *User) {
   (void)User;
-  /* ggml_log_level: 4 = error. */
-  if (LogEverything || Level == 4) fputs(Text, stderr);
+  static _Thread_local int PreviousShown;
+  int Shown;
+  if (Level == GGML_LOG_CONT) {
+    Shown = PreviousShown;
+  } else {
+    const int Severity = Level == GGML_LOG_NONE ? GGML_LOG_INFO : Level;
+    Shown = LogEverything || Severity >= LogLevel;
+  }
+  PreviousShown = Shown;
+  if (Shown) fputs(Text, stderr);
 }
 
 static int open_candidate(const char *Path, void *State, char *Reason, size_t ReasonLen) {
@@ -107,6 +122,7 @@ static int ggml_open(const ws_nn_backend_settings *Settings, char *Err, size_t E
       {"build-time path", WS_LLAMA_DEFAULT_LIBRARY},
   };
   if (ws_nn_library_search(Candidates, 5, open_candidate, NULL, Err, ErrLen) < 0) return -1;
+  LogLevel = Settings->LogLevel;
   Api.llama_log_set(log_callback, NULL);
   ggml_json_schema_set_library_directory(Api.Directory);
   Api.ggml_backend_load_all_from_path(Api.Directory);
@@ -161,6 +177,7 @@ static uint32_t ggml_load(const ws_nn_bytes *Builders, uint32_t BuilderCount, ui
     }
   }
   if (Graph->Options.EnableLog) LogEverything = 1;
+  LogLevel = Settings->LogLevel;
   llama_params_blob Params = Api.llama_model_default_params();
   const ws_nn_bytes *Model = &Builders[0];
   static const char Prefix[] = "preload:";

@@ -77,6 +77,19 @@ static int open_candidate(const char *Path, void *State, char *Reason, size_t Re
   return ort_api_open(&Api, Path, Reason, ReasonLen);
 }
 
+/* OrtLoggingLevel for the host's log level: ONNX Runtime's own log is chatter
+ * next to the errors ws reports from its statuses, so nothing of it is shown
+ * below `info` (its warnings from `info`, its info from `debug`, verbose at
+ * `trace`). */
+static int ort_log_level(int32_t LogLevel) {
+  switch (LogLevel) {
+  case 0: return 0; /* trace: ORT_LOGGING_LEVEL_VERBOSE */
+  case 1: return 1; /* debug: INFO */
+  case 2: return 2; /* info: WARNING */
+  default: return ORT_LOGGING_LEVEL_FATAL;
+  }
+}
+
 static int onnx_open(const ws_nn_backend_settings *Settings, char *Err, size_t ErrLen) {
   /* Installed from npm, @ws/core passes the path (option nn-onnx-library); otherwise
    * onnxruntime-node next to (or inside) @ws/wasi-nn-onnx. */
@@ -92,7 +105,7 @@ static int onnx_open(const ws_nn_backend_settings *Settings, char *Err, size_t E
       {"system", "libonnxruntime.so.1"},
   };
   if (ws_nn_library_search(Candidates, 6, open_candidate, NULL, Err, ErrLen) < 0) return -1;
-  OrtStatus *Status = Api.CreateEnv(ORT_LOGGING_LEVEL_FATAL, "ws-wasi-nn", &Env);
+  OrtStatus *Status = Api.CreateEnv(ort_log_level(Settings->LogLevel), "ws-wasi-nn", &Env);
   if (Status == NULL) Status = Api.CreateCpuMemoryInfo(ORT_DEVICE_ALLOCATOR, ORT_MEM_TYPE_DEFAULT, &CpuMemory);
   if (Status != NULL) {
     snprintf(Err, ErrLen, "ONNX Runtime %s could not start: %s", Api.Version, Api.GetErrorMessage(Status));
@@ -191,7 +204,7 @@ static uint32_t onnx_load(const ws_nn_bytes *Builders, uint32_t BuilderCount, ui
     free(Graph);
     return WS_NN_RUNTIME_ERROR;
   }
-  bool Ok = !failed(Api.SetSessionLogSeverityLevel(Options, ORT_LOGGING_LEVEL_FATAL), "setting options") &&
+  bool Ok = !failed(Api.SetSessionLogSeverityLevel(Options, ort_log_level(Settings->LogLevel)), "setting options") &&
             !failed(Api.SetSessionGraphOptimizationLevel(Options, ORT_ENABLE_ALL), "setting options") &&
             !failed(Api.SetIntraOpNumThreads(Options, (int)Settings->Threads), "setting options") &&
             !failed(Api.SetInterOpNumThreads(Options, 1), "setting options");

@@ -12,6 +12,7 @@
  */
 #include "../../backend.h"
 #include "tflite_api.h"
+#include "tflite_log_filter.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -29,6 +30,7 @@ typedef struct tflite_graph {
   uint8_t *ModelBytes;  /* owned; must outlive Model and every interpreter */
   TfLiteModel *Model;
   uint32_t Threads;
+  int32_t LogLevel;     /* the host's log level at load (ws_nn_backend_settings) */
 } tflite_graph;
 
 typedef struct tflite_context {
@@ -91,6 +93,7 @@ static uint32_t tflite_load(const ws_nn_bytes *Builders, uint32_t BuilderCount, 
     return WS_NN_INVALID_ARGUMENT;
   }
   Graph->Threads = Settings->Threads > 0 ? Settings->Threads : 1;
+  Graph->LogLevel = Settings->LogLevel;
   *GraphOut = Graph;
   return WS_NN_SUCCESS;
 }
@@ -123,7 +126,7 @@ static bool xnnpack_wanted(void) {
 
 /* An allocated interpreter, with the XNNPACK delegate when possible; without
  * it when the delegate cannot be applied to this model. */
-static TfLiteInterpreter *create_interpreter(tflite_graph *Graph, TfLiteDelegate **XnnpackOut) {
+static TfLiteInterpreter *create_interpreter_logging(tflite_graph *Graph, TfLiteDelegate **XnnpackOut) {
   for (int UseXnnpack = xnnpack_wanted(); UseXnnpack >= 0; --UseXnnpack) {
     TfLiteInterpreterOptions *Options = Api.OptionsCreate();
     if (Options == NULL) return NULL;
@@ -146,6 +149,18 @@ static TfLiteInterpreter *create_interpreter(tflite_graph *Graph, TfLiteDelegate
     if (Xnnpack != NULL) Api.XnnpackDelete(Xnnpack);
   }
   return NULL;
+}
+
+/* TfLiteXNNPackDelegateCreate prints "INFO: Created TensorFlow Lite XNNPACK
+ * delegate for CPU." (once per process); newer TFLite versions print the same
+ * from AllocateTensors when they apply XNNPACK by default. Below `info` those
+ * lines are dropped (tflite_log_filter.h). */
+static TfLiteInterpreter *create_interpreter(tflite_graph *Graph, TfLiteDelegate **XnnpackOut) {
+  tflite_log_filter Filter;
+  tflite_log_filter_begin(&Filter, Graph->LogLevel);
+  TfLiteInterpreter *Interpreter = create_interpreter_logging(Graph, XnnpackOut);
+  tflite_log_filter_end(&Filter);
+  return Interpreter;
 }
 
 static uint32_t tflite_init_context(void *Opaque, void **ContextOut) {
