@@ -25,7 +25,7 @@ static const encoding_info Encodings[WS_NN_ENCODING_COUNT] = {
          "ws's OpenVINO backend comes with @ws/wasi-nn-openvino (npm i @ws/wasi-nn-openvino)"},
     [WS_NN_ENCODING_ONNX] =
         {"onnx", "ONNX", "onnx",
-         "Install @ws/wasi-nn-onnx (npm i @ws/wasi-nn-onnx; it brings onnxruntime-node), or set "
+         "Install @ws/wasi-nn-onnx (npm i @ws/wasi-nn-onnx; its platform package carries ONNX Runtime), or set "
          "WS_ONNXRUNTIME_LIBRARY=/path/libonnxruntime.so.1"},
     [WS_NN_ENCODING_TENSORFLOW] = {"tensorflow", "TensorFlow", NULL, NULL},
     [WS_NN_ENCODING_PYTORCH] =
@@ -34,12 +34,12 @@ static const encoding_info Encodings[WS_NN_ENCODING_COUNT] = {
          "libtorch-dev), or add libtorch's lib directory to LD_LIBRARY_PATH"},
     [WS_NN_ENCODING_TENSORFLOWLITE] =
         {"tensorflowlite", "TensorFlow-Lite", "tflite",
-         "Install @ws/wasi-nn-tflite (npm i @ws/wasi-nn-tflite; it brings tfjs-tflite-node), or set "
+         "Install @ws/wasi-nn-tflite (npm i @ws/wasi-nn-tflite; its platform package carries TFLite C), or set "
          "WS_TFLITE_LIBRARY=/path/libtensorflowlite_c.so"},
     [WS_NN_ENCODING_AUTODETECT] = {"autodetect", "Autodetect", NULL, NULL},
     [WS_NN_ENCODING_GGML] =
         {"ggml", "GGML", "ggml",
-         "Install @ws/wasi-nn-ggml (npm i @ws/wasi-nn-ggml; it brings @node-llama-cpp/linux-x64), or set "
+         "Install @ws/wasi-nn-ggml (npm i @ws/wasi-nn-ggml; its platform package carries llama.cpp), or set "
          "WS_LLAMA_LIBRARY=/path/libllama.so"},
     [WS_NN_ENCODING_NEURALSPEED] = {"neuralspeed", "NeuralSpeed", NULL, NULL},
     [8] = {NULL, NULL, NULL, NULL},

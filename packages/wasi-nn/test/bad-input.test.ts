@@ -132,6 +132,6 @@ describe('bad input', () => {
     expect(run.lines).toEqual(['load 1 -1', 'load 1 -1']);
     const messages = run.stderr.split('\n').filter((line) => line.startsWith('[ws:wasi-nn]'));
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatch(/^\[ws:wasi-nn\] TensorFlow-Lite backend not available: .*libws_wasi_nn_tflite\.so.*Install @ws\/wasi-nn-tflite \(npm i @ws\/wasi-nn-tflite; it brings tfjs-tflite-node\), or set WS_TFLITE_LIBRARY=\/path\/libtensorflowlite_c\.so$/);
+    expect(messages[0]).toMatch(/^\[ws:wasi-nn\] TensorFlow-Lite backend not available: .*libws_wasi_nn_tflite\.so.*Install @ws\/wasi-nn-tflite \(npm i @ws\/wasi-nn-tflite; its platform package carries TFLite C\), or set WS_TFLITE_LIBRARY=\/path\/libtensorflowlite_c\.so$/);
   });
 });
