@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { loadKoffi } from '../runtime/native-functions.js';
+import type { BridgeAddon } from '../native/addon-types.js';
+import { loadBridge } from '../native/load-bridge.js';
+import { resolveDefaultOptions } from '../plugins/default-options.js';
+import { discoverPluginPackages } from '../plugins/npm-manifest.js';
 
 /**
  * Optional backend libraries that plug-ins load by path, probed for
- * `ws doctor` with koffi (dlopen + dlclose): no plug-in is loaded.
+ * `ws doctor` through the bridge (dlopen + dlclose): no plug-in is loaded.
  */
 interface Backend {
   name: string;
@@ -15,23 +15,15 @@ interface Backend {
   candidates: () => string[];
 }
 
-const tfliteDir: Partial<Record<string, string>> = { 'linux-x64': 'linux_amd64', 'linux-arm64': 'linux_arm64' };
-
-/** libtensorflowlite_c.so shipped by tfjs-tflite-node, when @ws/wasi-nn brought it. */
+/**
+ * The TensorFlow Lite C library the installed @ws/wasi-nn-tflite names
+ * (its `nn-tflite-library` default option for this platform), if any.
+ */
 function tflitePackaged(fromDir: string): string[] {
-  const dir = tfliteDir[`${process.platform}-${process.arch}`];
-  if (!dir) return [];
-  for (const base of [join(fromDir, 'package.json'), join(fromDir, 'node_modules', '@ws', 'wasi-nn', 'package.json')]) {
-    try {
-      const main = createRequire(base).resolve('tfjs-tflite-node');
-      const root = main.slice(0, main.lastIndexOf(`${join('node_modules', 'tfjs-tflite-node')}`) + join('node_modules', 'tfjs-tflite-node').length);
-      const file = join(root, 'cc_deps', dir, 'libtensorflowlite_c.so');
-      if (existsSync(file)) return [file];
-    } catch {
-      // not installed from here
-    }
-  }
-  return [];
+  const { extensions } = discoverPluginPackages(fromDir);
+  const options = Object.assign({}, ...extensions.filter((e) => e.extends === 'wasi_nn').map((e) => resolveDefaultOptions(e))) as Record<string, string>;
+  const library = options['nn-tflite-library'];
+  return library ? [library] : [];
 }
 
 function backends(fromDir: string): Backend[] {
@@ -48,22 +40,14 @@ function backends(fromDir: string): Backend[] {
 
 /** One line per backend: `found (<name>)` or `not found`. */
 export function probeBackends(fromDir: string = process.cwd()): string[] {
-  let koffi: ReturnType<typeof loadKoffi>;
+  let bridge: BridgeAddon;
   try {
-    koffi = loadKoffi('Probing backend libraries');
+    bridge = loadBridge();
   } catch (error) {
-    return [`  not probed: ${(error as Error).message}`];
+    return [`  not probed: ${(error as Error).message.split('\n')[0]} (see "native bridge" above)`];
   }
   return backends(fromDir).map((backend) => {
-    for (const candidate of backend.candidates()) {
-      try {
-        const library = koffi.load(candidate) as { unload?: () => void };
-        library.unload?.();
-        return `  ${backend.name} (${backend.usedBy}): found (${candidate})`;
-      } catch {
-        // try the next name
-      }
-    }
-    return `  ${backend.name} (${backend.usedBy}): not found`;
+    const found = backend.candidates().find((candidate) => bridge.probeLibrary(candidate).loaded);
+    return `  ${backend.name} (${backend.usedBy}): ${found ? `found (${found})` : 'not found'}`;
   });
 }

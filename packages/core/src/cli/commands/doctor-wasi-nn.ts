@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { platformKey } from '../../platform.js';
-import { loadKoffi } from '../../runtime/native-functions.js';
+import { loadBridge } from '../../native/load-bridge.js';
 
 /** The backends ws's wasi_nn plug-in knows, by library stem, with their encodings. */
 const BACKENDS: readonly [stem: string, label: string][] = [
@@ -32,8 +32,9 @@ function backendPath(stem: string, options: Readonly<Record<string, string>>, di
  * its library, the runtime and version it found, and whether it loads.
  * `options` are the plug-in's option defaults from installed backend packages
  * (nn-<stem>-backend, nn-<stem>-library). Each backend is probed through its
- * ws_wasi_nn_backend_probe_with() (through koffi), which loads its runtime as
- * a guest's first load() would.
+ * ws_wasi_nn_backend_probe_with() (through the bridge's probeLibrary), which
+ * loads its runtime as a guest's first load() would. Called once the bridge
+ * has loaded the plug-in.
  */
 export function wasiNnBackendLines(pluginPath: string, options: Readonly<Record<string, string>> = {}, installedPackages: readonly string[] = []): string[] {
   const dirs = backendDirectories(pluginPath);
@@ -51,26 +52,14 @@ export function wasiNnBackendLines(pluginPath: string, options: Readonly<Record<
       lines.push(`      ${label}: not installed (install ${backendPackage})`);
       continue;
     }
-    try {
-      const koffi = loadKoffi('ws doctor (wasi-nn backends)') as unknown as {
-        load(path: string): { func(declaration: string): (runtime: string | null, out: Buffer, length: number) => number };
-      };
-      let probe: ((runtime: string | null, out: Buffer, length: number) => number) | undefined;
-      try {
-        probe = koffi.load(path).func('int ws_wasi_nn_backend_probe_with(const char *runtime, _Out_ uint8_t *out, size_t len)');
-      } catch {
-        probe = undefined; // a backend without a probe (e.g. TFLite): the library itself loads
-      }
-      if (!probe) {
-        lines.push(`      ${label}: library loads (${path}); its runtime is checked at the first load()`);
-        continue;
-      }
-      const text = Buffer.alloc(8192);
-      const status = probe(options[`nn-${stem}-library`] ?? null, text, text.length);
-      const message = text.toString('utf8', 0, Math.max(0, text.indexOf(0)));
-      lines.push(status === 0 ? `      ${label}: loads, ${message}` : `      ${label}: NOT AVAILABLE: ${message}`, `        ${path}`);
-    } catch (error) {
-      lines.push(`      ${label}: FAILED to load ${path}: ${(error as Error).message.split('\n')[0]}`);
+    const probe = loadBridge().probeLibrary(path, 'ws_wasi_nn_backend_probe_with', options[`nn-${stem}-library`]);
+    if (!probe.loaded) {
+      lines.push(`      ${label}: FAILED to load ${path}: ${probe.error?.split('\n')[0]}`);
+    } else if (probe.result === undefined) {
+      // A backend without a probe (e.g. TFLite): the library itself loads.
+      lines.push(`      ${label}: library loads (${path}); its runtime is checked at the first load()`);
+    } else {
+      lines.push(probe.result === 0 ? `      ${label}: loads, ${probe.text}` : `      ${label}: NOT AVAILABLE: ${probe.text}`, `        ${path}`);
     }
   }
   return lines;
