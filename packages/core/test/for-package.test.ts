@@ -188,3 +188,23 @@ describe('WS_<PACKAGE>_LIBRARY for a package with several plug-ins', () => {
     expect(pluginLibraryCandidates(manifest)[0]).toEqual({ source: 'WS_FIXTURE_LIBRARY', path: join(dir, 'lib', 'custom.so') });
   });
 });
+
+describe('a Runtime in a script run from another working directory', () => {
+  it('registers the plug-in packages installed next to the script (lazily), not only those seen from the working directory', () => {
+    const { app } = fakeInstall({ layout: 'pnpm' });
+    writeFileSync(
+      join(app, 'main.mjs'),
+      `const { Plugin, Runtime } = await import(${JSON.stringify(pathToFileURL(coreIndex).href)});
+await new Runtime().instantiate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+console.log(JSON.stringify(Plugin.all().map((plugin) => [plugin.name, plugin.packageName, plugin.loaded])));
+`,
+    );
+    const elsewhere = mkdtempSync(join(tmpdir(), 'ws-elsewhere-'));
+    // Without NODE_PATH: pnpm's bin shims set it to the workspace's hoisted packages, which discovery would see too.
+    const env = { ...process.env, NODE_NO_WARNINGS: '1' };
+    delete env.NODE_PATH;
+    const result = spawnSync(process.execPath, [join(app, 'main.mjs')], { cwd: elsewhere, encoding: 'utf8', env });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual([['ws_fixture', '@ws/fixture', false]]);
+  });
+});

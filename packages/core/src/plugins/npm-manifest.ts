@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { WsError } from '../errors.js';
 
 /**
@@ -175,6 +175,25 @@ function packageDirs(nodeModules: string): string[] {
     }
   }
   return dirs;
+}
+
+/**
+ * The folders an application's packages are seen from: the working
+ * directory, then the folder of the main script (for a script run from
+ * another working directory), by its real path.
+ */
+export function applicationFolders(): string[] {
+  const folders = [process.cwd()];
+  const main = process.argv[1];
+  if (!main) return folders;
+  try {
+    const real = realpathSync(main);
+    const folder = statSync(real).isDirectory() ? real : dirname(real);
+    if (!folders.includes(folder)) folders.push(folder);
+  } catch {
+    // `node -e`, the REPL or a script deleted since: the working directory only.
+  }
+  return folders;
 }
 
 /**

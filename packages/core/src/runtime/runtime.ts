@@ -7,6 +7,7 @@ import { loadBridge } from '../native/load-bridge.js';
 import { installCommand } from '../package-manager.js';
 import type { HostModule } from '../plugins/host-module.js';
 import { knownPluginOptionNames } from '../plugins/option-names.js';
+import { applicationFolders } from '../plugins/npm-manifest.js';
 import { optionValues, Plugin, type PluginOptionValue } from '../plugins/plugin.js';
 import type { WasmBytes, WasmImports, WasmInstanceLike, WasmModuleLike } from '../wasm-types.js';
 import { closestName } from '../suggest.js';
@@ -55,9 +56,10 @@ export interface RuntimeOptions {
   stdout?: number;
   stderr?: number;
   /**
-   * Register installed npm plug-in packages (seen from the current directory)
-   * before the first instantiation. Default true. No library is loaded until a
-   * guest imports one of their modules.
+   * Register installed npm plug-in packages (seen from the current directory
+   * and from the main script's folder) before the first instantiation.
+   * Default true. No library is loaded until a guest imports one of their
+   * modules.
    */
   discoverPackages?: boolean;
   /**
@@ -123,7 +125,7 @@ export class Runtime {
     this.#assertLive();
     if (this.#options.discoverPackages !== false && !packagesDiscovered) {
       packagesDiscovered = true;
-      Plugin.discoverPackages();
+      for (const folder of applicationFolders()) Plugin.discoverPackages(folder);
     }
     this.#checkPluginOptions();
     checkPreopens(this.#options.preopens ?? {});
