@@ -52,6 +52,19 @@ export function pluginPackageRoot(packageUrlOrDir: string | URL): string {
  * ambiguous name is an error naming the choices.
  */
 export function packagePluginManifest(packageUrlOrDir: string | URL, pluginName?: string): PluginManifest {
+  // Helpers ask on every call (runCommand, loadImage): read each package once.
+  const key = `${toPath(packageUrlOrDir)}\0${pluginName ?? ''}`;
+  let manifest = manifestCache.get(key);
+  if (!manifest) {
+    manifest = readPackagePluginManifest(packageUrlOrDir, pluginName);
+    manifestCache.set(key, manifest);
+  }
+  return manifest;
+}
+
+const manifestCache = new Map<string, PluginManifest>();
+
+function readPackagePluginManifest(packageUrlOrDir: string | URL, pluginName?: string): PluginManifest {
   const root = pluginPackageRoot(packageUrlOrDir);
   const { plugins, extensions } = readPackageManifests(root);
   const packageName = plugins[0]?.packageName ?? extensions[0]?.packageName ?? root;
