@@ -14,11 +14,12 @@ export const STORY = ', there lived one tiny robot. It counted tokens all day!';
 /** Runs the script; `dirs` maps more guest directories to host ones (e.g. `{ t: tmp }`). */
 export function runLlm(
   script: string[],
-  options: { preloads?: string[]; env?: Record<string, string>; dirs?: Record<string, string> } = {},
+  options: { preloads?: string[]; env?: Record<string, string>; dirs?: Record<string, string>; cliArgs?: string[] } = {},
 ): Promise<GuestRun> {
   const args = [cliPath, 'run', '--dir', `m:${modelDir}`, '--plugin-path', plugins];
   for (const [guest, host] of Object.entries(options.dirs ?? {})) args.push('--dir', `${guest}:${host}`);
   for (const preload of options.preloads ?? []) args.push('--nn-preload', preload);
+  args.push(...(options.cliArgs ?? []));
   args.push(join(packageDir, 'guests', 'build', 'llm_script.wasm'), ...script);
   return new Promise((resolvePromise) => {
     execFile(process.execPath, args, { env: { ...process.env, ...options.env }, timeout: 60000 }, (error, stdout, stderr) => {

@@ -85,10 +85,13 @@ typedef struct ggml_context {
 
 /* ggml_log_level of this build: 0 none, 1 debug, 2 info, 3 warn, 4 error
  * (the numbers of WasmEdge_LogLevel), 5 continues the previous message. */
-enum { GGML_LOG_NONE = 0, GGML_LOG_INFO = 2, GGML_LOG_CONT = 5 };
+enum { GGML_LOG_NONE = 0, GGML_LOG_INFO = 2, GGML_LOG_WARN = 3, GGML_LOG_CONT = 5 };
 
 /* llama.cpp's log: what the host's level lets through (everything with a
- * graph's enable-log, as in WasmEdge). */
+ * graph's enable-log, as in WasmEdge). Its errors show at the default level;
+ * its warnings are chatter about its internals (e.g. "n_ctx_seq (256) >
+ * n_ctx_train (128)" on every run of a small model), shown from `info` on
+ * with its info lines. */
 static void log_callback(int Level, const char *Text, void *User) {
   (void)User;
   static _Thread_local int PreviousShown;
@@ -96,7 +99,7 @@ static void log_callback(int Level, const char *Text, void *User) {
   if (Level == GGML_LOG_CONT) {
     Shown = PreviousShown;
   } else {
-    const int Severity = Level == GGML_LOG_NONE ? GGML_LOG_INFO : Level;
+    const int Severity = Level == GGML_LOG_NONE || Level == GGML_LOG_WARN ? GGML_LOG_INFO : Level;
     Shown = LogEverything || Severity >= LogLevel;
   }
   PreviousShown = Shown;
