@@ -201,7 +201,7 @@ console.log(JSON.stringify(Plugin.all().map((plugin) => [plugin.name, plugin.pac
     );
     const elsewhere = mkdtempSync(join(tmpdir(), 'ws-elsewhere-'));
     // Without NODE_PATH: pnpm's bin shims set it to the workspace's hoisted packages, which discovery would see too.
-    const env = { ...process.env, NODE_NO_WARNINGS: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_NO_WARNINGS: '1' };
     delete env.NODE_PATH;
     const result = spawnSync(process.execPath, [join(app, 'main.mjs')], { cwd: elsewhere, encoding: 'utf8', env });
     expect(result.stderr).toBe('');
