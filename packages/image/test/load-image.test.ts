@@ -22,6 +22,7 @@ describe('loadImage', () => {
     );
     const env = { ...process.env };
     delete env.WS_IMAGE_LIBRARY;
+    delete env.NODE_PATH; // pnpm's bin shims point it at the workspace's hoisted packages
     const result = spawnSync(process.execPath, ['main.mjs', join(fixturesDir, 'upstream-red-30x30.jpg')], { cwd: dir, encoding: 'utf8', env });
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe(`${loadImage(upstreamRedJpg, { width: 2, height: 1 }).join(',')}\n`);

@@ -100,6 +100,7 @@ describe('library and types', () => {
     writeFileSync(join(dir, 'main.mjs'), `import { runCommand } from ${JSON.stringify(entry)};\nprocess.stdout.write(runCommand({ program: 'echo', args: ['hi'] }).stdout);\n`);
     const env = { ...process.env };
     delete env.WS_PROCESS_LIBRARY;
+    delete env.NODE_PATH; // pnpm's bin shims point it at the workspace's hoisted packages
     const result = spawnSync(process.execPath, ['main.mjs'], { cwd: dir, encoding: 'utf8', env });
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('hi\n');

@@ -44,6 +44,7 @@ describe('the helpers in a fresh process', () => {
     writeFileSync(join(dir, 'main.mjs'), script(pathToFileURL(join(packageDir, 'dist', 'index.js')).href));
     const env = { ...process.env };
     delete env.WS_TENSORFLOW_LIBRARY;
+    delete env.NODE_PATH; // pnpm's bin shims point it at the workspace's hoisted packages
     const result = spawnSync(process.execPath, ['main.mjs', join(modelsDir, 'add_f32.tflite')], { cwd: dir, encoding: 'utf8', env });
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('0,0,0,0,0 11,22,33,44\n21\n');

@@ -45,6 +45,7 @@ crypto.dispose();
     writeFileSync(join(dir, 'main.mjs'), script);
     const env = { ...process.env };
     delete env.WS_WASI_CRYPTO_LIBRARY;
+    delete env.NODE_PATH; // pnpm's bin shims point it at the workspace's hoisted packages
     const result = spawnSync(process.execPath, ['main.mjs'], { cwd: dir, encoding: 'utf8', env });
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('0,0,0 ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\n');

@@ -28,6 +28,7 @@ graph.dispose();
     );
     const env = { ...process.env };
     delete env.WS_WASI_NN_LIBRARY;
+    delete env.NODE_PATH; // pnpm's bin shims point it at the workspace's hoisted packages
     const result = spawnSync(process.execPath, ['main.mjs', join(models, 'add_f32.tflite')], { cwd: dir, encoding: 'utf8', env });
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('2,4,6,8\n');
