@@ -38,11 +38,9 @@ console.log(JSON.stringify(report));
 function runChild(url: string, options: { cwd?: string; name?: string; env?: NodeJS.ProcessEnv } = {}): Record<string, unknown> {
   const dir = mkdtempSync(join(tmpdir(), 'ws-for-package-script-'));
   writeFileSync(join(dir, 'child.mjs'), childScript);
-  const result = spawnSync(process.execPath, [join(dir, 'child.mjs'), url, options.name ?? ''], {
-    cwd: options.cwd ?? dir,
-    encoding: 'utf8',
-    env: { ...process.env, ...options.env },
-  });
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
+  delete env.NODE_PATH; // pnpm's bin shims point it at the workspace's hoisted packages
+  const result = spawnSync(process.execPath, [join(dir, 'child.mjs'), url, options.name ?? ''], { cwd: options.cwd ?? dir, encoding: 'utf8', env });
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
   return JSON.parse(result.stdout) as Record<string, unknown>;
@@ -200,9 +198,8 @@ console.log(JSON.stringify(Plugin.all().map((plugin) => [plugin.name, plugin.pac
 `,
     );
     const elsewhere = mkdtempSync(join(tmpdir(), 'ws-elsewhere-'));
-    // Without NODE_PATH: pnpm's bin shims set it to the workspace's hoisted packages, which discovery would see too.
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_NO_WARNINGS: '1' };
-    delete env.NODE_PATH;
+    delete env.NODE_PATH; // else discovery would see the workspace's hoisted packages from anywhere
     const result = spawnSync(process.execPath, [join(app, 'main.mjs')], { cwd: elsewhere, encoding: 'utf8', env });
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual([['ws_fixture', '@ws/fixture', false]]);
