@@ -47,7 +47,10 @@ describe('npm/<package>/<platform>', () => {
     expect(manifest.libc).toEqual(libc === 'gnu' ? ['glibc'] : libc === 'musl' ? ['musl'] : undefined);
     expect(manifest.scripts).toBeUndefined();
     expect(manifest.dependencies).toBeUndefined();
-    expect(manifest.files).toEqual(['index.cjs', 'lib']);
+    // A package carrying a third-party runtime (TFLite, ONNX Runtime, llama.cpp) ships its licenses too.
+    const carriesRuntime = ['tensorflow', 'wasi-nn-tflite', 'wasi-nn-onnx', 'wasi-nn-ggml'].includes(folder);
+    expect(manifest.files).toEqual(carriesRuntime ? ['index.cjs', 'lib', 'THIRD-PARTY-NOTICES.txt'] : ['index.cjs', 'lib']);
+    expect(manifest.license).toBe(['wasi-nn-onnx', 'wasi-nn-ggml'].includes(folder) ? '(Apache-2.0 AND MIT)' : 'Apache-2.0');
     const exported = createRequire(join(dir, 'package.json'))(join(dir, 'index.cjs')) as Record<string, string>;
     expect(Object.keys(exported).sort()).toEqual(folder === 'core' ? ['bridgePath', 'libraryPath', 'version'] : ['libraryPath', 'version']);
     expect(exported.version).toBe(wrapper.version);
@@ -62,6 +65,23 @@ describe('npm/<package>/<platform>', () => {
     const exported = createRequire(join(staged[0]!, 'package.json'))(join(staged[0]!, 'index.cjs')) as { libraryPath: string };
     expect(readFileSync(exported.libraryPath).subarray(0, 4)).toEqual(Buffer.from([0x7f, 0x45, 0x4c, 0x46]));
     expect(readFileSync(exported.libraryPath)).toEqual(readFileSync(join(root, 'native/build/plugins/libwasmedgePluginWasmEdgeProcess.so')));
+  });
+
+  it('stages a backend with its third-party runtime and that runtime\'s license (--out)', () => {
+    const out = join(root, 'test-results', 'staged-binaries');
+    const staged = JSON.parse(execFileSync(process.execPath, [join(root, 'scripts/package-binaries.mjs'), '--out', out, '--only', 'wasi-nn-tflite', '--platform', 'linux-x64-gnu'], { encoding: 'utf8' })) as string[];
+    expect(staged).toEqual([join(out, 'wasi-nn-tflite', 'linux-x64-gnu')]);
+    const tflite = createRequire(join(root, 'packages/wasi-nn-tflite/package.json')).resolve.paths('tfjs-tflite-node')!.map((dir) => join(dir, 'tfjs-tflite-node')).find((dir) => existsSync(dir))!;
+    expect(readdirSync(join(staged[0]!, 'lib')).sort()).toEqual(['libtensorflowlite_c.so', 'libws_wasi_nn_tflite.so']);
+    expect(readFileSync(join(staged[0]!, 'lib', 'libtensorflowlite_c.so'))).toEqual(readFileSync(join(tflite, 'cc_deps/linux_amd64/libtensorflowlite_c.so')));
+    const notices = readFileSync(join(staged[0]!, 'THIRD-PARTY-NOTICES.txt'), 'utf8');
+    expect(notices.split('\n').slice(0, 4)).toEqual([
+      '@ws/wasi-nn-tflite ships third-party software in lib/, copied at packaging time from the npm package tfjs-tflite-node@0.0.2:',
+      '',
+      '  TensorFlow Lite C library (libtensorflowlite_c), TensorFlow 2.9',
+      '    lib/libtensorflowlite_c.so',
+    ]);
+    expect(notices).toContain('Apache License\n                           Version 2.0, January 2004');
   });
 });
 
