@@ -23,12 +23,12 @@ int main(int argc, char **argv) {
   const char *Prompt = argv[1];
   const char *Config = argc > 2 ? argv[2] : "{\"n-predict\": 32}";
   uint32_t Graph, Context, Written;
-  int32_t E = nn_load_by_name_with_config(NN_PTR("story"), 5, NN_PTR(Config), (uint32_t)strlen(Config), NN_PTR(&Graph));
+  int32_t E = nn_load_by_name_with_config("story", 5, Config, (uint32_t)strlen(Config), &Graph);
   if (E != 0) return fail("load_by_name_with_config(\"story\") (start ws with --nn-preload story:GGML:AUTO:<model.gguf>)", E);
-  if ((E = nn_init_execution_context(Graph, NN_PTR(&Context))) != 0) return fail("init_execution_context", E);
+  if ((E = nn_init_execution_context(Graph, &Context)) != 0) return fail("init_execution_context", E);
   uint32_t Dims[1] = {(uint32_t)strlen(Prompt)};
   nn_tensor Tensor = {Dims, 1, NN_TYPE_U8, (const uint8_t *)Prompt, (uint32_t)strlen(Prompt)};
-  if ((E = nn_set_input(Context, 0, NN_PTR(&Tensor))) != 0) return fail("set_input", E);
+  if ((E = nn_set_input(Context, 0, &Tensor)) != 0) return fail("set_input", E);
   printf("prompt: %s\n", Prompt);
 
   /* Streaming: one token per compute_single until the end of the sequence. */
@@ -36,7 +36,7 @@ int main(int argc, char **argv) {
   int Tokens = 0;
   char Piece[256];
   while ((E = nn_compute_single(Context)) == 0) {
-    if ((E = nn_get_output_single(Context, 0, NN_PTR(Piece), sizeof(Piece), NN_PTR(&Written))) != 0) return fail("get_output_single", E);
+    if ((E = nn_get_output_single(Context, 0, Piece, sizeof(Piece), &Written)) != 0) return fail("get_output_single", E);
     printf(" [%.*s]", (int)Written, Piece);
     fflush(stdout);
     Tokens++;
@@ -48,9 +48,9 @@ int main(int argc, char **argv) {
   /* The same generation in one call. */
   static char Text[8192];
   if ((E = nn_compute(Context)) != 0 && E != NN_CONTEXT_FULL) return fail("compute", E);
-  if ((E = nn_get_output(Context, 0, NN_PTR(Text), sizeof(Text), NN_PTR(&Written))) != 0) return fail("get_output", E);
+  if ((E = nn_get_output(Context, 0, Text, sizeof(Text), &Written)) != 0) return fail("get_output", E);
   printf("story: %s%.*s\n", Prompt, (int)Written, Text);
-  if ((E = nn_get_output(Context, 1, NN_PTR(Text), sizeof(Text), NN_PTR(&Written))) != 0) return fail("get_output", E);
+  if ((E = nn_get_output(Context, 1, Text, sizeof(Text), &Written)) != 0) return fail("get_output", E);
   printf("stats: %.*s\n", (int)Written, Text);
   nn_finalize_execution_context(Context);
   nn_unload(Graph);

@@ -14,7 +14,7 @@ int main(int argc, char **argv) {
     return 2;
   }
   uint32_t Graph;
-  int32_t E = nn_load_by_name(NN_PTR("colour"), 6, NN_PTR(&Graph));
+  int32_t E = nn_load_by_name("colour", 6, &Graph);
   if (E != 0) {
     fprintf(stderr, "load_by_name(\"colour\") failed with errno %d: start ws with --nn-preload colour:ONNX:CPU:<model.onnx>\n", E);
     return 1;

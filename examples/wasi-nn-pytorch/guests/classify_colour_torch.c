@@ -23,7 +23,7 @@ int main(int argc, char **argv) {
   fclose(File);
   nn_builder Builder = {Model, (uint32_t)Size};
   uint32_t Graph;
-  int32_t E = nn_load(NN_PTR(&Builder), 1, NN_ENCODING_PYTORCH, NN_TARGET_CPU, NN_PTR(&Graph));
+  int32_t E = nn_load(&Builder, 1, NN_ENCODING_PYTORCH, NN_TARGET_CPU, &Graph);
   if (E != 0) {
     fprintf(stderr, "load failed with errno %d (is libtorch installed? apt-get install libtorch-dev)\n", E);
     return 1;

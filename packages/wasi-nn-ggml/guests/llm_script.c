@@ -53,7 +53,7 @@ static int32_t set_bytes(uint32_t Context, uint32_t Index, const char *Text) {
   if (Index != 1) Length = (uint32_t)strlen(Text);
   uint32_t Dims[1] = {Length};
   nn_tensor Tensor = {Dims, 1, NN_TYPE_U8, Data, Length};
-  return nn_set_input(Context, Index, NN_PTR(&Tensor));
+  return nn_set_input(Context, Index, &Tensor);
 }
 
 /* Calls get_output(_single) into a guarded buffer and prints the result. */
@@ -62,7 +62,7 @@ static void print_output(const char *Command, int Single, uint32_t Context, uint
   uint8_t *Buffer = malloc((size_t)Max + Guard);
   memset(Buffer, 0xAB, (size_t)Max + Guard);
   uint32_t Written = 0xDEADBEEF;
-  int32_t E = (Single ? nn_get_output_single : nn_get_output)(Context, Index, NN_PTR(Buffer), Max, NN_PTR(&Written));
+  int32_t E = (Single ? nn_get_output_single : nn_get_output)(Context, Index, Buffer, Max, &Written);
   int Intact = 1;
   for (uint32_t I = Max; I < Max + Guard; ++I) Intact &= Buffer[I] == 0xAB;
   printf("%s %d %d%s", Command, E, Written == 0xDEADBEEF ? -1 : (int)Written, Intact ? "" : " overrun");
@@ -102,7 +102,7 @@ static int run(char **Arg, int Left) {
       Used = 3;
     }
     Out = 0xDEADBEEF;
-    int32_t E = nn_load(NN_PTR(Builders), Count, Encoding, NN_TARGET_CPU, NN_PTR(&Out));
+    int32_t E = nn_load(Builders, Count, Encoding, NN_TARGET_CPU, &Out);
     printf("%s %d %d\n", Command, E, E == 0 ? (int)Out : -1);
     return Used;
   }
@@ -111,16 +111,16 @@ static int run(char **Arg, int Left) {
     int WithConfig = strcmp(Command, "load_by_name_with_config") == 0;
     if (WithConfig) NEED(2);
     Out = 0xDEADBEEF;
-    int32_t E = WithConfig ? nn_load_by_name_with_config(NN_PTR(Arg[1]), (uint32_t)strlen(Arg[1]), NN_PTR(Arg[2]),
-                                                         (uint32_t)strlen(Arg[2]), NN_PTR(&Out))
-                           : nn_load_by_name(NN_PTR(Arg[1]), (uint32_t)strlen(Arg[1]), NN_PTR(&Out));
+    int32_t E = WithConfig ? nn_load_by_name_with_config(Arg[1], (uint32_t)strlen(Arg[1]), Arg[2],
+                                                         (uint32_t)strlen(Arg[2]), &Out)
+                           : nn_load_by_name(Arg[1], (uint32_t)strlen(Arg[1]), &Out);
     printf("%s %d %d\n", Command, E, E == 0 ? (int)Out : -1);
     return WithConfig ? 3 : 2;
   }
   if (strcmp(Command, "init") == 0) {
     NEED(1);
     Out = 0xDEADBEEF;
-    int32_t E = nn_init_execution_context(number(Arg[1]), NN_PTR(&Out));
+    int32_t E = nn_init_execution_context(number(Arg[1]), &Out);
     printf("init %d %d\n", E, E == 0 ? (int)Out : -1);
     return 2;
   }
@@ -156,7 +156,7 @@ static int run(char **Arg, int Left) {
       if (E != 0) break;
       char Piece[256];
       uint32_t Written = 0;
-      int32_t G = nn_get_output_single(Context, 0, NN_PTR(Piece), sizeof(Piece), NN_PTR(&Written));
+      int32_t G = nn_get_output_single(Context, 0, Piece, sizeof(Piece), &Written);
       if (G != 0) {
         E = G;
         break;

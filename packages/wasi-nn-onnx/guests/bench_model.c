@@ -46,17 +46,17 @@ int main(int argc, char **argv) {
   nn_builder Builder = {Model, (uint32_t)Size};
   uint32_t Graph, Context, Written;
   uint64_t Start = now_ns();
-  if (nn_load(NN_PTR(&Builder), 1, Encoding, NN_TARGET_CPU, NN_PTR(&Graph)) != 0) return 3;
+  if (nn_load(&Builder, 1, Encoding, NN_TARGET_CPU, &Graph) != 0) return 3;
   printf("load_ns %llu\n", (unsigned long long)(now_ns() - Start));
   Start = now_ns();
-  if (nn_init_execution_context(Graph, NN_PTR(&Context)) != 0) return 4;
+  if (nn_init_execution_context(Graph, &Context) != 0) return 4;
   printf("init_ns %llu\n", (unsigned long long)(now_ns() - Start));
   nn_tensor Tensor = {Dims, DimCount, NN_TYPE_F32, (const uint8_t *)Input, Elements * (uint32_t)sizeof(float)};
   for (int Run = 0; Run < Runs; ++Run) {
     Start = now_ns();
-    if (nn_set_input(Context, 0, NN_PTR(&Tensor)) != 0) return 5;
+    if (nn_set_input(Context, 0, &Tensor) != 0) return 5;
     if (nn_compute(Context) != 0) return 6;
-    if (nn_get_output(Context, 0, NN_PTR(Output), OutputBytes, NN_PTR(&Written)) != 0) return 7;
+    if (nn_get_output(Context, 0, Output, OutputBytes, &Written) != 0) return 7;
     printf("infer_ns %llu\n", (unsigned long long)(now_ns() - Start));
   }
   return 0;

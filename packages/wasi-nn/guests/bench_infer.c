@@ -53,14 +53,14 @@ int main(int argc, char **argv) {
   nn_builder Builder = {Model, ModelLength};
   uint32_t Graph, Spare, Context;
   uint64_t Start = now_ns();
-  if (nn_load(NN_PTR(&Builder), 1, NN_ENCODING_TENSORFLOWLITE, NN_TARGET_CPU, NN_PTR(&Spare)) != 0) return 3;
+  if (nn_load(&Builder, 1, NN_ENCODING_TENSORFLOWLITE, NN_TARGET_CPU, &Spare) != 0) return 3;
   printf("load_cold_ns %llu\n", (unsigned long long)(now_ns() - Start));
   Start = now_ns();
-  if (nn_load(NN_PTR(&Builder), 1, NN_ENCODING_TENSORFLOWLITE, NN_TARGET_CPU, NN_PTR(&Graph)) != 0) return 3;
+  if (nn_load(&Builder, 1, NN_ENCODING_TENSORFLOWLITE, NN_TARGET_CPU, &Graph) != 0) return 3;
   printf("load_warm_ns %llu\n", (unsigned long long)(now_ns() - Start));
   nn_unload(Spare);
   Start = now_ns();
-  if (nn_init_execution_context(Graph, NN_PTR(&Context)) != 0) return 4;
+  if (nn_init_execution_context(Graph, &Context) != 0) return 4;
   printf("init_ns %llu\n", (unsigned long long)(now_ns() - Start));
 
   /* Dimensions as one flat vector: the plug-in checks the element count. */
@@ -68,13 +68,13 @@ int main(int argc, char **argv) {
   nn_tensor Tensor = {Dims, 1, NN_TYPE_F32, (const uint8_t *)Input, InputBytes};
   for (int Run = 0; Run < Runs; ++Run) {
     Start = now_ns();
-    if (nn_set_input(Context, 0, NN_PTR(&Tensor)) != 0) return 5;
+    if (nn_set_input(Context, 0, &Tensor) != 0) return 5;
     uint64_t ComputeStart = now_ns();
     if (nn_compute(Context) != 0) return 6;
     uint64_t ComputeNs = now_ns() - ComputeStart;
     for (int I = 0; I < OutputCount; ++I) {
       uint32_t Written;
-      if (nn_get_output(Context, (uint32_t)I, NN_PTR(Outputs[I]), OutputBytes[I], NN_PTR(&Written)) != 0) return 7;
+      if (nn_get_output(Context, (uint32_t)I, Outputs[I], OutputBytes[I], &Written) != 0) return 7;
     }
     printf("infer_ns %llu %llu\n", (unsigned long long)(now_ns() - Start), (unsigned long long)ComputeNs);
   }

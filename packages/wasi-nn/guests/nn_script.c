@@ -29,6 +29,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Guest addresses as numbers and back: the *_raw commands and the hand-laid
+ * tensor words pass addresses the C types would not allow (out of range,
+ * near the end of memory). */
+#define ADDRESS(pointer) ((uint32_t)(uintptr_t)(pointer))
+#define RAW(address) ((void *)(uintptr_t)(address))
+
 static uint32_t number(const char *Text) {
   if (strncmp(Text, "end", 3) == 0) {
     uint32_t End = (uint32_t)(__builtin_wasm_memory_size(0) * 65536u);
@@ -132,57 +138,57 @@ static int run(char **Arg, int Left) {
     if (!IsN && Left > 2 && Arg[2][0] >= '0' && Arg[2][0] <= '9') Encoding = number(Arg[2]), Used = 3;
     if (!IsN && !IsText && Used == 3 && Left > 3 && Arg[3][0] >= '0' && Arg[3][0] <= '9') Target = number(Arg[3]), Used = 4;
     Out = 0xDEADBEEF;
-    E = nn_load(NN_PTR(Builders), Count, Encoding, Target, NN_PTR(&Out));
+    E = nn_load(Builders, Count, Encoding, Target, &Out);
     printf("%s %d %d\n", Command, E, E == 0 ? (int)Out : -1);
     return Used;
   }
   if (strcmp(Command, "load_builder") == 0) {
     NEED(2);
     uint32_t Entry[2] = {number(Arg[1]), number(Arg[2])};
-    printf("load_builder %d\n", nn_load(NN_PTR(Entry), 1, NN_ENCODING_TENSORFLOWLITE, NN_TARGET_CPU, NN_PTR(&Out)));
+    printf("load_builder %d\n", nn_load((const void *)Entry, 1, NN_ENCODING_TENSORFLOWLITE, NN_TARGET_CPU, &Out));
     return 3;
   }
   if (strcmp(Command, "load_raw") == 0) {
     NEED(5);
-    printf("load_raw %d\n", nn_load(number(Arg[1]), number(Arg[2]), number(Arg[3]), number(Arg[4]), number(Arg[5])));
+    printf("load_raw %d\n", nn_load(RAW(number(Arg[1])), number(Arg[2]), number(Arg[3]), number(Arg[4]), RAW(number(Arg[5]))));
     return 6;
   }
   if (strcmp(Command, "load_by_name") == 0) {
     NEED(1);
     Out = 0xDEADBEEF;
-    E = nn_load_by_name(NN_PTR(Arg[1]), (uint32_t)strlen(Arg[1]), NN_PTR(&Out));
+    E = nn_load_by_name(Arg[1], (uint32_t)strlen(Arg[1]), &Out);
     printf("load_by_name %d %d\n", E, E == 0 ? (int)Out : -1);
     return 2;
   }
   if (strcmp(Command, "load_by_name_raw") == 0) {
     NEED(3);
-    printf("load_by_name_raw %d\n", nn_load_by_name(number(Arg[1]), number(Arg[2]), number(Arg[3])));
+    printf("load_by_name_raw %d\n", nn_load_by_name(RAW(number(Arg[1])), number(Arg[2]), RAW(number(Arg[3]))));
     return 4;
   }
   if (strcmp(Command, "load_by_name_with_config") == 0) {
     NEED(2);
     Out = 0xDEADBEEF;
-    E = nn_load_by_name_with_config(NN_PTR(Arg[1]), (uint32_t)strlen(Arg[1]), NN_PTR(Arg[2]),
-                                    (uint32_t)strlen(Arg[2]), NN_PTR(&Out));
+    E = nn_load_by_name_with_config(Arg[1], (uint32_t)strlen(Arg[1]), Arg[2], (uint32_t)strlen(Arg[2]), &Out);
     printf("load_by_name_with_config %d %d\n", E, E == 0 ? (int)Out : -1);
     return 3;
   }
   if (strcmp(Command, "load_by_name_with_config_raw") == 0) {
     NEED(5);
     printf("load_by_name_with_config_raw %d\n",
-           nn_load_by_name_with_config(number(Arg[1]), number(Arg[2]), number(Arg[3]), number(Arg[4]), number(Arg[5])));
+           nn_load_by_name_with_config(RAW(number(Arg[1])), number(Arg[2]), RAW(number(Arg[3])), number(Arg[4]),
+                                       RAW(number(Arg[5]))));
     return 6;
   }
   if (strcmp(Command, "init") == 0) {
     NEED(1);
     Out = 0xDEADBEEF;
-    E = nn_init_execution_context(number(Arg[1]), NN_PTR(&Out));
+    E = nn_init_execution_context(number(Arg[1]), &Out);
     printf("init %d %d\n", E, E == 0 ? (int)Out : -1);
     return 2;
   }
   if (strcmp(Command, "init_raw") == 0) {
     NEED(2);
-    printf("init_raw %d\n", nn_init_execution_context(number(Arg[1]), number(Arg[2])));
+    printf("init_raw %d\n", nn_init_execution_context(number(Arg[1]), RAW(number(Arg[2]))));
     return 3;
   }
   if (strcmp(Command, "set") == 0) {
@@ -193,20 +199,20 @@ static int run(char **Arg, int Left) {
     uint32_t Length = parse_values(Arg[5], Data, sizeof(Data));
     /* Padding bytes set to garbage: the host must read only the byte at +8. */
     uint8_t Struct[20];
-    uint32_t Fields[5] = {NN_PTR(Dims), DimCount, 0xA5A5A500u | (number(Arg[3]) & 0xFF), NN_PTR(Data), Length};
+    uint32_t Fields[5] = {ADDRESS(Dims), DimCount, 0xA5A5A500u | (number(Arg[3]) & 0xFF), ADDRESS(Data), Length};
     memcpy(Struct, Fields, sizeof(Struct));
-    printf("set %d\n", nn_set_input(number(Arg[1]), number(Arg[2]), NN_PTR(Struct)));
+    printf("set %d\n", nn_set_input(number(Arg[1]), number(Arg[2]), (const void *)Struct));
     return 6;
   }
   if (strcmp(Command, "set_raw") == 0) {
     NEED(3);
-    printf("set_raw %d\n", nn_set_input(number(Arg[1]), number(Arg[2]), number(Arg[3])));
+    printf("set_raw %d\n", nn_set_input(number(Arg[1]), number(Arg[2]), RAW(number(Arg[3]))));
     return 4;
   }
   if (strcmp(Command, "set_fields") == 0) {
     NEED(7);
     uint32_t Fields[5] = {number(Arg[3]), number(Arg[4]), number(Arg[5]), number(Arg[6]), number(Arg[7])};
-    printf("set_fields %d\n", nn_set_input(number(Arg[1]), number(Arg[2]), NN_PTR(Fields)));
+    printf("set_fields %d\n", nn_set_input(number(Arg[1]), number(Arg[2]), (const void *)Fields));
     return 8;
   }
   if (strcmp(Command, "compute") == 0 || strcmp(Command, "compute_single") == 0 ||
@@ -231,7 +237,7 @@ static int run(char **Arg, int Left) {
     uint8_t *Buffer = malloc((size_t)Max + Guard);
     memset(Buffer, 0xAB, (size_t)Max + Guard);
     uint32_t Written = 0xDEADBEEF;
-    E = (Single ? nn_get_output_single : nn_get_output)(number(Arg[1]), number(Arg[2]), NN_PTR(Buffer), Max, NN_PTR(&Written));
+    E = (Single ? nn_get_output_single : nn_get_output)(number(Arg[1]), number(Arg[2]), Buffer, Max, &Written);
     int Intact = 1;
     for (uint32_t I = Max; I < Max + Guard; ++I) Intact &= Buffer[I] == 0xAB;
     int Untouched = 1;
@@ -245,7 +251,7 @@ static int run(char **Arg, int Left) {
   }
   if (strcmp(Command, "get_raw") == 0) {
     NEED(5);
-    printf("get_raw %d\n", nn_get_output(number(Arg[1]), number(Arg[2]), number(Arg[3]), number(Arg[4]), number(Arg[5])));
+    printf("get_raw %d\n", nn_get_output(number(Arg[1]), number(Arg[2]), RAW(number(Arg[3])), number(Arg[4]), RAW(number(Arg[5]))));
     return 6;
   }
   if (strcmp(Command, "mapped") == 0) {

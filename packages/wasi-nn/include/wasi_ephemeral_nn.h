@@ -11,8 +11,8 @@
  * - Every function returns an errno: NN_SUCCESS (0) or one of the codes
  *   below. Handles and byte counts are written through out-pointers, only
  *   on success (get_output also writes the required size with NN_TOO_LARGE).
- * - Pointer parameters are guest addresses as uint32_t (wasm32 linear-memory
- *   offsets): pass NN_PTR(pointer). Lengths are in bytes unless noted.
+ * - Pointers are addresses in the guest's linear memory; lengths are in
+ *   bytes unless noted. Names and configs need no NUL terminator.
  * - Graph and context handles start at 0 and are never reused.
  * - Which encodings work depends on the backend packages installed
  *   (@ws/wasi-nn-tflite, -onnx, -pytorch, -ggml, ...); others return
@@ -87,70 +87,74 @@ typedef struct nn_tensor {
   uint32_t data_length;
 } nn_tensor;
 
-/* A guest pointer as the uint32_t address the functions take. */
-#define NN_PTR(pointer) ((uint32_t)(uintptr_t)(pointer))
+/* Handles. */
+typedef uint32_t nn_graph;
+typedef uint32_t nn_context;
+
+/* Pass pointers directly. NN_PTR is the identity, kept for code written
+ * against the first version of this header, which took uint32_t addresses. */
+#define NN_PTR(pointer) (pointer)
 
 #define WASI_NN_IMPORT(name) __attribute__((import_module("wasi_ephemeral_nn"), import_name(#name)))
 
-/* Loads a graph from `builder_count` nn_builder entries at `builders`
- * (model bytes; their number and meaning depend on the encoding) for
- * `encoding` (NN_ENCODING_*) on `target` (NN_TARGET_*); writes the graph
- * handle (uint32_t) at `graph_out`. */
+/* Loads a graph from `builder_count` model byte ranges (their number and
+ * meaning depend on the encoding: one .tflite, .onnx or TorchScript file;
+ * OpenVINO's .xml then .bin; ...) for `encoding` (NN_ENCODING_*) on `target`
+ * (NN_TARGET_*). */
 WASI_NN_IMPORT(load)
-int32_t nn_load(uint32_t builders, uint32_t builder_count, uint32_t encoding, uint32_t target, uint32_t graph_out);
+int32_t nn_load(const nn_builder *builders, uint32_t builder_count, uint32_t encoding, uint32_t target, nn_graph *graph);
 
 /* Loads the model the host preloaded under `name` (`--nn-preload
  * name:encoding:target:path`); the same live name gives the same handle.
  * NN_NOT_FOUND if nothing was preloaded under it. */
 WASI_NN_IMPORT(load_by_name)
-int32_t nn_load_by_name(uint32_t name, uint32_t name_length, uint32_t graph_out);
+int32_t nn_load_by_name(const char *name, uint32_t name_length, nn_graph *graph);
 
 /* As nn_load_by_name, with `config` bytes (JSON metadata for GGML-style
  * backends) added as a last builder. Ignored if the name is already loaded. */
 WASI_NN_IMPORT(load_by_name_with_config)
-int32_t nn_load_by_name_with_config(uint32_t name, uint32_t name_length, uint32_t config, uint32_t config_length,
-                                    uint32_t graph_out);
+int32_t nn_load_by_name_with_config(const char *name, uint32_t name_length, const char *config, uint32_t config_length,
+                                    nn_graph *graph);
 
-/* Creates an execution context for `graph`; writes its handle at `context_out`. */
+/* Creates an execution context for `graph`. */
 WASI_NN_IMPORT(init_execution_context)
-int32_t nn_init_execution_context(uint32_t graph, uint32_t context_out);
+int32_t nn_init_execution_context(nn_graph graph, nn_context *context);
 
-/* Sets input `index` of `context` from the nn_tensor at `tensor` (the data
- * is copied). Shape and type must match the model's input. */
+/* Sets input `index` of `context` from `tensor` (the data is copied). Shape
+ * and type must match the model's input. */
 WASI_NN_IMPORT(set_input)
-int32_t nn_set_input(uint32_t context, uint32_t index, uint32_t tensor);
+int32_t nn_set_input(nn_context context, uint32_t index, const nn_tensor *tensor);
 
 /* Copies output `index` of the last compute into `buffer` (`buffer_length`
- * bytes) and writes the byte count (uint32_t) at `written_out`. With
- * NN_TOO_LARGE nothing is copied and the required size is written. */
+ * bytes) and writes the byte count at `written`. With NN_TOO_LARGE nothing
+ * is copied and the required size is written. */
 WASI_NN_IMPORT(get_output)
-int32_t nn_get_output(uint32_t context, uint32_t index, uint32_t buffer, uint32_t buffer_length, uint32_t written_out);
+int32_t nn_get_output(nn_context context, uint32_t index, void *buffer, uint32_t buffer_length, uint32_t *written);
 
 /* As nn_get_output, for the token produced by the last nn_compute_single
  * (GGML-style backends only). */
 WASI_NN_IMPORT(get_output_single)
-int32_t nn_get_output_single(uint32_t context, uint32_t index, uint32_t buffer, uint32_t buffer_length,
-                             uint32_t written_out);
+int32_t nn_get_output_single(nn_context context, uint32_t index, void *buffer, uint32_t buffer_length, uint32_t *written);
 
 /* Runs inference on the inputs set so far. */
 WASI_NN_IMPORT(compute)
-int32_t nn_compute(uint32_t context);
+int32_t nn_compute(nn_context context);
 
 /* Produces one more token (GGML-style backends); NN_END_OF_SEQUENCE at the end. */
 WASI_NN_IMPORT(compute_single)
-int32_t nn_compute_single(uint32_t context);
+int32_t nn_compute_single(nn_context context);
 
 /* Ends a nn_compute_single sequence and resets it for a new prompt. */
 WASI_NN_IMPORT(fini_single)
-int32_t nn_fini_single(uint32_t context);
+int32_t nn_fini_single(nn_context context);
 
 /* Unloads a graph; its contexts can still be read but no longer compute. */
 WASI_NN_IMPORT(unload)
-int32_t nn_unload(uint32_t graph);
+int32_t nn_unload(nn_graph graph);
 
 /* Frees an execution context. */
 WASI_NN_IMPORT(finalize_execution_context)
-int32_t nn_finalize_execution_context(uint32_t context);
+int32_t nn_finalize_execution_context(nn_context context);
 
 #undef WASI_NN_IMPORT
 

@@ -46,9 +46,9 @@ static int classify_colour(uint32_t Graph, const char *Path) {
   nn_tensor Tensor = {Dims, 4, NN_TYPE_F32, (const uint8_t *)Input, (uint32_t)(Plane * 3 * sizeof(float))};
   float Probabilities[3];
   int32_t E;
-  if ((E = nn_init_execution_context(Graph, NN_PTR(&Context))) != 0 || (E = nn_set_input(Context, 0, NN_PTR(&Tensor))) != 0 ||
+  if ((E = nn_init_execution_context(Graph, &Context)) != 0 || (E = nn_set_input(Context, 0, &Tensor)) != 0 ||
       (E = nn_compute(Context)) != 0 ||
-      (E = nn_get_output(Context, 0, NN_PTR(Probabilities), sizeof(Probabilities), NN_PTR(&Written))) != 0) {
+      (E = nn_get_output(Context, 0, Probabilities, sizeof(Probabilities), &Written)) != 0) {
     fprintf(stderr, "wasi_ephemeral_nn call failed with errno %d\n", E);
     return E;
   }

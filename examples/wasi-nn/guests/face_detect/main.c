@@ -65,19 +65,19 @@ int main(int argc, char **argv) {
   for (int I = 0; I < Pixels; ++I) Input[I] = Rgb[I] / 127.5f - 1.0f; /* the model expects [-1, 1] */
 
   uint32_t Graph, Context;
-  if ((E = nn_load_by_name(NN_PTR(ModelName), (uint32_t)strlen(ModelName), NN_PTR(&Graph))) != 0)
+  if ((E = nn_load_by_name(ModelName, (uint32_t)strlen(ModelName), &Graph)) != 0)
     return fail("load_by_name (was the model given with --nn-preload?)", E);
-  if ((E = nn_init_execution_context(Graph, NN_PTR(&Context))) != 0) return fail("init_execution_context", E);
+  if ((E = nn_init_execution_context(Graph, &Context)) != 0) return fail("init_execution_context", E);
   static const uint32_t Dims[4] = {1, Side, Side, 3};
   nn_tensor Tensor = {Dims, 4, NN_TYPE_F32, (const uint8_t *)Input, sizeof(Input)};
-  if ((E = nn_set_input(Context, 0, NN_PTR(&Tensor))) != 0) return fail("set_input", E);
+  if ((E = nn_set_input(Context, 0, &Tensor)) != 0) return fail("set_input", E);
   if ((E = nn_compute(Context)) != 0) return fail("compute", E);
 
   static float Regressors[DETECTOR_ANCHORS * DETECTOR_COORDS], Scores[DETECTOR_ANCHORS];
   uint32_t Written;
-  if ((E = nn_get_output(Context, 0, NN_PTR(Regressors), sizeof(Regressors), NN_PTR(&Written))) != 0 || Written != sizeof(Regressors))
+  if ((E = nn_get_output(Context, 0, Regressors, sizeof(Regressors), &Written)) != 0 || Written != sizeof(Regressors))
     return fail("get_output 0 (regressors)", E);
-  if ((E = nn_get_output(Context, 1, NN_PTR(Scores), sizeof(Scores), NN_PTR(&Written))) != 0 || Written != sizeof(Scores))
+  if ((E = nn_get_output(Context, 1, Scores, sizeof(Scores), &Written)) != 0 || Written != sizeof(Scores))
     return fail("get_output 1 (scores)", E);
   nn_finalize_execution_context(Context);
   nn_unload(Graph);
