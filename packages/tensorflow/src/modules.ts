@@ -1,6 +1,5 @@
 import { Plugin, type HostModule } from '@ws/core';
 import { toTensorflowLitePluginOptions, toTensorflowPluginOptions, type TensorflowLiteOptions, type TensorflowOptions } from './options.js';
-import { tfliteLibraryPath } from './tflite-library.js';
 
 function createModule(plugin: Plugin, name: string, options: Record<string, string>): HostModule {
   plugin.configure(options);
@@ -28,8 +27,8 @@ export function loadTensorflowPlugin(): Plugin {
 
 /** A new `wasmedge_tensorflowlite` module instance; dispose it when done (deletes its sessions). */
 export function createTensorflowLiteModule(options: TensorflowLiteOptions = {}): HostModule {
-  const tfliteLibrary = options.tfliteLibrary ?? tfliteLibraryPath();
-  return createModule(loadTensorflowLitePlugin(), 'wasmedge_tensorflowlite', toTensorflowLitePluginOptions({ ...options, tfliteLibrary }));
+  // configure() applies the package's default tflite-library (see tflite-library.ts) when none is given.
+  return createModule(loadTensorflowLitePlugin(), 'wasmedge_tensorflowlite', toTensorflowLitePluginOptions(options));
 }
 
 /** A new `wasmedge_tensorflow` module instance; dispose it when done (deletes its sessions). */

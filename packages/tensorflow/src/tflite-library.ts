@@ -1,21 +1,11 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { Plugin } from '@ws/core';
 
 /**
- * libtensorflowlite_c.so of the npm package tfjs-tflite-node (a dependency of
- * this package) for this platform, or undefined. The TensorFlow-Lite helpers
- * pass it as the `tfliteLibrary` option when none is given.
+ * The TensorFlow Lite C library the wasmedge_tensorflowlite plug-in uses when
+ * no `tfliteLibrary` option is given: this package's default option, the copy
+ * in its platform package @ws/tensorflow-<platform> (in a ws checkout,
+ * tfjs-tflite-node's); undefined when neither is installed.
  */
 export function tfliteLibraryPath(): string | undefined {
-  const platformDir =
-    process.platform === 'linux' && process.arch === 'x64' ? 'linux_amd64' : process.platform === 'linux' && process.arch === 'arm64' ? 'linux_arm64' : undefined;
-  if (!platformDir) return undefined;
-  try {
-    const packageJson = createRequire(import.meta.url).resolve('tfjs-tflite-node/package.json');
-    const library = join(dirname(packageJson), 'cc_deps', platformDir, 'libtensorflowlite_c.so');
-    return existsSync(library) ? library : undefined;
-  } catch {
-    return undefined;
-  }
+  return Plugin.forPackage(import.meta.url, 'wasmedge_tensorflowlite').defaultOptions()['tflite-library'];
 }

@@ -321,16 +321,22 @@ export class Plugin {
     this.resetOptions();
     const used: string[] = [];
     const declared = new Set(this.options.map((o) => o.name));
-    const defaults: Record<string, string> = Object.assign(
-      this.#manifest ? resolveDefaultOptions(this.#manifest) : {},
-      ...this.extensions.map((extension) => resolveDefaultOptions(extension)),
-    );
-    for (const [name, value] of Object.entries({ ...defaults, ...options })) {
+    for (const [name, value] of Object.entries({ ...this.defaultOptions(), ...options })) {
       if (!declared.has(name)) continue;
       used.push(name);
       for (const item of optionValues(name, value)) this.setOption(name, item);
     }
     return used;
+  }
+
+  /**
+   * The option values {@link Plugin.configure} applies where none is given:
+   * its package's `defaultOptions` and those of installed packages extending
+   * it, resolved to files for this platform (e.g. `tflite-library` → the
+   * TensorFlow Lite library in @ws/tensorflow's platform package). Loads nothing.
+   */
+  defaultOptions(): Record<string, string> {
+    return Object.assign(this.#manifest ? resolveDefaultOptions(this.#manifest) : {}, ...this.extensions.map((extension) => resolveDefaultOptions(extension)));
   }
 
   #ensureLoaded(): LoadedState {
