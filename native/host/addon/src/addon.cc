@@ -50,7 +50,7 @@ Napi::Value SetLogLevel(const Napi::CallbackInfo &info) {
   const int32_t level = info[0].ToNumber().Int32Value();
   if (level == static_cast<int32_t>(WS_LogLevel_Off)) {
     WasmEdge_LogOff();
-  } else {
+  } else if (level >= WasmEdge_LogLevel_Trace && level <= WasmEdge_LogLevel_Critical) {
     WasmEdge_LogSetLevel(static_cast<enum WasmEdge_LogLevel>(level));
   }
   return info.Env().Undefined();

@@ -43,8 +43,9 @@ export function probeBackends(fromDir: string = process.cwd()): string[] {
   let bridge: BridgeAddon;
   try {
     bridge = loadBridge();
-  } catch (error) {
-    return [`  not probed: ${(error as Error).message.split('\n')[0]} (see "native bridge" above)`];
+  } catch {
+    // doctor has printed why under "native bridge".
+    return ['  not probed: the native bridge did not load (see "native bridge" above)'];
   }
   return backends(fromDir).map((backend) => {
     const found = backend.candidates().find((candidate) => bridge.probeLibrary(candidate).loaded);
