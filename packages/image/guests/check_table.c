@@ -76,7 +76,7 @@ int main(int argc, char **argv) {
   }
   if (argc > 2 && strcmp(argv[2], "load_jpg") == 0) load = image_load_jpg_raw;
   if (argc > 2 && strcmp(argv[2], "load_png") == 0) load = image_load_png_raw;
-  input = read_file(argv[1], &input_length);
+  input = read_file_or_exit(argv[1], &input_length);
   buffer = malloc(GUARD + EXACT + 16 + GUARD);
   output = buffer + GUARD;
   const uint32_t in = (uint32_t)(uintptr_t)input, out = (uint32_t)(uintptr_t)output;

@@ -22,7 +22,7 @@ int main(int argc, char **argv) {
     return 2;
   }
   uint32_t length;
-  uint8_t *input = read_file(argv[1], &length);
+  uint8_t *input = read_file_or_exit(argv[1], &length);
   const int iterations = atoi(argv[2]);
   const uint32_t width = (uint32_t)atoi(argv[3]), height = (uint32_t)atoi(argv[4]), type = (uint32_t)atoi(argv[5]);
   const uint32_t output_length = width * height * 3 * (type >= 2 ? 4 : 1);

@@ -56,7 +56,7 @@ int main(int argc, char **argv) {
   }
   const char *function = argv[1];
   uint32_t input_length;
-  uint8_t *input = read_file(argv[2], &input_length);
+  uint8_t *input = read_file_or_exit(argv[2], &input_length);
   uint32_t width = (uint32_t)strtoul(argv[3], NULL, 10), height = (uint32_t)strtoul(argv[4], NULL, 10);
   uint32_t type = (uint32_t)strtoul(argv[5], NULL, 10);
   long delta = argc > 6 ? strtol(argv[6], NULL, 10) : 0;

@@ -13,7 +13,7 @@
 
 #include <wasmedge_tensorflowlite.h>
 
-#include "read_file.h"
+#include "ws_read_file.h"
 
 static long long now_ns(void) {
   struct timespec T;

@@ -8,7 +8,7 @@
 
 #include <wasmedge_tensorflowlite.h>
 
-#include "read_file.h"
+#include "ws_read_file.h"
 
 static void print_output(uint32_t Session, const char *Name) {
   uint32_t Tensor = 0, Length = 0, Written = 0;

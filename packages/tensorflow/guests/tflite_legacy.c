@@ -9,7 +9,7 @@
 
 #include <wasmedge_tensorflowlite_legacy.h>
 
-#include "read_file.h"
+#include "ws_read_file.h"
 
 static void print_output(uint64_t Session, const char *Name) {
   uint64_t Tensor = wasmedge_tensorflowlite_get_output_tensor(Session, Name, (uint32_t)strlen(Name));

@@ -19,30 +19,16 @@
  */
 #include <wasi_ephemeral_nn.h>
 
+#include "ws_read_file.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static uint8_t *read_file(const char *Path, uint32_t *Length) {
-  FILE *File = fopen(Path, "rb");
-  if (File == NULL) {
-    printf("cannot open %s\n", Path);
-    exit(2);
-  }
-  fseek(File, 0, SEEK_END);
-  long Size = ftell(File);
-  fseek(File, 0, SEEK_SET);
-  uint8_t *Data = malloc(Size > 0 ? (size_t)Size : 1);
-  if (Size > 0 && fread(Data, 1, (size_t)Size, File) != (size_t)Size) exit(2);
-  fclose(File);
-  *Length = (uint32_t)Size;
-  return Data;
-}
-
 /* A JSON argument: the text itself, or the contents of the file after '@'
  * (metadata larger than a command-line argument may be). */
 static const uint8_t *json_argument(const char *Text, uint32_t *Length) {
-  if (Text[0] == '@') return read_file(Text + 1, Length);
+  if (Text[0] == '@') return read_file_or_exit(Text + 1, Length);
   *Length = (uint32_t)strlen(Text);
   return (const uint8_t *)Text;
 }
@@ -86,7 +72,7 @@ static int run(char **Arg, int Left) {
     int WithEncoding = strcmp(Command, "load_enc") == 0;
     nn_builder Builders[2];
     uint32_t Length;
-    const uint8_t *Data = read_file(Arg[1], &Length);
+    const uint8_t *Data = read_file_or_exit(Arg[1], &Length);
     Builders[0] = (nn_builder){Data, Length};
     uint32_t Count = 1, Encoding = NN_ENCODING_GGML;
     int Used = 2;

@@ -11,6 +11,8 @@
  */
 #include <wasi_ephemeral_nn.h>
 
+#include "ws_read_file.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -21,23 +23,10 @@ static uint64_t now_ns(void) {
   return (uint64_t)Time.tv_sec * 1000000000u + (uint64_t)Time.tv_nsec;
 }
 
-static uint8_t *read_file(const char *Path, uint32_t *Length) {
-  FILE *File = fopen(Path, "rb");
-  if (File == NULL) exit(2);
-  fseek(File, 0, SEEK_END);
-  long Size = ftell(File);
-  fseek(File, 0, SEEK_SET);
-  uint8_t *Data = malloc((size_t)Size);
-  if (fread(Data, 1, (size_t)Size, File) != (size_t)Size) exit(2);
-  fclose(File);
-  *Length = (uint32_t)Size;
-  return Data;
-}
-
 int main(int argc, char **argv) {
   if (argc < 5) return 2;
   uint32_t ModelLength;
-  uint8_t *Model = read_file(argv[1], &ModelLength);
+  uint8_t *Model = read_file_or_exit(argv[1], &ModelLength);
   int Runs = atoi(argv[2]);
   uint32_t InputBytes = (uint32_t)strtoul(argv[3], NULL, 10);
   int OutputCount = argc - 4;

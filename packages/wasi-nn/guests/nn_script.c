@@ -25,6 +25,8 @@
  */
 #include <wasi_ephemeral_nn.h>
 
+#include "ws_read_file.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,22 +43,6 @@ static uint32_t number(const char *Text) {
     return Text[3] == '-' ? End - (uint32_t)strtoul(Text + 4, NULL, 0) : End;
   }
   return (uint32_t)strtoul(Text, NULL, 0);
-}
-
-static uint8_t *read_file(const char *Path, uint32_t *Length) {
-  FILE *File = fopen(Path, "rb");
-  if (File == NULL) {
-    printf("cannot open %s\n", Path);
-    exit(2);
-  }
-  fseek(File, 0, SEEK_END);
-  long Size = ftell(File);
-  fseek(File, 0, SEEK_SET);
-  uint8_t *Data = malloc(Size > 0 ? (size_t)Size : 1);
-  if (Size > 0 && fread(Data, 1, (size_t)Size, File) != (size_t)Size) exit(2);
-  fclose(File);
-  *Length = (uint32_t)Size;
-  return Data;
 }
 
 /* Parses "1,4" into Dims; returns the count. */
@@ -130,7 +116,7 @@ static int run(char **Arg, int Left) {
     int IsText = strcmp(Command, "load_text") == 0, IsN = strcmp(Command, "load_n") == 0;
     nn_builder Builders[4];
     uint32_t Length = (uint32_t)strlen(Arg[1]);
-    const uint8_t *Data = IsText ? (const uint8_t *)Arg[1] : read_file(Arg[1], &Length);
+    const uint8_t *Data = IsText ? (const uint8_t *)Arg[1] : read_file_or_exit(Arg[1], &Length);
     uint32_t Count = IsN ? number(Arg[2]) : 1;
     for (uint32_t I = 0; I < Count && I < 4; ++I) Builders[I] = (nn_builder){Data, Length};
     int Used = IsN ? 3 : 2;

@@ -12,7 +12,7 @@
 #include <wasmedge_image.h>
 #include <wasmedge_tensorflowlite.h>
 
-#include "../../../../packages/tensorflow/guests/include/read_file.h"
+#include "ws_read_file.h"
 #include "../../../wasi-nn/guests/face_detect/detector.h"
 #include "../../../wasi-nn/guests/face_detect/image_size.h"
 #include "report.h"

@@ -9,7 +9,7 @@
 #include <wasmedge_image.h>
 #include <wasmedge_tensorflowlite_legacy.h>
 
-#include "../../../../packages/tensorflow/guests/include/read_file.h"
+#include "ws_read_file.h"
 #include "../../../wasi-nn/guests/face_detect/detector.h"
 #include "../../../wasi-nn/guests/face_detect/image_size.h"
 #include "../face_detect/report.h"
