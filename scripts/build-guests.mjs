@@ -4,7 +4,10 @@
 //   <package>/guests/<name>/*.c      -> <package>/guests/build/<name>.wasm  (several files)
 //   <package>/guests/<name>.wat      -> <package>/guests/build/<name>.wasm  (wabt)
 // Usage: node scripts/build-guests.mjs [packageDir]   (default: the current directory)
-// Rebuilds only what is older than its sources. CC overrides the compiler.
+// Include path: <package>/guests/include, test/guests/include (test helpers such
+// as ws_read_file.h) and every packages/*/include (the public guest headers).
+// Rebuilds only what is older than its sources or those headers. WS_WASM_CC
+// overrides the compiler.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
