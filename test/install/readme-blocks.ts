@@ -1,5 +1,6 @@
 // Runs a README's "Quick start" as a user would, so the docs cannot drift:
-// the fenced blocks under the heading "## Quick start" (up to the next "## "),
+// the fenced blocks under the heading "## Quick start" (or another "## "
+// heading the test names, such as the root README's "Use it"; up to the next "## "),
 // in order, in a project folder:
 //   - a block whose first line is `// file: NAME` or `# file: NAME` is written to NAME;
 //   - every ```sh block is run with bash, one command at a time; an install
@@ -7,8 +8,10 @@
 //     package manager under test is run;
 //   - a ```text block right after a ```sh block is what that block prints on
 //     stdout, compared exactly.
+// Files a README asks the user to bring (a photo, a model of their own) are
+// copied into the project first by the test.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type Manager = 'npm' | 'pnpm';
@@ -18,11 +21,12 @@ export interface Block {
   body: string;
 }
 
-/** The fenced blocks of the README's "## Quick start" section. */
-export function quickStartBlocks(readmePath: string): Block[] {
+/** The fenced blocks of the README's "## <heading>" section ("## Quick start" by default). */
+export function quickStartBlocks(readmePath: string, heading = 'Quick start'): Block[] {
   const text = readFileSync(readmePath, 'utf8');
-  const start = text.search(/^## Quick start\s*$/m);
-  if (start < 0) throw new Error(`${readmePath} has no "## Quick start" section`);
+  const escaped = heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const start = text.search(new RegExp(`^## ${escaped}\\s*$`, 'm'));
+  if (start < 0) throw new Error(`${readmePath} has no "## ${heading}" section`);
   const rest = text.slice(start + 1);
   const end = rest.search(/^## /m);
   const section = end < 0 ? rest : rest.slice(0, end);
@@ -56,11 +60,20 @@ export interface QuickStartRun {
 }
 
 /**
- * Runs the Quick start of `readmePath` in `project`. Throws with the command
- * and its output when a command exits non-zero.
+ * Runs the Quick start (or the section `heading`) of `readmePath` in
+ * `project`, after copying `userFiles` (name in the project → source path)
+ * there. Throws with the command and its output when a command exits non-zero.
  */
-export function runQuickStart(readmePath: string, project: string, manager: Manager, env: NodeJS.ProcessEnv): QuickStartRun {
-  const blocks = quickStartBlocks(readmePath);
+export function runQuickStart(
+  readmePath: string,
+  project: string,
+  manager: Manager,
+  env: NodeJS.ProcessEnv,
+  userFiles: Record<string, string> = {},
+  heading = 'Quick start',
+): QuickStartRun {
+  for (const [name, source] of Object.entries(userFiles)) copyFileSync(source, join(project, name));
+  const blocks = quickStartBlocks(readmePath, heading);
   const run: QuickStartRun = { steps: [], outputs: [] };
   blocks.forEach((block, index) => {
     const file = /^(?:\/\/|#) file: (\S+)\n/.exec(block.body);
