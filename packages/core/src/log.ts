@@ -16,26 +16,34 @@ export type LogLevel = 'off' | 'critical' | 'error' | 'warning' | 'info' | 'debu
 export const logLevels: readonly LogLevel[] = Object.freeze(['off', 'critical', 'error', 'warning', 'info', 'debug', 'trace'] as const);
 
 let currentLevel: LogLevel = 'warning';
+let levelWasSet = false;
 
 type LevelListener = (level: LogLevel) => void;
 const levelListeners = new Set<LevelListener>();
 
 /**
- * Sets the log level of this process: ws's own warnings, and native plug-ins
- * and their backends once the bridge is loaded (or when it loads).
- * Throws a TypeError for a name that is not in {@link logLevels}.
+ * Sets the log level: of ws's own warnings in this thread, and of native
+ * plug-ins and their backends, which is one for the whole process (the last
+ * set wins, from any thread), applied now if the bridge is loaded or else
+ * when it loads. Throws a TypeError for a name that is not in {@link logLevels}.
  */
 export function setLogLevel(level: LogLevel): void {
   if (!logLevels.includes(level)) {
     throw new TypeError(`Unknown log level ${JSON.stringify(level)}: expected one of ${logLevels.join(', ')}`);
   }
   currentLevel = level;
+  levelWasSet = true;
   for (const listener of levelListeners) listener(level);
 }
 
 /** The current log level (default `warning`). */
 export function getLogLevel(): LogLevel {
   return currentLevel;
+}
+
+/** False while this thread has not called setLogLevel (the level is the default). */
+export function logLevelWasSet(): boolean {
+  return levelWasSet;
 }
 
 /** True when a message of this level is shown at the current level. */

@@ -1,6 +1,8 @@
 // Entry point of ws_bridge.node.
 #include <dlfcn.h>
 #include <napi.h>
+
+#include <atomic>
 #include "env_data.h"
 #include "modules.h"
 
@@ -44,16 +46,33 @@ Napi::Value HostInfo(const Napi::CallbackInfo &info) {
   return out;
 }
 
-// setLogLevel(level): a WasmEdge_LogLevel (0 trace .. 5 critical), or
+// Whether any thread has set the level through setLogLevel (the level is one
+// per process; each worker thread has its own @ws/core).
+std::atomic<bool> LogLevelSet{false};
+
+// setLogLevel(level, ifUnset): a WasmEdge_LogLevel (0 trace .. 5 critical), or
 // WS_LogLevel_Off (6): the stand-in keeps it, plug-ins read it (ws_log_level).
+// With ifUnset (a default, not a level the program chose), only when no
+// thread has set one yet.
 Napi::Value SetLogLevel(const Napi::CallbackInfo &info) {
   const int32_t level = info[0].ToNumber().Int32Value();
+  const bool ifUnset = info.Length() > 1 && info[1].ToBoolean().Value();
+  if (ifUnset) {
+    if (LogLevelSet.exchange(true)) return info.Env().Undefined();
+  } else {
+    LogLevelSet.store(true);
+  }
   if (level == static_cast<int32_t>(WS_LogLevel_Off)) {
     WasmEdge_LogOff();
   } else if (level >= WasmEdge_LogLevel_Trace && level <= WasmEdge_LogLevel_Critical) {
     WasmEdge_LogSetLevel(static_cast<enum WasmEdge_LogLevel>(level));
   }
   return info.Env().Undefined();
+}
+
+// getLogLevel() -> the stand-in's level (ws_log_level()), as setLogLevel takes it.
+Napi::Value GetLogLevel(const Napi::CallbackInfo &info) {
+  return Napi::Number::New(info.Env(), static_cast<int32_t>(ws_log_level()));
 }
 
 // napiFloor(a, b) -> a + b: the cheapest possible raw Node-API call, the floor
@@ -78,6 +97,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("init", Napi::Function::New(env, InitBridge, "init"));
   exports.Set("hostInfo", Napi::Function::New(env, HostInfo, "hostInfo"));
   exports.Set("setLogLevel", Napi::Function::New(env, SetLogLevel, "setLogLevel"));
+  exports.Set("getLogLevel", Napi::Function::New(env, GetLogLevel, "getLogLevel"));
   napi_value floor;
   napi_create_function(env, "napiFloor", NAPI_AUTO_LENGTH, NapiFloor, nullptr, &floor);
   exports.Set("napiFloor", Napi::Value(env, floor));

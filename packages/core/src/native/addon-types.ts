@@ -48,8 +48,14 @@ export interface BridgeAddon {
   attachGuestMemory(guest: Handle, memory: WasmMemoryLike): void;
   attachGuestExports(guest: Handle, exports: WasmExports, types: RawFunctionInfo[]): void;
   makeHostFunctions(module: Handle, guest?: Handle): Record<string, (...args: unknown[]) => unknown>;
-  /** Sets the stand-in's log level (a {@link NativeLogLevel}), which plug-ins and backends read through ws_log_level(). */
-  setLogLevel(level: number): void;
+  /**
+   * Sets the stand-in's log level (a {@link NativeLogLevel}), which plug-ins and
+   * backends read through ws_log_level(); one per process. With ifUnset, only
+   * if no thread has set one yet.
+   */
+  setLogLevel(level: number, ifUnset?: boolean): void;
+  /** The stand-in's log level now (a {@link NativeLogLevel}). */
+  getLogLevel(): number;
   /**
    * dlopen(path, RTLD_NOW|RTLD_LOCAL) (a bare name: the loader's search), then
    * dlclose. With probeSymbol: calls `int probeSymbol(const char *argument,

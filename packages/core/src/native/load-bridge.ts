@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GuestTerminated, HostFunctionError, WsError } from '../errors.js';
-import { getLogLevel, logPrefix, onLogLevelChange } from '../log.js';
+import { getLogLevel, logLevelWasSet, logPrefix, onLogLevelChange } from '../log.js';
 import { platformKey, platformPackageName } from '../platform.js';
 import { checklistMessage, localBuildCandidate, platformPackageCandidate, type Candidate, type LoadFailure } from './binary-checklist.js';
 import { NativeLogLevel, type BridgeAddon, type HostErrorKind } from './addon-types.js';
@@ -134,7 +134,9 @@ export function loadBridge(): BridgeAddon {
       const addon = require(candidate.path) as BridgeAddon;
       addon.init(makeHostError);
       // Native code (plug-ins, their backends) follows setLogLevel from here on.
-      addon.setLogLevel(NativeLogLevel[getLogLevel()]);
+      // Its level is one per process: this thread's default (no setLogLevel
+      // call yet) applies only if no other thread has set a level.
+      addon.setLogLevel(NativeLogLevel[getLogLevel()], !logLevelWasSet());
       onLogLevelChange((level) => addon.setLogLevel(NativeLogLevel[level]));
       bridge = addon;
       return addon;
