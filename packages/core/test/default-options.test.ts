@@ -1,6 +1,6 @@
 // A plug-in package's default options: files inside its dependencies, found
 // from the package's own folder for this platform.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +56,17 @@ describe('resolveDefaultOptions', () => {
 
   // In this checkout the platform packages carry no lib/ (package-binaries.mjs --copy does that for a
   // release), so each option falls back to the build-time package, a devDependency a user never installs.
+  it("resolves from a linked package's real folder, where pnpm puts its dependencies", () => {
+    // pnpm: project/node_modules/plugin-pkg → .pnpm/plugin-pkg/node_modules/plugin-pkg, whose dependencies sit beside it.
+    const store = packageWithDependency();
+    const project = mkdtempSync(join(tmpdir(), 'ws-defaults-project-'));
+    mkdirSync(join(project, 'node_modules'));
+    symlinkSync(store, join(project, 'node_modules', 'plugin-pkg'));
+    expect(resolveDefaultOptions(manifest(join(project, 'node_modules', 'plugin-pkg'), { lib: { [key]: '@scope/backend/lib/libbackend.so' } }))).toEqual({
+      lib: join(store, 'node_modules', '@scope', 'backend', 'lib', 'libbackend.so'),
+    });
+  });
+
   it("each WASI-NN backend package points the wasi_nn plug-in at its runtime library (hidden package.json included)", () => {
     const packages = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
     const options = (name: string) => resolveExtensionOptions(join(packages, name), 'wasi_nn');

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { platformKey } from '../platform.js';
@@ -21,6 +21,14 @@ function packageFolder(fromDir: string, packageName: string): string | undefined
   return searched.map((dir) => join(dir, packageName)).find((dir) => existsSync(join(dir, 'package.json')));
 }
 
+function realFolder(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return dir;
+  }
+}
+
 /**
  * Resolves a manifest's default options for this platform: each names a file
  * inside a dependency of the plug-in package, found the way Node finds that
@@ -31,12 +39,15 @@ export function resolveDefaultOptions(manifest: Pick<PluginManifest | PluginExte
   const key = platformKey();
   const resolved: Record<string, string> = {};
   if (!key) return resolved;
+  // From the package's real folder: pnpm links a package from its store, where
+  // its own dependencies are; the link's folder (node_modules/@ws/x) sees only the project's.
+  const packageDir = realFolder(manifest.packageDir);
   for (const [option, perPlatform] of Object.entries(manifest.defaultOptions)) {
     // Several candidates: the first installed wins (the platform package a user
     // installs, then the build-time package a development checkout has).
     for (const file of [perPlatform[key] ?? []].flat()) {
       const [packageName, inside] = splitPackageFile(file);
-      const folder = packageFolder(manifest.packageDir, packageName);
+      const folder = packageFolder(packageDir, packageName);
       // A dependency that is not installed (or lacks the file) gives nothing to default to.
       if (folder && existsSync(join(folder, inside))) {
         resolved[option] = join(folder, inside);
