@@ -23,6 +23,8 @@ export type {
 } from './wasm-types.js';
 export { GuestTerminated, HostFunctionError, ImportResolutionError, PluginLoadError, WsError } from './errors.js';
 export type { UnresolvedImport, WsErrorCode } from './errors.js';
+export { getLogLevel, logLevels, setLogLevel } from './log.js';
+export type { LogLevel } from './log.js';
 export { pluginCatalog } from './catalog.js';
 export { platformKey } from './platform.js';
 export type { PlatformKey } from './platform.js';

@@ -20,7 +20,7 @@ Options:
 /**
  * `ws doctor`: platform key, libc, Node and N-API, the native bridge, every
  * plug-in found (installed packages included) and whether it loads, and the
- * optional backend libraries present (probed with koffi, no plug-in loaded).
+ * optional backend libraries present (probed through the native bridge, no plug-in loaded).
  */
 export function doctorCommand(argv: readonly string[]): number {
   const parsed = parseArguments(argv, { command: 'doctor', options: { 'plugin-path': { type: 'string' } } });
