@@ -3,6 +3,7 @@ import type { WASI as WasiClass } from 'node:wasi';
 import { catalogDeclaresOption, catalogEntryForModule, pluginCatalog } from '../catalog.js';
 import { GuestTerminated, ImportResolutionError, withArticle, WsError, type UnresolvedImport } from '../errors.js';
 import type { Handle, RawFunctionInfo } from '../native/addon-types.js';
+import { logLevelEnabled } from '../log.js';
 import { loadBridge } from '../native/load-bridge.js';
 import { installCommand } from '../package-manager.js';
 import type { HostModule } from '../plugins/host-module.js';
@@ -19,12 +20,27 @@ import { exportMemoryZero, readModuleInfo, type WasmFunctionType, type WasmImpor
 
 const WASI_MODULE = 'wasi_snapshot_preview1';
 
-// node:wasi is loaded on first use: loading it prints an ExperimentalWarning,
-// and importing @ws/core should cost nothing.
+// node:wasi is loaded on first use: importing @ws/core should cost nothing.
 const require = createRequire(import.meta.url);
 let wasiClass: typeof WasiClass | undefined;
 function loadWasi(): typeof WasiClass {
-  wasiClass ??= (require('node:wasi') as typeof import('node:wasi')).WASI;
+  if (wasiClass) return wasiClass;
+  // Loading node:wasi emits "ExperimentalWarning: WASI is an experimental feature": Node
+  // speaking of its own module, nothing a ws user can act on. Below the debug log level it
+  // is dropped (as the CLI does); any other warning emitted meanwhile passes untouched.
+  const emitWarning = process.emitWarning;
+  if (!logLevelEnabled('debug')) {
+    process.emitWarning = function emitWarningButWasi(this: NodeJS.Process, warning: string | Error, ...rest: unknown[]) {
+      const type = typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;
+      if (type === 'ExperimentalWarning' && String(warning).includes('WASI')) return;
+      return (emitWarning as (...args: unknown[]) => void).call(this, warning, ...rest);
+    } as typeof process.emitWarning;
+  }
+  try {
+    wasiClass = (require('node:wasi') as typeof import('node:wasi')).WASI;
+  } finally {
+    process.emitWarning = emitWarning;
+  }
   return wasiClass;
 }
 
