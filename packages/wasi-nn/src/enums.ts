@@ -3,7 +3,7 @@
  * with WasmEdge's numbering.
  */
 
-/** `graph_encoding` values; only `TensorflowLite` has a backend in ws. */
+/** `graph_encoding` values; ws has backends for OpenVINO, ONNX, PyTorch, TensorflowLite and GGML (Autodetect picks one of them). */
 export const GraphEncoding = {
   OpenVINO: 0,
   ONNX: 1,

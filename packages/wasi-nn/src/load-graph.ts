@@ -17,7 +17,7 @@ export interface LoadGraphOptions {
   threads?: number;
   /** Execution target. Default `CPU`. */
   target?: ExecutionTargetName;
-  /** Absolute path of libtensorflowlite_c.so (default: tfjs-tflite-node's). */
+  /** Absolute path of libtensorflowlite_c.so (default: the one @ws/wasi-nn-tflite's platform package carries). */
   tfliteLibrary?: string;
 }
 
@@ -36,7 +36,7 @@ const encodingAliases: Record<string, number> = { tflite: GraphEncoding.Tensorfl
 function encodingValue(encoding: GraphEncodingName | 'tflite' | number): number {
   if (typeof encoding === 'number') return encoding;
   const value = encodingAliases[encoding.toLowerCase()] ?? Object.entries(GraphEncoding).find(([name]) => name.toLowerCase() === encoding.toLowerCase())?.[1];
-  if (value === undefined) throw new WasiNnError('WS_NN_USAGE', `Unknown graph encoding '${encoding}'. Use 'tflite' (TensorflowLite).`);
+  if (value === undefined) throw new WasiNnError('WS_NN_USAGE', `Unknown graph encoding '${encoding}'. Use one of ${['tflite', ...Object.keys(GraphEncoding)].map((name) => `'${name}'`).join(', ')}, or its number.`);
   return value;
 }
 
@@ -179,7 +179,7 @@ export async function loadGraph(model: Uint8Array, encoding: GraphEncodingName |
     view.setUint32(BUILDERS + 4, model.length, true);
     const target = ExecutionTarget[options.target ?? 'CPU'];
     let errno = nn.load(BUILDERS, 1, encodingValue(encoding), target, HANDLE_OUT);
-    if (errno !== NnErrno.Success) throw callFailed('load', errno, 'Check that the bytes are a valid model for this encoding and that the target is CPU.');
+    if (errno !== NnErrno.Success) throw callFailed('load', errno, 'Check the message the plug-in printed above (a backend package that is not installed, or a model it refused), that the bytes are a model of this encoding, and that the target is CPU.');
     const graph = view.getUint32(HANDLE_OUT, true);
     errno = nn.init_execution_context(graph, HANDLE_OUT);
     if (errno !== NnErrno.Success) throw callFailed('init_execution_context', errno, 'The model could not be prepared for inference.');
