@@ -89,6 +89,8 @@ export async function startRegistry(work: string): Promise<Registry> {
     "  '**':",
     '    access: $all',
     '    proxy: upstream',
+    // The ONNX and GGML platform packages carry their runtimes (tens of MB).
+    'max_body_size: 300mb',
     'log: { type: stdout, format: pretty, level: warn }',
     '',
   ].join('\n');
