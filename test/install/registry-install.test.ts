@@ -93,6 +93,12 @@ export function installedBytes(dir: string): number {
   return total;
 }
 
+/** What ws installs: node_modules without the model a Quick start takes from npm (13 MB of MediaPipe). */
+function ourBytes(nodeModules: string): number {
+  const model = join(nodeModules, '@mediapipe/face_detection');
+  return installedBytes(nodeModules) - (existsSync(model) ? installedBytes(realpathSync(model)) : 0);
+}
+
 /** Every package.json under node_modules (pnpm's .pnpm store included). */
 function installedManifests(nodeModules: string): string[] {
   const found: string[] = [];
@@ -133,10 +139,13 @@ describe.each(['npm', 'pnpm'] as const)('installed from a registry with %s at de
     expectQuietInstalls(useIt.steps);
     expectOutputs(useIt);
 
+    let installed = '@ws/core + @ws/process';
     for (const folder of ['wasi-crypto', 'image']) {
       const result = runQuickStart(readme(folder), project, manager, registry.env(), userFiles[folder]);
       expectQuietInstalls(result.steps);
       expectOutputs(result);
+      installed += ` + @ws/${folder}`;
+      sizes[`${manager}: ${installed}`] = ourBytes(join(project, 'node_modules'));
     }
   }, 600000);
 
@@ -146,9 +155,7 @@ describe.each(['npm', 'pnpm'] as const)('installed from a registry with %s at de
     expectQuietInstalls(result.steps);
     expectOutputs(result);
     const nodeModules = join(project, 'node_modules');
-    // The budget is ours: the model the Quick start installs from npm (13 MB of MediaPipe) does not count.
-    const model = realpathSync(join(nodeModules, '@mediapipe/face_detection'));
-    sizes[`${manager}: @ws/core + @ws/wasi-nn + @ws/wasi-nn-tflite`] = installedBytes(nodeModules) - installedBytes(model);
+    sizes[`${manager}: @ws/core + @ws/wasi-nn + @ws/wasi-nn-tflite`] = ourBytes(nodeModules);
     expect(sizes[`${manager}: @ws/core + @ws/wasi-nn + @ws/wasi-nn-tflite`]).toBeLessThanOrEqual(budgets.coreWasiNnTflite);
     // The runtime library comes in our own platform package: tfjs-tflite-node is not installed.
     expect(existsSync(join(nodeModules, 'tfjs-tflite-node'))).toBe(false);
@@ -160,6 +167,7 @@ describe.each(['npm', 'pnpm'] as const)('installed from a registry with %s at de
     expectQuietInstalls(result.steps);
     expectOutputs(result);
     for (const runtime of ['onnxruntime-node', 'node-llama-cpp', '@node-llama-cpp']) expect(existsSync(join(project, 'node_modules', runtime)), runtime).toBe(false);
+    sizes[`${manager}: @ws/core + @ws/wasi-nn + @ws/wasi-nn-${backend}`] = ourBytes(join(project, 'node_modules'));
   }, 600000);
 
   it('tensorflow: README Quick start', () => {
@@ -167,6 +175,7 @@ describe.each(['npm', 'pnpm'] as const)('installed from a registry with %s at de
     const result = runQuickStart(readme('tensorflow'), project, manager, registry.env());
     expectQuietInstalls(result.steps);
     expectOutputs(result);
+    sizes[`${manager}: @ws/core + @ws/tensorflow`] = ourBytes(join(project, 'node_modules'));
   }, 600000);
 });
 
