@@ -36,6 +36,8 @@ function load(app: string): { standIn?: string; code?: string; message?: string 
   const env = { ...process.env };
   delete env.WS_CORE_BRIDGE;
   delete env.NODE_PATH;
+  // As `node load.mjs` typed by a user: no package manager's user agent (the suite may run under pnpm).
+  delete env.npm_config_user_agent;
   const result = spawnSync(process.execPath, ['load.mjs'], { cwd: app, encoding: 'utf8', env });
   expect(result.stderr).toBe('');
   return JSON.parse(result.stdout);

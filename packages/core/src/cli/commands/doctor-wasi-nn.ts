@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { platformKey } from '../../platform.js';
 import { loadBridge } from '../../native/load-bridge.js';
+import { installCommand } from '../../package-manager.js';
 
 /** The backends ws's wasi_nn plug-in knows, by library stem, with their encodings. */
 const BACKENDS: readonly [stem: string, label: string][] = [
@@ -45,7 +46,7 @@ export function wasiNnBackendLines(pluginPath: string, options: Readonly<Record<
     if (!path && installedPackages.includes(backendPackage)) {
       // The wrapper is there but npm/pnpm left out its optional platform package.
       const binary = `${backendPackage}-${platformKey() ?? '<platform>'}`;
-      lines.push(`      ${label}: ${backendPackage} is installed but not its binary ${binary} (optional dependencies omitted?): npm install ${binary}`);
+      lines.push(`      ${label}: ${backendPackage} is installed but not its binary ${binary} (optional dependencies omitted?): ${installCommand([binary])}`);
       continue;
     }
     if (!path) {
