@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from '../helpers/paths.js';
 import { runQuickStart, type Manager } from './readme-blocks.js';
@@ -51,8 +51,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await registry?.stop();
   if (Object.keys(sizes).length) {
-    mkdirSync(join(root, 'test-results'), { recursive: true });
-    writeFileSync(join(root, 'test-results', 'install-sizes.json'), `${JSON.stringify(sizes, null, 2)}\n`);
+    // Merged into what earlier runs measured, so a run of some of the tests (-t) keeps the others' numbers.
+    const file = join(root, 'test-results', 'install-sizes.json');
+    mkdirSync(dirname(file), { recursive: true });
+    const earlier = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>) : {};
+    writeFileSync(file, `${JSON.stringify({ ...earlier, ...sizes }, null, 2)}\n`);
   }
   if (work) rmSync(work, { recursive: true, force: true });
 });
@@ -124,6 +127,16 @@ function expectOutputs(result: ReturnType<typeof runQuickStart>): void {
 }
 
 describe.each(['npm', 'pnpm'] as const)('installed from a registry with %s at default settings', (manager: Manager) => {
+  it('core alone: its README Quick start (a WASI guest through ws run and a Runtime)', () => {
+    const project = newProject(`${manager}-core`);
+    const result = runQuickStart(readme('core'), project, manager, registry.env());
+    expectQuietInstalls(result.steps);
+    expectOutputs(result);
+    sizes[`${manager}: @ws/core`] = ourBytes(join(project, 'node_modules'));
+    // koffi is an optional peer: neither npm nor pnpm installs it.
+    expect(installedPackages(project).filter((name) => /koffi/.test(name))).toEqual([]);
+  }, 600000);
+
   it('core + process, then the root README\'s Use it, + wasi-crypto, + image: each README Quick start runs as written', () => {
     const project = newProject(`${manager}-plugins`);
     const process = runQuickStart(readme('process'), project, manager, registry.env());
