@@ -8,28 +8,11 @@
 //
 //   node bench/install-size.bench.mjs [--write]
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { installedBytes } from '../scripts/installed-bytes.mjs';
 import { machineLine, root, writeSection } from './results.mjs';
-
-function installedBytes(dir) {
-  const seen = new Set();
-  let total = 0;
-  const walk = (folder) => {
-    for (const entry of readdirSync(folder)) {
-      const path = join(folder, entry);
-      const stat = lstatSync(path);
-      if (stat.isDirectory()) walk(path);
-      else if (stat.isFile() && !seen.has(`${stat.dev}:${stat.ino}`)) {
-        seen.add(`${stat.dev}:${stat.ino}`);
-        total += stat.size;
-      }
-    }
-  };
-  walk(dir);
-  return total;
-}
 
 /** Installs `specs` with npm into a fresh project and measures node_modules. */
 function measureNpm(specs) {

@@ -8,13 +8,15 @@
 // scripts. Installs must exit 0 without a word about build scripts; sizes stay
 // within their budgets; no installed package has an install script.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from '../helpers/paths.js';
 import { runQuickStart, type Manager } from './readme-blocks.js';
 import { publishAll, startRegistry, type Registry } from './registry.js';
+// @ts-expect-error: a plain .mjs script without declarations
+import { installedBytes } from '../../scripts/installed-bytes.mjs';
 
 const version = (JSON.parse(readFileSync(join(root, 'packages/core/package.json'), 'utf8')) as { version: string }).version;
 const readme = (folder: string): string => join(root, 'packages', folder, 'README.md');
@@ -75,25 +77,6 @@ function expectQuietInstalls(steps: { command: string; stdout: string; stderr: s
   for (const step of steps.filter((s) => /^(npm install|pnpm add)\b/.test(s.command))) {
     expect(`${step.stdout}\n${step.stderr}`, step.command).not.toMatch(buildScriptWarning);
   }
-}
-
-/** Bytes of the regular files under a folder, each hard-linked file once (pnpm links its store). */
-export function installedBytes(dir: string): number {
-  const seen = new Set<string>();
-  let total = 0;
-  const walk = (folder: string): void => {
-    for (const entry of readdirSync(folder)) {
-      const path = join(folder, entry);
-      const stat = lstatSync(path);
-      if (stat.isDirectory()) walk(path);
-      else if (stat.isFile() && !seen.has(`${stat.dev}:${stat.ino}`)) {
-        seen.add(`${stat.dev}:${stat.ino}`);
-        total += stat.size;
-      }
-    }
-  };
-  walk(dir);
-  return total;
 }
 
 /** What ws installs: node_modules without the model a Quick start takes from npm (13 MB of MediaPipe). */
