@@ -11,6 +11,13 @@
  * backends (TensorFlow Lite, llama.cpp, ...) as quiet as the host. A plug-in
  * finds it at run time (ws_current_log_level() below), so it still loads in
  * WasmEdge, where the function does not exist.
+ *
+ * WasmEdge's time limit stops a guest between instructions only: a host
+ * function blocked in a plug-in (a spawned command, a long computation) runs
+ * to its end. ws adds ws_interrupt_requested() so that a plug-in can end such
+ * a call early when the guest's time limit has fired
+ * (ws_current_interrupt_requested() below, found at run time like the log
+ * level).
  */
 #ifndef WS_WASMEDGE_EXTENSIONS_H
 #define WS_WASMEDGE_EXTENSIONS_H
@@ -60,6 +67,39 @@ static inline enum WasmEdge_LogLevel ws_current_log_level(void) {
     dlclose(Global);
   }
   return Level;
+}
+#endif
+
+/* Nonzero once the time limit of the guest calling into the plug-in on this
+ * thread has fired (RuntimeOptions.timeLimitMs, `ws run --time-limit`): the
+ * guest is being stopped, and a host function that waits or loops should end
+ * soon (kill what it started, free what it holds) and return an error; its
+ * result is not used. 0 when no limit is set or it has not fired. Per thread:
+ * call it on the thread the host function was called on. Only the ws host
+ * exports it (symbol version WS_EXT_2): call it through
+ * ws_current_interrupt_requested(). */
+WASMEDGE_CAPI_EXPORT extern int ws_interrupt_requested(void);
+
+#if !defined(_WIN32) && !defined(WASMEDGE_COMPILE_LIBRARY)
+/* ws_interrupt_requested() of the host, or 0 in a host without it (WasmEdge):
+ * looked up once per plug-in (the host library is never unloaded), then one
+ * indirect call and an atomic load: cheap enough to call between tokens or
+ * every few milliseconds of a wait loop. */
+static inline int ws_current_interrupt_requested(void) {
+  /* 0: not looked up yet; 1: looked up (Getter may be NULL). */
+  static int LookedUp = 0;
+  static int (*Getter)(void) = NULL;
+  if (!__atomic_load_n(&LookedUp, __ATOMIC_ACQUIRE)) {
+    int (*Found)(void) = NULL;
+    void *Global = dlopen(NULL, RTLD_LAZY);
+    if (Global != NULL) {
+      *(void **)(&Found) = dlsym(Global, "ws_interrupt_requested");
+      dlclose(Global);
+    }
+    Getter = Found;
+    __atomic_store_n(&LookedUp, 1, __ATOMIC_RELEASE);
+  }
+  return Getter != NULL ? Getter() : 0;
 }
 #endif
 

@@ -12,6 +12,7 @@ void RegisterModuleFunctions(Napi::Env env, Napi::Object exports);
 void RegisterGuestFunctions(Napi::Env env, Napi::Object exports);
 void RegisterHostCallFunctions(Napi::Env env, Napi::Object exports);
 void RegisterLibraryProbe(Napi::Env env, Napi::Object exports);
+void RegisterTimeLimitFunctions(Napi::Env env, Napi::Object exports);
 
 namespace {
 
@@ -106,6 +107,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   RegisterGuestFunctions(env, exports);
   RegisterHostCallFunctions(env, exports);
   RegisterLibraryProbe(env, exports);
+  RegisterTimeLimitFunctions(env, exports);
   return exports;
 }
 

@@ -64,6 +64,14 @@ typedef void (*ws_v8_memory_delete_t)(ws_v8_memory *Memory);
 typedef const ws_memory_hooks *(*ws_v8_memory_hooks_t)(void);
 // v8Floor(a, b) -> a + b: the cheapest V8 API call, a floor for the benchmark.
 typedef napi_status (*ws_v8_make_floor_t)(napi_env Env, napi_value *Out);
+// Calls Function(...Argv) with This (NULL: undefined) under a time limit
+// (time_limit_v8.cc): past Milliseconds, V8 terminates it from a watchdog
+// thread and ws_interrupt_requested() turns nonzero on this thread. Returns
+// napi_ok with *Result, or with *TimedOut = 1 (termination cancelled, nothing
+// pending) when the limit fired; napi_pending_exception when the call threw.
+typedef napi_status (*ws_v8_call_with_time_limit_t)(napi_env Env, napi_value Function, napi_value This, size_t Argc,
+                                                    const napi_value *Argv, double Milliseconds, napi_value *Result,
+                                                    int *TimedOut);
 
 #ifdef __cplusplus
 }

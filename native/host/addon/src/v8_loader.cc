@@ -82,9 +82,11 @@ void Load(napi_env env) {
   gCalls.memoryCreate = reinterpret_cast<ws_v8_memory_create_t>(dlsym(library, "ws_v8_memory_create"));
   gCalls.memoryDelete = reinterpret_cast<ws_v8_memory_delete_t>(dlsym(library, "ws_v8_memory_delete"));
   gCalls.memoryHooks = reinterpret_cast<ws_v8_memory_hooks_t>(dlsym(library, "ws_v8_memory_hooks"));
+  gCalls.callWithTimeLimit =
+      reinterpret_cast<ws_v8_call_with_time_limit_t>(dlsym(library, "ws_v8_call_with_time_limit"));
   if (abi == nullptr || init == nullptr || gCalls.makeHostFunction == nullptr || gCalls.makeFloor == nullptr ||
       gCalls.memoryCreate == nullptr || gCalls.memoryDelete == nullptr || gCalls.memoryHooks == nullptr ||
-      abi() != running) {
+      gCalls.callWithTimeLimit == nullptr || abi() != running) {
     gPath = "napi (" + path + " is not the ws_bridge_v8 of this build for NODE_MODULE_VERSION " +
             std::to_string(running) + ")";
     return;
@@ -105,6 +107,11 @@ const V8Calls *GetV8Calls(napi_env env) {
   std::call_once(gLoadOnce, Load, env);
   if (gState != LoadState::Loaded || ForcedNapi()) return nullptr;
   return &gCalls;
+}
+
+const V8Calls *GetV8Library(napi_env env) {
+  std::call_once(gLoadOnce, Load, env);
+  return gState == LoadState::Loaded ? &gCalls : nullptr;
 }
 
 const char *HostCallPath() { return ForcedNapi() && gState == LoadState::Loaded ? "napi (WS_HOST_CALLS=napi)" : gPath.c_str(); }

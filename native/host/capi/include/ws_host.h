@@ -173,6 +173,11 @@ WASMEDGE_CAPI_EXPORT WasmEdge_Result ws_host_function_invoke(const WasmEdge_Func
                                                              const WasmEdge_CallingFrameContext *Frame,
                                                              const WasmEdge_Value *Params, WasmEdge_Value *Returns);
 
+/* Points this thread's ws_interrupt_requested() at Flag (read atomically; NULL:
+ * never interrupted) and returns the previous pointer, to be restored when the
+ * limited call ends. Set by the time limit's watchdog (ws_bridge_v8). */
+WASMEDGE_CAPI_EXPORT const int *ws_host_set_interrupt_flag(const int *Flag);
+
 #ifdef __cplusplus
 }
 #endif
