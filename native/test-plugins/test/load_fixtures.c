@@ -33,6 +33,8 @@ const char *load_status_name(enum ws_load_status Status) {
   case WS_LOAD_DUPLICATE_NAME: return "DUPLICATE_NAME";
   case WS_LOAD_BAD_DESCRIPTOR: return "BAD_DESCRIPTOR";
   case WS_LOAD_UNKNOWN_SYMBOL_VERSION: return "UNKNOWN_SYMBOL_VERSION";
+  case WS_LOAD_TRUNCATED: return "TRUNCATED";
+  case WS_LOAD_NOT_A_FILE: return "NOT_A_FILE";
   }
   return "UNKNOWN_STATUS";
 }

@@ -1,6 +1,7 @@
 // Plug-in loading, description, options and module creation for @ws/core.
 #include <cstring>
 #include <string>
+#include <vector>
 #include "modules.h"
 
 namespace ws {
@@ -167,6 +168,61 @@ Napi::Value CreateModule(const Napi::CallbackInfo &info) {
   return WrapModule(env, std::move(holder));
 }
 
+// createModuleWithOptions(plugin, descriptorName | null, [[name, value | null], ...])
+// -> module handle | null. Options set, Create and reset happen in one native
+// call under the plug-in's lock (ws_host_plugin_create_module_with_options), so
+// workers with different options never see each other's. A descriptor of null
+// only checks the options. Throws (code WS_PLUGIN_OPTION) for a refused option.
+Napi::Value CreateModuleWithOptions(const Napi::CallbackInfo &info) {
+  Napi::Env env = info.Env();
+  const WasmEdge_PluginContext *plugin = UnwrapPlugin(info[0]);
+  bool create = info[1].IsString();
+  std::string name = create ? info[1].As<Napi::String>().Utf8Value() : std::string();
+  std::vector<std::string> names;
+  std::vector<std::string> values;
+  std::vector<bool> hasValue;
+  if (info[2].IsArray()) {
+    Napi::Array pairs = info[2].As<Napi::Array>();
+    for (uint32_t i = 0; i < pairs.Length(); ++i) {
+      Napi::Value pair = pairs.Get(i);
+      if (!pair.IsArray() || !pair.As<Napi::Array>().Get(0u).IsString()) {
+        Napi::TypeError::New(env, "createModuleWithOptions: each option is a [name, value | null] pair")
+            .ThrowAsJavaScriptException();
+        return env.Null();
+      }
+      Napi::Array entry = pair.As<Napi::Array>();
+      names.push_back(entry.Get(0u).As<Napi::String>().Utf8Value());
+      Napi::Value value = entry.Get(1u);
+      hasValue.push_back(value.IsString());
+      values.push_back(value.IsString() ? value.As<Napi::String>().Utf8Value() : std::string());
+    }
+  }
+  std::vector<const char *> namePointers;
+  std::vector<const char *> valuePointers;
+  for (size_t i = 0; i < names.size(); ++i) {
+    namePointers.push_back(names[i].c_str());
+    valuePointers.push_back(hasValue[i] ? values[i].c_str() : nullptr);
+  }
+  WasmEdge_ModuleInstanceContext *instance = nullptr;
+  char error[512] = {0};
+  if (ws_host_plugin_create_module_with_options(plugin, create ? name.c_str() : nullptr, namePointers.data(),
+                                                valuePointers.data(), static_cast<uint32_t>(names.size()),
+                                                &instance, error, sizeof(error)) != 0) {
+    Napi::Error e = Napi::Error::New(env, error);
+    e.Set("code", "WS_PLUGIN_OPTION");
+    e.ThrowAsJavaScriptException();
+    return env.Null();
+  }
+  if (instance == nullptr) return env.Null();
+  auto holder = std::make_shared<ModuleHolder>();
+  holder->module = instance;
+  const WasmEdge_PluginDescriptor *descriptor = ws_host_plugin_descriptor(plugin);
+  holder->pluginName = descriptor && descriptor->Name ? descriptor->Name : "";
+  WasmEdge_String instanceName = WasmEdge_ModuleInstanceGetModuleName(instance);
+  holder->instanceName = instanceName.Buf ? std::string(instanceName.Buf, instanceName.Length) : name;
+  return WrapModule(env, std::move(holder));
+}
+
 }  // namespace
 
 void RegisterPluginFunctions(Napi::Env env, Napi::Object exports) {
@@ -175,6 +231,7 @@ void RegisterPluginFunctions(Napi::Env env, Napi::Object exports) {
   exports.Set("setPluginOption", Napi::Function::New(env, SetPluginOption, "setPluginOption"));
   exports.Set("resetPluginOptions", Napi::Function::New(env, ResetPluginOptions, "resetPluginOptions"));
   exports.Set("createModule", Napi::Function::New(env, CreateModule, "createModule"));
+  exports.Set("createModuleWithOptions", Napi::Function::New(env, CreateModuleWithOptions, "createModuleWithOptions"));
 }
 
 }  // namespace ws

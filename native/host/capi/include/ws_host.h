@@ -103,7 +103,9 @@ enum ws_load_status {
   WS_LOAD_API_VERSION = 8,           /* unsupported plug-in API version */
   WS_LOAD_DUPLICATE_NAME = 9,        /* a plug-in with the same name is loaded */
   WS_LOAD_BAD_DESCRIPTOR = 10,       /* descriptor fields invalid (NULL name, ...) */
-  WS_LOAD_UNKNOWN_SYMBOL_VERSION = 11 /* needs a libwasmedge symbol version we lack */
+  WS_LOAD_UNKNOWN_SYMBOL_VERSION = 11, /* needs a libwasmedge symbol version we lack */
+  WS_LOAD_TRUNCATED = 12,             /* an ELF file cut short: a segment or header table past its end */
+  WS_LOAD_NOT_A_FILE = 13             /* a folder, FIFO, socket or device, not a regular file */
 };
 
 typedef struct ws_load_result {
@@ -153,6 +155,21 @@ WASMEDGE_CAPI_EXPORT void ws_host_plugin_reset_options(const WasmEdge_PluginCont
  * recorded so that failures can name it. NULL if unknown or Create failed. */
 WASMEDGE_CAPI_EXPORT WasmEdge_ModuleInstanceContext *ws_host_plugin_create_module(const WasmEdge_PluginContext *Plugin,
                                                                                const char *ModuleName);
+
+/* Creates a module with its own options, atomically: under the plug-in's
+ * lock, resets every option to its load-time value, sets Names[i] = Values[i]
+ * (as ws_host_plugin_set_option; Values[i] NULL is the flag without a value),
+ * runs the module's Create, and resets the options again, so no other thread
+ * sees or changes them in between and no later module inherits them.
+ * ModuleName NULL only checks the options. Returns 0 with *Out set (NULL if
+ * the module is unknown or Create failed), or non-zero with a message in Err
+ * when an option is refused (Create is then not run). */
+WASMEDGE_CAPI_EXPORT int ws_host_plugin_create_module_with_options(const WasmEdge_PluginContext *Plugin,
+                                                                   const char *ModuleName,
+                                                                   const char *const *Names,
+                                                                   const char *const *Values, uint32_t Count,
+                                                                   WasmEdge_ModuleInstanceContext **Out,
+                                                                   char *Err, size_t ErrLen);
 
 /* ---- Guest-side objects built by the embedder ---------------------------- */
 

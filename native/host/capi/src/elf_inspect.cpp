@@ -226,6 +226,50 @@ bool scanDynamicVersionNeeds(const ElfView &File, uint64_t FileSize, ws::ElfInfo
   return true;
 }
 
+// Everything dlopen maps or reads must lie inside the file: the program
+// header table, each PT_LOAD's file bytes (p_offset + p_filesz) and the
+// section header table. A file cut short (an interrupted copy) would
+// otherwise be mapped past its end, and the loader's first touch of such a
+// page (memset of the .bss tail) kills the process with SIGBUS.
+bool checkExtents(const ElfView &File, uint64_t Size, ws::ElfInfo &Info) {
+  constexpr uint32_t kPtLoad = 1;
+  auto truncated = [&](const std::string &What, uint64_t End) {
+    Info.Truncated = true;
+    Info.Problem = "is a truncated ELF file (" + std::to_string(Size) + " bytes; its " + What + " ends at byte " +
+                   std::to_string(End) + ")";
+    return false;
+  };
+  uint64_t Table = File.read(32, 8);
+  uint64_t EntrySize = File.read(54, 2);
+  uint64_t Count = File.read(56, 2);
+  if (Count > 0) {
+    if (EntrySize < 56) {
+      Info.Problem = "is an ELF file with a malformed program header table";
+      return false;
+    }
+    uint64_t Bytes = Count * EntrySize;  // both 16-bit: cannot overflow
+    if (Table > UINT64_MAX - Bytes || !File.has(Table, Bytes)) return truncated("program header table", Table + Bytes);
+    for (uint64_t I = 0; I < Count; ++I) {
+      uint64_t At = Table + I * EntrySize;
+      if (static_cast<uint32_t>(File.read(At, 4)) != kPtLoad) continue;
+      uint64_t Offset = File.read(At + 8, 8);
+      uint64_t FileBytes = File.read(At + 32, 8);
+      if (Offset > UINT64_MAX - FileBytes) return truncated("segment " + std::to_string(I), UINT64_MAX);
+      if (!File.has(Offset, FileBytes)) return truncated("loadable segment " + std::to_string(I), Offset + FileBytes);
+    }
+  }
+  uint64_t SectionTable = File.read(40, 8);
+  uint64_t SectionEntrySize = File.read(58, 2);
+  uint64_t SectionCount = File.read(60, 2);
+  if (SectionTable != 0 && SectionCount > 0) {
+    uint64_t Bytes = SectionCount * SectionEntrySize;
+    if (SectionTable > UINT64_MAX - Bytes || !File.has(SectionTable, Bytes)) {
+      return truncated("section header table", SectionTable + Bytes);
+    }
+  }
+  return true;
+}
+
 void inspectMapped(const uint8_t *Data, uint64_t Size, ws::ElfInfo &Info) {
   if (Size < 20 || std::memcmp(Data, "\x7f" "ELF", 4) != 0) {
     Info.Problem = "is not an ELF file";
@@ -250,7 +294,8 @@ void inspectMapped(const uint8_t *Data, uint64_t Size, ws::ElfInfo &Info) {
     return;
   }
   if (!File.has(0, 64)) {
-    Info.Problem = "is a truncated ELF file";
+    Info.Problem = "is a truncated ELF file (" + std::to_string(Size) + " bytes, shorter than its 64-byte header)";
+    Info.Truncated = true;
     return;
   }
   uint16_t Type = static_cast<uint16_t>(File.read(16, 2));
@@ -258,6 +303,7 @@ void inspectMapped(const uint8_t *Data, uint64_t Size, ws::ElfInfo &Info) {
     Info.Problem = Type == 2 ? "is an executable, not a shared library" : "is an ELF file but not a shared library";
     return;
   }
+  if (!checkExtents(File, Size, Info)) return;
   Info.Loadable = true;
   bool VersionsFromDynamic = scanDynamicVersionNeeds(File, Size, Info);
 
@@ -302,7 +348,9 @@ const char *hostMachineName() noexcept {
 bool inspectElf(const std::string &Path, ElfInfo &Info) noexcept {
   Info = ElfInfo();
   try {
-    int Fd = ::open(Path.c_str(), O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK: a FIFO named *.so must not block the loader (it is refused
+    // below as not a regular file); it has no effect on regular files.
+    int Fd = ::open(Path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (Fd < 0) {
       Info.Problem = std::string("cannot be opened (") + std::strerror(errno) + ")";
       return false;

@@ -14,6 +14,10 @@ struct ElfInfo {
   // Problem then says why, as a sentence fragment ("is not an ELF file").
   bool Loadable = false;
   std::string Problem;
+  // True when the file is cut short: a loadable segment (PT_LOAD), the
+  // program or section header table ends past the end of the file. dlopen
+  // would map pages past the end and the first touch is a SIGBUS.
+  bool Truncated = false;
   // False when the file has no section headers (stripped with sstrip): the
   // symbol facts below are then unknown and dlopen decides.
   bool HasSymbols = false;

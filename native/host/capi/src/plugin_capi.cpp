@@ -5,6 +5,7 @@
 #include "plugin_options.h"
 #include "plugin_registry.h"
 
+#include <cstdio>
 #include <cstring>
 
 namespace {
@@ -37,7 +38,9 @@ WasmEdge_ModuleInstanceContext *createModule(const WasmEdge_PluginContext *Plugi
   const WasmEdge_ModuleDescriptor *Module = findModule(Plugin, Name);
   if (Module == nullptr) return nullptr;
   // Create runs plug-in code without the registry lock held: it may call
-  // back into the C API (WasmEdge_PluginFind, ...).
+  // back into the C API (WasmEdge_PluginFind, ...). It holds the plug-in's
+  // own lock, so no option is rewritten while it reads them.
+  std::lock_guard<std::recursive_mutex> UseLock(*Plugin->UseMutex);
   WasmEdge_ModuleInstanceContext *Instance = nullptr;
   try {
     Instance = Module->Create(Module);
@@ -66,6 +69,13 @@ void replaceListOption(const WasmEdge_PluginContext *Plugin, const char *Option,
       ws::logMessage(WasmEdge_LogLevel_Error, "plug-in %s: %s", Plugin->Name.c_str(), Error);
     }
   }
+}
+
+// Looks a plug-in up under the registry lock and releases it: the plug-in's
+// own lock must be taken before the registry's, never after.
+const WasmEdge_PluginContext *findUnlocked(const char *Name) {
+  std::lock_guard<std::recursive_mutex> Lock(ws::registryMutex());
+  return ws::findPlugin(Name);
 }
 
 }  // namespace
@@ -119,9 +129,10 @@ WS_EXPORT WasmEdge_ModuleInstanceContext *WasmEdge_PluginCreateModule(const Wasm
 
 WS_EXPORT void WasmEdge_PluginInitWASINN(const char *const *NNPreloads, const uint32_t PreloadsLen) {
   try {
-    std::lock_guard<std::recursive_mutex> Lock(ws::registryMutex());
-    const WasmEdge_PluginContext *Plugin = ws::findPlugin("wasi_nn");
-    if (Plugin != nullptr) replaceListOption(Plugin, "nn-preload", NNPreloads, PreloadsLen);
+    const WasmEdge_PluginContext *Plugin = findUnlocked("wasi_nn");
+    if (Plugin == nullptr) return;
+    std::lock_guard<std::recursive_mutex> UseLock(*Plugin->UseMutex);
+    replaceListOption(Plugin, "nn-preload", NNPreloads, PreloadsLen);
   } catch (...) {
   }
 }
@@ -129,9 +140,9 @@ WS_EXPORT void WasmEdge_PluginInitWASINN(const char *const *NNPreloads, const ui
 WS_EXPORT void WasmEdge_ModuleInstanceInitWasmEdgeProcess(const char *const *AllowedCmds, const uint32_t CmdsLen,
                                                           const bool AllowAll) {
   try {
-    std::lock_guard<std::recursive_mutex> Lock(ws::registryMutex());
-    const WasmEdge_PluginContext *Plugin = ws::findPlugin("wasmedge_process");
+    const WasmEdge_PluginContext *Plugin = findUnlocked("wasmedge_process");
     if (Plugin == nullptr) return;
+    std::lock_guard<std::recursive_mutex> UseLock(*Plugin->UseMutex);
     replaceListOption(Plugin, "allow-command", AllowedCmds, CmdsLen);
     // WasmEdge only ever sets the toggle; ws also clears it for AllowAll ==
     // false, so a later call cannot inherit an earlier "allow everything".
@@ -153,4 +164,34 @@ WS_EXPORT WasmEdge_ModuleInstanceContext *ws_host_plugin_create_module(const Was
                                                                       const char *ModuleName) {
   if (ModuleName == nullptr) return nullptr;
   return createModule(Plugin, wrapCString(ModuleName));
+}
+
+WS_EXPORT int ws_host_plugin_create_module_with_options(const WasmEdge_PluginContext *Plugin, const char *ModuleName,
+                                                        const char *const *Names, const char *const *Values,
+                                                        uint32_t Count, WasmEdge_ModuleInstanceContext **Out,
+                                                        char *Err, size_t ErrLen) {
+  if (Out != nullptr) *Out = nullptr;
+  if (Err != nullptr && ErrLen > 0) Err[0] = '\0';
+  if (Plugin == nullptr) {
+    if (Err != nullptr && ErrLen > 0) std::snprintf(Err, ErrLen, "no plug-in given: load the plug-in first");
+    return -1;
+  }
+  // The plug-in's lock is recursive: the setters and createModule below take
+  // it again on this thread.
+  std::lock_guard<std::recursive_mutex> UseLock(*Plugin->UseMutex);
+  ws_host_plugin_reset_options(Plugin);
+  for (uint32_t I = 0; I < Count; ++I) {
+    const char *Name = Names != nullptr ? Names[I] : nullptr;
+    int Status = ws_host_plugin_set_option(Plugin, Name, Values != nullptr ? Values[I] : nullptr, Err, ErrLen);
+    if (Status != 0) {
+      ws_host_plugin_reset_options(Plugin);
+      return Status;
+    }
+  }
+  if (ModuleName != nullptr) {
+    WasmEdge_ModuleInstanceContext *Instance = createModule(Plugin, wrapCString(ModuleName));
+    if (Out != nullptr) *Out = Instance;
+  }
+  ws_host_plugin_reset_options(Plugin);
+  return 0;
 }

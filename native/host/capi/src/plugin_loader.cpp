@@ -44,6 +44,12 @@ enum ws_load_status checkElf(const char *Path, ws_load_result *Out) {
   if (!ws::inspectElf(Path, Info)) {
     return fail(Out, WS_LOAD_NOT_FOUND, "%s %s: check the path and its permissions", Path, Info.Problem.c_str());
   }
+  if (Info.Truncated) {
+    return fail(Out, WS_LOAD_TRUNCATED,
+                "%s %s, so it was not loaded (mapping it would crash the process): copy the plug-in again, or "
+                "remove the file from the plug-in directory",
+                Path, Info.Problem.c_str());
+  }
   if (!Info.Loadable) {
     return fail(Out, WS_LOAD_NOT_SHARED_LIBRARY,
                 "%s %s: use a plug-in built for %s, or remove the file from the plug-in directory", Path,
@@ -131,6 +137,15 @@ enum ws_load_status loadFileLocked(const char *Path, ws_load_result *Out) {
   if (::stat(Path, &St) != 0) {
     return fail(Out, WS_LOAD_NOT_FOUND, "%s does not exist or cannot be read (%s): check the path", Path,
                 std::strerror(errno));
+  }
+  if (!S_ISREG(St.st_mode)) {
+    // Never opened for reading: a FIFO would block the loader until a writer came.
+    const char *Kind = S_ISDIR(St.st_mode)    ? "a folder"
+                       : S_ISFIFO(St.st_mode) ? "a FIFO"
+                       : S_ISSOCK(St.st_mode) ? "a socket"
+                                              : "a device";
+    return fail(Out, WS_LOAD_NOT_A_FILE, "%s is %s, not a plug-in file: remove it from the plug-in directory or rename it",
+                Path, Kind);
   }
   if (enum ws_load_status Status = checkElf(Path, Out); Status != WS_LOAD_OK) return Status;
 

@@ -224,6 +224,7 @@ WS_EXPORT int ws_host_plugin_set_option(const WasmEdge_PluginContext *Plugin, co
   if (Plugin == nullptr) return Error("no plug-in given: load the plug-in first");
   if (Name == nullptr || Name[0] == '\0') return Error("no option name given: pass the name without the leading --");
   try {
+    std::lock_guard<std::recursive_mutex> UseLock(*Plugin->UseMutex);
     std::lock_guard<std::recursive_mutex> Lock(ws::registryMutex());
     auto &Mutable = *const_cast<WasmEdge_PluginContext *>(Plugin);
     WsOptionState *State = findOption(Mutable, Name);
@@ -236,6 +237,7 @@ WS_EXPORT int ws_host_plugin_set_option(const WasmEdge_PluginContext *Plugin, co
 
 WS_EXPORT void ws_host_plugin_reset_options(const WasmEdge_PluginContext *Plugin) {
   if (Plugin == nullptr) return;
+  std::lock_guard<std::recursive_mutex> UseLock(*Plugin->UseMutex);
   std::lock_guard<std::recursive_mutex> Lock(ws::registryMutex());
   auto &Mutable = *const_cast<WasmEdge_PluginContext *>(Plugin);
   for (WsOptionState &State : Mutable.Options) resetOption(State);

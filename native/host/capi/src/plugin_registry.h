@@ -29,6 +29,11 @@ struct WasmEdge_PluginContext {
   std::string Path;
   void *Handle = nullptr;
   std::vector<WsOptionState> Options;
+  // Held while this plug-in's option storage is written and while its
+  // modules' Create runs, so Create reads one consistent set of options
+  // (issue 15: two workers' options must not mix). Taken before
+  // registryMutex, never after it. A shared_ptr keeps the entry movable.
+  std::shared_ptr<std::recursive_mutex> UseMutex = std::make_shared<std::recursive_mutex>();
 };
 
 namespace ws {

@@ -55,6 +55,7 @@ void test_modules_functions(void);
 void test_memory_globals(void);
 void test_frame_executor(void);
 void test_plugin_api(void);
+void test_plugin_truncation(void);
 void test_plugin_options(void);
 void test_symbol_versions(void);
 void test_log_level(void);

@@ -58,6 +58,7 @@ int main(void) {
   test_memory_globals();
   test_frame_executor();
   test_plugin_api();
+  test_plugin_truncation();
   test_plugin_options();
   test_symbol_versions();
   test_log_level();

@@ -55,7 +55,7 @@ static void test_load_diagnostics(void) {
   CHECK_EQ_U("load: text file is not a shared library", ws_host_plugin_load_file(Fake, &R),
              WS_LOAD_NOT_SHARED_LIBRARY);
   CHECK("load: text file message", strstr(R.Message, "is not an ELF file") != NULL && strstr(R.Message, Fake) != NULL);
-  CHECK_EQ_U("load: a directory is not a plug-in file", ws_host_plugin_load_file(Dir, &R), WS_LOAD_NOT_FOUND);
+  CHECK_EQ_U("load: a directory is not a plug-in file", ws_host_plugin_load_file(Dir, &R), WS_LOAD_NOT_A_FILE);
 
   /* The stand-in itself: a real shared library without the entry point. It
    * is refused from its symbol table, without dlopen. */
@@ -116,10 +116,10 @@ static void test_elf_prechecks(void) {
              ws_host_plugin_load_file(Path, &R), WS_LOAD_UNKNOWN_SYMBOL_VERSION);
   snprintf(Path, sizeof(Path), "%s/libtruncated.so", Dir);
   CHECK("elf: truncated copy", writePatchedCopy(PLUGIN("libwsCapiTestWasiNN.so"), Path, "", "", false, 200));
-  CHECK_EQ_U("elf: truncated library is a dlopen failure, not a crash", ws_host_plugin_load_file(Path, &R),
-             WS_LOAD_DLOPEN_FAILED);
-  CHECK("elf: dlopen failure message carries dlerror", strstr(R.Message, "could not be loaded") != NULL &&
-                                                            strstr(R.Message, Path) != NULL);
+  CHECK_EQ_U("elf: truncated library is refused before dlopen, not a crash", ws_host_plugin_load_file(Path, &R),
+             WS_LOAD_TRUNCATED);
+  CHECK("elf: truncated message names the file", strstr(R.Message, "is a truncated ELF file") != NULL &&
+                                                     strstr(R.Message, Path) != NULL);
   CHECK_EQ_U("elf: nothing registered", WasmEdge_PluginListPluginsLength(), 0);
   char Cmd[300];
   snprintf(Cmd, sizeof(Cmd), "rm -rf '%s'", Dir);
