@@ -11,6 +11,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "wasmedge/ws_extensions.h"
+
+/* How often the wait checks the guest's time limit (ws_interrupt_requested). */
+#define WS_INTERRUPT_CHECK_MS 10
+
 enum { READ_END = 0, WRITE_END = 1, CHUNK = 65536 };
 
 static int64_t monotonic_ms(void) {
@@ -213,7 +218,9 @@ void ws_spawn_run(const ws_spawn_request *Request, ws_byte_buffer *Stdout, ws_by
 
   while (!exited || streams[0].fd >= 0 || streams[1].fd >= 0) {
     int64_t remaining = deadline - monotonic_ms();
-    if (remaining <= 0) {
+    /* The guest's time limit fired (ws run --time-limit): it is being
+     * stopped, so the command is, as at its own deadline. */
+    if (remaining <= 0 || ws_current_interrupt_requested()) {
       /* An exit that raced with the deadline still counts as an exit. */
       if (!exited) exited = peek_exit(pid, &exit_info);
       timed_out = !exited;
@@ -235,7 +242,7 @@ void ws_spawn_run(const ws_spawn_request *Request, ws_byte_buffer *Stdout, ws_by
       fds[count++] = (struct pollfd){.fd = pidfd, .events = POLLIN};
     }
     /* Without a pidfd (kernels before 5.3) the exit is polled every ms. */
-    int wait_ms = remaining > 60000 ? 60000 : (int)remaining;
+    int wait_ms = remaining > WS_INTERRUPT_CHECK_MS ? WS_INTERRUPT_CHECK_MS : (int)remaining;
     if (!exited && pidfd < 0 && wait_ms > 1) wait_ms = 1;
     int ready = poll(fds, (nfds_t)count, wait_ms);
     if (ready < 0 && errno != EINTR) break;

@@ -5,7 +5,9 @@
  * interleaved with reading output; the child leads a new process group and
  * the whole group is SIGKILLed on timeout and when the run ends (nothing the
  * command started in its group survives it); output beyond a limit is read
- * and discarded so the child never blocks on a full pipe. */
+ * and discarded so the child never blocks on a full pipe. The wait also
+ * ends, as at the deadline, when the guest's time limit fires
+ * (ws_interrupt_requested, checked every 10 ms; ws hosts only). */
 #ifndef WS_PROCESS_SPAWN_H
 #define WS_PROCESS_SPAWN_H
 
@@ -24,7 +26,7 @@ typedef struct ws_spawn_request {
 enum ws_spawn_status {
   WS_SPAWN_EXITED,      /* value = exit status 0..255 */
   WS_SPAWN_SIGNALED,    /* value = signal number */
-  WS_SPAWN_TIMED_OUT,   /* the child was still running at the deadline */
+  WS_SPAWN_TIMED_OUT,   /* the child was still running at the deadline or the guest's time limit */
   WS_SPAWN_EXEC_FAILED, /* value = errno of exec (ENOENT, EACCES, ENOEXEC...) */
   WS_SPAWN_SETUP_FAILED /* value = errno of pipe/spawn setup */
 };

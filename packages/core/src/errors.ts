@@ -29,6 +29,8 @@ export type WsErrorCode =
   | 'WS_PREOPEN'
   | 'WS_RUNTIME_DISPOSED'
   | 'WS_HOST_FUNCTION_FAILED'
+  | 'WS_TIME_LIMIT'
+  | 'WS_MEMORY_PAGE_LIMIT'
   | 'WS_NATIVE_LIBRARY'
   | 'WS_USAGE';
 
@@ -122,5 +124,49 @@ export class GuestTerminated extends Error {
     this.name = 'GuestTerminated';
     this.plugin = plugin;
     this.function = fn;
+  }
+}
+
+/**
+ * The guest ran past its time limit (RuntimeOptions.timeLimitMs, `ws run
+ * --time-limit`) and V8 stopped it. The process and the thread are usable
+ * afterwards; the guest's instance is not (it was stopped anywhere).
+ */
+export class TimeLimitError extends WsError {
+  declare readonly code: 'WS_TIME_LIMIT';
+  /** The limit that fired, in milliseconds. */
+  readonly limitMs: number;
+  constructor(limitMs: number) {
+    super(
+      'WS_TIME_LIMIT',
+      `The guest ran longer than its time limit of ${limitMs} ms and was stopped. Raise the limit (timeLimitMs / --time-limit) if the guest needs more time, or look for an endless loop in it.`,
+    );
+    this.name = 'TimeLimitError';
+    this.limitMs = limitMs;
+  }
+}
+
+/**
+ * A memory of the guest declares more pages than its memory page limit
+ * (RuntimeOptions.memoryPageLimit, `ws run --memory-page-limit`), so it cannot
+ * be instantiated. (Growing past the limit is no error: memory.grow returns -1.)
+ */
+export class MemoryPageLimitError extends WsError {
+  declare readonly code: 'WS_MEMORY_PAGE_LIMIT';
+  /** Index of the memory (imported memories first). */
+  readonly memoryIndex: number;
+  /** The pages it declares as its minimum. */
+  readonly minimumPages: number;
+  /** The limit, in 64 KiB pages. */
+  readonly limitPages: number;
+  constructor(memoryIndex: number, minimumPages: number, limitPages: number) {
+    super(
+      'WS_MEMORY_PAGE_LIMIT',
+      `Memory ${memoryIndex} of the guest needs at least ${minimumPages} page${minimumPages === 1 ? '' : 's'} of 64 KiB, above its memory page limit of ${limitPages}. Raise the limit (memoryPageLimit / --memory-page-limit) to ${minimumPages} or more, or build the guest with a smaller initial memory.`,
+    );
+    this.name = 'MemoryPageLimitError';
+    this.memoryIndex = memoryIndex;
+    this.minimumPages = minimumPages;
+    this.limitPages = limitPages;
   }
 }

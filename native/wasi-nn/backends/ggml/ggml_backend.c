@@ -21,6 +21,9 @@
  * reverse-prompt also ends compute_single streams (WasmEdge leaves that to
  * the guest), and mmproj / image fail at load or set_input(1) instead of at
  * the first prompt.
+ * A guest's time limit (ws run --time-limit) is checked between tokens and
+ * between prompt batches (ws_interrupt_requested): compute then fails with
+ * RuntimeError and the guest is stopped.
  */
 #define _GNU_SOURCE
 #include "../../backend.h"
@@ -30,6 +33,7 @@
 #include "ggml_text_checks.h"
 #include "json_schema_grammar.h"
 #include "llama_api.h"
+#include "wasmedge/ws_extensions.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -338,6 +342,8 @@ static uint32_t decode(ggml_context *Context, llama_token *Tokens, int32_t Count
   int32_t Batch = (int32_t)Api.llama_n_batch(Context->Context);
   if (Batch <= 0) return WS_NN_RUNTIME_ERROR;
   for (int32_t Done = 0; Done < Count; Done += Batch) {
+    /* The guest's time limit fired (ws_interrupt_requested): it is being stopped. */
+    if (ws_current_interrupt_requested()) return WS_NN_RUNTIME_ERROR;
     int32_t Step = Count - Done < Batch ? Count - Done : Batch;
     llama_batch One = {Step, Tokens + Done, NULL, NULL, NULL, NULL, NULL};
     int32_t Result = Api.llama_decode(Context->Context, One);
@@ -389,6 +395,8 @@ static int append(text_buffer *Buffer, const char *Text, size_t Length) {
  * generation is over. */
 static uint32_t generate_token(ggml_context *Context) {
   const ggml_options *Options = &Context->Options;
+  /* Between tokens: a guest past its time limit stops generating (ws hosts only). */
+  if (ws_current_interrupt_requested()) return WS_NN_RUNTIME_ERROR;
   if (Context->ReversePromptSeen) return GGML_END_OF_SEQUENCE;
   if (Options->NPredict >= 0 && Context->OutputTokens >= (uint32_t)Options->NPredict) return GGML_END_OF_SEQUENCE;
   if (Context->Position >= Api.llama_n_ctx(Context->Context)) return GGML_CONTEXT_FULL;

@@ -10,7 +10,7 @@ import { pluginsCommand } from './commands/plugins.js';
 import { runCommand } from './commands/run.js';
 import { typegenCommand } from './commands/typegen.js';
 import { WsError } from '../errors.js';
-import { printError, USAGE_EXIT_CODE, UsageError } from './output.js';
+import { printError, TIME_LIMIT_EXIT_CODE, USAGE_EXIT_CODE, UsageError } from './output.js';
 import { scanOption } from './plugin-paths.js';
 
 setWarningHandler((code, message) => process.stderr.write(`${logPrefix()} ${code}: ${message}\n`));
@@ -82,6 +82,7 @@ main(process.argv.slice(2)).then(
     printError(error);
     // A plug-in option value the plug-in refuses (--scale abc) is a usage error too.
     const usage = error instanceof UsageError || (error instanceof WsError && error.code === 'WS_PLUGIN_OPTION');
-    process.exitCode = usage ? USAGE_EXIT_CODE : 1;
+    const timeLimit = error instanceof WsError && error.code === 'WS_TIME_LIMIT';
+    process.exitCode = usage ? USAGE_EXIT_CODE : timeLimit ? TIME_LIMIT_EXIT_CODE : 1;
   },
 );

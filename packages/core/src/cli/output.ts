@@ -3,6 +3,8 @@ import { logPrefix } from '../log.js';
 
 /** Exit code for command-line usage errors, as many CLIs use. */
 export const USAGE_EXIT_CODE = 2;
+/** Exit code of a guest stopped by --time-limit: 124, as GNU timeout(1) uses (WasmEdge exits 134 for it, as for any trap). */
+export const TIME_LIMIT_EXIT_CODE = 124;
 
 export class UsageError extends WsError {
   constructor(message: string) {

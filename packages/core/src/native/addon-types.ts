@@ -42,6 +42,13 @@ export interface BridgeAddon {
   setPluginOption(plugin: Handle, name: string, value: string | null): void;
   resetPluginOptions(plugin: Handle): void;
   createModule(plugin: Handle, descriptorName: string): Handle | null;
+  /**
+   * Resets the plug-in's options to their load-time values, sets these, creates
+   * the module and resets again, all in one native call under the plug-in's
+   * lock. A descriptor of null only checks the options. Throws (code
+   * WS_PLUGIN_OPTION) for a refused option; null when Create failed.
+   */
+  createModuleWithOptions(plugin: Handle, descriptorName: string | null, options: readonly (readonly [string, string | null])[]): Handle | null;
   moduleInfo(module: Handle): { name: string; functions: RawFunctionInfo[] };
   disposeModule(module: Handle): void;
   createGuestBinding(moduleName: string): Handle;
@@ -62,6 +69,15 @@ export interface BridgeAddon {
    * uint8_t *out, size_t len)` in between (out: a 4 KiB buffer, read up to its NUL).
    */
   probeLibrary(path: string, probeSymbol?: string, argument?: string): LibraryProbe;
+  /** "v8" when callWithTimeLimit works here (ws_bridge_v8_<ABI>.so loaded), else "unavailable (<why>)". */
+  timeLimitPath(): string;
+  /**
+   * Calls fn.apply(thisArg, args); past `milliseconds`, V8 terminates it from a
+   * watchdog thread (and plug-ins see ws_interrupt_requested()). Returns
+   * [false, result], or [true, undefined] when the limit stopped it; fn's own
+   * exceptions propagate.
+   */
+  callWithTimeLimit<T>(fn: (...args: never[]) => T, thisArg: unknown, args: unknown[], milliseconds: number): [timedOut: boolean, result: T | undefined];
 }
 
 /** What probeLibrary found. */
@@ -100,4 +116,6 @@ export const LoadStatus = {
   DuplicateName: 9,
   BadDescriptor: 10,
   UnknownSymbolVersion: 11,
+  Truncated: 12,
+  NotAFile: 13,
 } as const;

@@ -16,6 +16,8 @@ import { withArity } from './arity.js';
 import { resolveNativeImport, type NativeModuleOptions } from './native-functions.js';
 import { enosysFunction, wasmEdgeExtraWasiFunctions } from './wasi-extras.js';
 import { checkPreopens, checkStdio } from './wasi-option-checks.js';
+import { checkMemoryPageLimit, limitMemoryPages } from './memory-limit.js';
+import { callWithTimeLimit, checkTimeLimit } from './time-limit.js';
 import { exportMemoryZero, readModuleInfo, type WasmFunctionType, type WasmImport, type WasmModuleInfo } from './wasm-binary.js';
 
 const WASI_MODULE = 'wasi_snapshot_preview1';
@@ -84,6 +86,22 @@ export interface RuntimeOptions {
    * instantiate. Default `[]`.
    */
   forbiddenPlugins?: readonly string[];
+  /**
+   * Milliseconds the guest may run, like `wasmedge --time-limit MS`: past it, V8 stops the guest
+   * wherever it is (wasm code, or as soon as a host call returns; the process plug-in kills its
+   * command and wasi_nn's GGML generation stops between tokens) and run() / instantiate() reject
+   * with a {@link TimeLimitError} (`WS_TIME_LIMIT`); the process stays usable. It bounds each
+   * run from the start function through `_start` (or `_initialize`), not calls made later into
+   * a reactor's exports. Default 0: no limit. DESIGN.md ("Time limit") says how it works.
+   */
+  timeLimitMs?: number;
+  /**
+   * The most 64 KiB pages any memory of the guest may have, like `wasmedge --memory-page-limit N`:
+   * memory.grow past it returns -1; a memory declaring a larger minimum fails to instantiate with a
+   * {@link MemoryPageLimitError} (`WS_MEMORY_PAGE_LIMIT`). Needs the guest's bytes (not a
+   * compiled WebAssembly.Module). Default: none (V8's own maximum, 65536 pages).
+   */
+  memoryPageLimit?: number;
 }
 
 /** What {@link Runtime.instantiate} resolved, for diagnostics and tests. */
@@ -91,6 +109,11 @@ export interface Instantiated {
   instance: WasmInstanceLike;
   /** Plug-in module instances the guest imports, by import name. */
   modules: ReadonlyMap<string, HostModule>;
+}
+
+/** When a run's time limit ends (performance.now()), set when the guest's first code starts. */
+interface TimeBudget {
+  end?: number;
 }
 
 let packagesDiscovered = false;
@@ -107,6 +130,8 @@ export class Runtime {
   constructor(options: RuntimeOptions = {}) {
     // Option values are checked now, not when a guest first needs the plug-in.
     for (const [name, value] of Object.entries(options.pluginOptions ?? {})) optionValues(name, value);
+    if (options.timeLimitMs !== undefined) checkTimeLimit(options.timeLimitMs);
+    if (options.memoryPageLimit !== undefined) checkMemoryPageLimit(options.memoryPageLimit);
     this.#options = options;
   }
 
@@ -134,9 +159,9 @@ export class Runtime {
    * Each instance gets its own WASI object, returned with it (not kept on the
    * runtime): two runs of one Runtime may overlap at their awaits.
    */
-  async #instantiate(source: WasmBytes | WasmModuleLike): Promise<Instantiated & { wasi: WasiClass }> {
+  async #instantiate(source: WasmBytes | WasmModuleLike, budget = this.#timeBudget()): Promise<Instantiated & { wasi: WasiClass }> {
     this.#assertLive();
-    const { module, info } = await compile(source);
+    const { module, info } = await compile(source, this.#options.memoryPageLimit);
     // Disposed while compiling: creating modules now would leak them.
     this.#assertLive();
     if (this.#options.discoverPackages !== false && !packagesDiscovered) {
@@ -171,7 +196,8 @@ export class Runtime {
     const bridge = usesPlugins ? loadBridge() : undefined;
     const guest = bridge?.createGuestBinding('');
     const { imports, modules } = this.#resolveImports(info, wasi, guest);
-    const instance = await WebAssembly.instantiate(module, imports);
+    // With a time limit, a start function runs under it: synchronously, where it can be stopped.
+    const instance = budget ? this.#limited(() => new WebAssembly.Instance(module, imports), budget) : await WebAssembly.instantiate(module, imports);
     if (bridge && guest) {
       const memory = instance.exports.memory;
       if (memory instanceof WebAssembly.Memory) bridge.attachGuestMemory(guest, memory);
@@ -179,7 +205,7 @@ export class Runtime {
     }
     if (typeof instance.exports._initialize === 'function' && typeof instance.exports._start !== 'function') {
       try {
-        wasi.initialize(withMemory(instance));
+        this.#limited(() => wasi.initialize(withMemory(instance)), budget);
       } catch (error) {
         // Terminate during _initialize ends initialisation, like proc_exit(0) would.
         if (!(error instanceof GuestTerminated)) throw error;
@@ -194,12 +220,13 @@ export class Runtime {
    * A trap rejects with the `WebAssembly.RuntimeError`.
    */
   async run(source: WasmBytes | WasmModuleLike): Promise<number> {
-    const { instance, wasi } = await this.#instantiate(source);
+    const budget = this.#timeBudget();
+    const { instance, wasi } = await this.#instantiate(source, budget);
     if (typeof instance.exports._start !== 'function') {
       throw new WsError('WS_USAGE', 'The guest has no _start function, so it cannot be run. Use runtime.instantiate() for a reactor module and call its exports.');
     }
     try {
-      return wasi.start(withMemory(instance)) ?? 0;
+      return this.#limited(() => wasi.start(withMemory(instance)), budget) ?? 0;
     } catch (error) {
       if (error instanceof GuestTerminated) return 0;
       throw error;
@@ -347,6 +374,22 @@ export class Runtime {
     }
   }
 
+  /** The time limit of one run, or undefined without one. */
+  #timeBudget(): TimeBudget | undefined {
+    return (this.#options.timeLimitMs ?? 0) > 0 ? {} : undefined;
+  }
+
+  /**
+   * fn() under what is left of the run's time limit: the clock starts at the guest's first
+   * code (start function, `_initialize` or `_start`), not while compiling and linking.
+   */
+  #limited<T>(fn: () => T, budget: TimeBudget | undefined): T {
+    const limit = this.#options.timeLimitMs ?? 0;
+    if (!budget || limit === 0) return fn();
+    budget.end ??= performance.now() + limit;
+    return callWithTimeLimit(fn, budget.end - performance.now(), limit);
+  }
+
   #assertLive(): void {
     if (this.#disposed) throw new WsError('WS_RUNTIME_DISPOSED', 'This Runtime was disposed. Create a new Runtime to run another guest.');
   }
@@ -365,7 +408,7 @@ function isBinarySource(source: unknown): source is WasmBytes {
   return ArrayBuffer.isView(source) || tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]';
 }
 
-async function compile(source: WasmBytes | WebAssembly.Module): Promise<{ module: WebAssembly.Module; info: WasmModuleInfo }> {
+async function compile(source: WasmBytes | WebAssembly.Module, memoryPageLimit?: number): Promise<{ module: WebAssembly.Module; info: WasmModuleInfo }> {
   if (!(source instanceof WebAssembly.Module) && !isBinarySource(source)) {
     // A path is the usual mistake; new Uint8Array('app.wasm') would be empty and say "not WebAssembly".
     const fix = typeof source === 'string' ? ` Read the file first: runtime.run(await readFile(${JSON.stringify(source)})).` : '';
@@ -375,6 +418,9 @@ async function compile(source: WasmBytes | WebAssembly.Module): Promise<{ module
     );
   }
   if (source instanceof WebAssembly.Module) {
+    if (memoryPageLimit !== undefined) {
+      throw new WsError('WS_USAGE', 'memoryPageLimit needs the guest\'s bytes: a compiled WebAssembly.Module cannot be given a smaller maximum. Pass the bytes (Buffer, Uint8Array, ArrayBuffer) to run() / instantiate().');
+    }
     // Without the bytes, imports have no types: they are not type-checked.
     const imports = WebAssembly.Module.imports(source).map((i) => ({ module: i.module, name: i.name, kind: i.kind as WasmImport['kind'] }));
     const exports = WebAssembly.Module.exports(source).map((e, index) => ({ name: e.name, kind: e.kind as WasmImport['kind'], index }));
@@ -383,7 +429,8 @@ async function compile(source: WasmBytes | WebAssembly.Module): Promise<{ module
   }
   const bytes = ArrayBuffer.isView(source) ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength) : new Uint8Array(source);
   const info = readModuleInfo(bytes);
-  const rewritten = exportMemoryZero(bytes, info);
+  const exported = exportMemoryZero(bytes, info);
+  const rewritten = memoryPageLimit === undefined ? exported : limitMemoryPages(exported, memoryPageLimit);
   const finalInfo = rewritten === bytes ? info : readModuleInfo(rewritten);
   try {
     return { module: await WebAssembly.compile(rewritten as Uint8Array<ArrayBuffer>), info: finalInfo };

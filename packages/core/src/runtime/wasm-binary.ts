@@ -40,7 +40,8 @@ const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
 const KINDS = ['function', 'table', 'memory', 'global', 'tag'] as const;
 const VALTYPES: Record<number, WasmValType> = { 0x7f: 'i32', 0x7e: 'i64', 0x7d: 'f32', 0x7c: 'f64', 0x7b: 'v128', 0x70: 'funcref', 0x6f: 'externref' };
 
-class Reader {
+/** Reads a binary front to back (LEB128 numbers, names). */
+export class Reader {
   offset = 0;
   constructor(readonly bytes: Uint8Array) {}
   get done(): boolean {
@@ -92,14 +93,15 @@ export function isWasmBinary(bytes: Uint8Array): boolean {
   return bytes.length >= 8 && WASM_MAGIC.every((b, i) => bytes[i] === b);
 }
 
-interface Section {
+export interface Section {
   id: number;
   start: number; // first byte of the section id
   contentStart: number;
   end: number;
 }
 
-function sections(bytes: Uint8Array): Section[] {
+/** The sections of a binary whose magic number and version were checked. */
+export function sections(bytes: Uint8Array): Section[] {
   const reader = new Reader(bytes);
   reader.skip(8);
   const list: Section[] = [];
@@ -214,7 +216,7 @@ function parseModuleInfo(bytes: Uint8Array): WasmModuleInfo {
   return { imports, exports, memoryCount: importedMemoryCount + definedMemoryCount, importedMemoryCount };
 }
 
-function encodeU32(value: number): number[] {
+export function encodeU32(value: number): number[] {
   const out: number[] = [];
   do {
     let b = value & 0x7f;

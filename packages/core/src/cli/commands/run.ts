@@ -6,7 +6,9 @@ import { knownPluginOptionNames } from '../../plugins/option-names.js';
 import { Plugin, type PluginOptionInfo, type PluginOptionValue } from '../../plugins/plugin.js';
 import { Runtime } from '../../runtime/runtime.js';
 import { WsError } from '../../errors.js';
-import { allStrings, badValue, parseArguments, type OptionSpec, type ParsedArguments } from '../arguments.js';
+import { allStrings, badValue, lastString, parseArguments, type OptionSpec, type ParsedArguments } from '../arguments.js';
+import { MAX_MEMORY_PAGE_LIMIT } from '../../runtime/memory-limit.js';
+import { MAX_TIME_LIMIT_MS } from '../../runtime/time-limit.js';
 import { guestIndex, loadCliPlugins, scanOption } from '../plugin-paths.js';
 import { UsageError } from '../output.js';
 
@@ -17,6 +19,8 @@ interface RunArguments {
   env: Record<string, string>;
   pluginOptions: Record<string, PluginOptionValue>;
   forbiddenPlugins: string[];
+  timeLimitMs?: number;
+  memoryPageLimit?: number;
 }
 
 /** ws run's own options, with their help lines. */
@@ -28,6 +32,20 @@ const CORE_OPTIONS = {
   'log-level': { type: 'string', help: '--log-level LEVEL        off, critical, error, warning (default), info, debug or trace' },
   help: { type: 'boolean', short: 'h', help: '--help, -h               print this help' },
 } as const satisfies Record<string, OptionSpec & { help: string }>;
+
+/** ws run's limits (WasmEdge's names), shown under their own heading. */
+const LIMIT_OPTIONS = {
+  'time-limit': { type: 'string', help: '--time-limit MS          stop the guest after MS milliseconds (exit code 124); 0: no limit (default)' },
+  'memory-page-limit': { type: 'string', help: '--memory-page-limit N    at most N pages of 64 KiB in every memory: memory.grow past it returns -1' },
+} as const satisfies Record<string, OptionSpec & { help: string }>;
+
+/** A limit's value: a whole number from 0 to `most`. */
+function limitValue(parsed: ParsedArguments, name: keyof typeof LIMIT_OPTIONS, unit: string, most: number): number | undefined {
+  const value = lastString(parsed, name);
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) > most) throw badValue('run', name, `a whole number of ${unit} from 0 to ${most}`, JSON.stringify(value));
+  return Number(value);
+}
 
 /** Why installed plug-ins could not be asked for their options, by plug-in name. */
 const loadFailures = new Map<string, Error>();
@@ -92,6 +110,8 @@ function runArgumentsFrom(parsed: ParsedArguments, argv: readonly string[], plug
     env: Object.fromEntries(allStrings(parsed, 'env').map(environmentVariable)),
     pluginOptions: {},
     forbiddenPlugins: allStrings(parsed, 'forbidden-plugin'),
+    timeLimitMs: limitValue(parsed, 'time-limit', 'milliseconds', MAX_TIME_LIMIT_MS),
+    memoryPageLimit: limitValue(parsed, 'memory-page-limit', 'pages', MAX_MEMORY_PAGE_LIMIT),
   };
   for (const [name, option] of pluginOptions) {
     const values = parsed.values.get(name);
@@ -107,7 +127,7 @@ function runArgumentsFrom(parsed: ParsedArguments, argv: readonly string[], plug
 
 /** Parses `ws run` arguments like the wasmedge command: options, then the guest, then its arguments (never parsed). */
 export function parseRunArguments(argv: readonly string[]): RunArguments | undefined {
-  const options: Record<string, OptionSpec> = { ...CORE_OPTIONS };
+  const options: Record<string, OptionSpec> = { ...CORE_OPTIONS, ...LIMIT_OPTIONS };
   const pluginOptions = new Map<string, PluginOptionInfo>();
   // Only the options given are looked up: asking a plug-in loads it.
   for (const token of argv.slice(0, guestIndex(argv))) {
@@ -137,6 +157,9 @@ export function runHelp(): string {
     '',
     'Options:',
     ...Object.values(CORE_OPTIONS).map((option) => `  ${option.help}`),
+    '',
+    'Limits:',
+    ...Object.values(LIMIT_OPTIONS).map((option) => `  ${option.help}`),
     '',
     'Plug-in options:',
   ];
@@ -183,6 +206,8 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     preopens: args.preopens,
     pluginOptions: args.pluginOptions,
     forbiddenPlugins: args.forbiddenPlugins,
+    ...(args.timeLimitMs ? { timeLimitMs: args.timeLimitMs } : {}),
+    ...(args.memoryPageLimit !== undefined ? { memoryPageLimit: args.memoryPageLimit } : {}),
   });
   try {
     return await runtime.run(bytes);
