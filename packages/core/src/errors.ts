@@ -32,6 +32,11 @@ export type WsErrorCode =
   | 'WS_TIME_LIMIT'
   | 'WS_MEMORY_PAGE_LIMIT'
   | 'WS_NATIVE_LIBRARY'
+  | 'WS_ISOLATION'
+  | 'WS_ISOLATED_CRASH'
+  | 'WS_ISOLATED_TIME_LIMIT'
+  | 'WS_POOL_QUEUE_FULL'
+  | 'WS_POOL_CLOSED'
   | 'WS_USAGE';
 
 /** `object` → `an object`, `function` → `a function` (for messages). */

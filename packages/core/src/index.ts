@@ -7,6 +7,11 @@ export type { PluginExtensionManifest, PluginManifest } from './plugins/npm-mani
 export { resolveExtensionOptions } from './plugins/default-options.js';
 export { Runtime } from './runtime/runtime.js';
 export type { Instantiated, RuntimeOptions } from './runtime/runtime.js';
+export { isolationLevels } from './runtime/isolation/options.js';
+export type { Isolation } from './runtime/isolation/options.js';
+export { IsolatedCrashError } from './runtime/isolation/errors.js';
+export { RuntimePool } from './runtime/isolation/pool.js';
+export type { PoolResult, PoolTask, RuntimePoolOptions } from './runtime/isolation/pool.js';
 export type { NativeModuleOptions } from './runtime/native-functions.js';
 export type { WasmFunctionType, WasmValType } from './runtime/wasm-binary.js';
 export type {

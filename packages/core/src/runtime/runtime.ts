@@ -16,6 +16,8 @@ import { withArity } from './arity.js';
 import { resolveNativeImport, type NativeModuleOptions } from './native-functions.js';
 import { enosysFunction, wasmEdgeExtraWasiFunctions } from './wasi-extras.js';
 import { checkPreopens, checkStdio } from './wasi-option-checks.js';
+import { checkIsolation, type Isolation } from './isolation/options.js';
+import { runIsolated } from './isolation/run-isolated.js';
 import { checkMemoryPageLimit, limitMemoryPages } from './memory-limit.js';
 import { callWithTimeLimit, checkTimeLimit } from './time-limit.js';
 import { exportMemoryZero, readModuleInfo, type WasmFunctionType, type WasmImport, type WasmModuleInfo } from './wasm-binary.js';
@@ -102,6 +104,15 @@ export interface RuntimeOptions {
    * compiled WebAssembly.Module). Default: none (V8's own maximum, 65536 pages).
    */
   memoryPageLimit?: number;
+  /**
+   * Where {@link Runtime.run} runs the guest: `'none'` (default) in this thread; `'worker'` in a
+   * new worker thread (a time limit ends it even in a host call that does not return);
+   * `'process'` in a new child process (a plug-in that crashes it becomes an
+   * {@link IsolatedCrashError}, this process lives on). Same output and exit codes in all three;
+   * `imports` (JS functions) cannot be used with isolation. instantiate() always runs here.
+   * docs/running-many-guests.md compares them.
+   */
+  isolation?: Isolation;
 }
 
 /** What {@link Runtime.instantiate} resolved, for diagnostics and tests. */
@@ -130,6 +141,7 @@ export class Runtime {
   constructor(options: RuntimeOptions = {}) {
     // Option values are checked now, not when a guest first needs the plug-in.
     for (const [name, value] of Object.entries(options.pluginOptions ?? {})) optionValues(name, value);
+    checkIsolation(options.isolation);
     if (options.timeLimitMs !== undefined) checkTimeLimit(options.timeLimitMs);
     if (options.memoryPageLimit !== undefined) checkMemoryPageLimit(options.memoryPageLimit);
     this.#options = options;
@@ -220,6 +232,8 @@ export class Runtime {
    * A trap rejects with the `WebAssembly.RuntimeError`.
    */
   async run(source: WasmBytes | WasmModuleLike): Promise<number> {
+    const isolation = this.#options.isolation;
+    if (isolation && isolation !== 'none') return runIsolated(isolation, source, this.#options);
     const budget = this.#timeBudget();
     const { instance, wasi } = await this.#instantiate(source, budget);
     if (typeof instance.exports._start !== 'function') {
