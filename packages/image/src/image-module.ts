@@ -16,11 +16,5 @@ export function loadImagePlugin(): Plugin {
  * the plug-in options when it is created). Dispose it when done.
  */
 export function createImageModule(options: ImageOptions = {}): HostModule {
-  const plugin = loadImagePlugin();
-  plugin.configure(toPluginOptions(options));
-  try {
-    return plugin.createModule('wasmedge_image');
-  } finally {
-    plugin.resetOptions();
-  }
+  return loadImagePlugin().createModule('wasmedge_image', { options: toPluginOptions(options) });
 }

@@ -12,16 +12,10 @@ export function loadProcessPlugin(): Plugin {
 }
 
 /**
- * A fresh wasmedge_process module whose policy is `options`. The plug-in's
- * options are process-wide and read at creation, so they are applied just
- * for this creation and reset afterwards.
+ * A fresh wasmedge_process module whose policy is `options`. The policy is
+ * set, the module created and the plug-in's options restored in one native
+ * call, so a module created at the same time in another worker never gets it.
  */
 export function createProcessModule(options: ProcessOptions): HostModule {
-  const plugin = loadProcessPlugin();
-  plugin.configure(toPluginOptions(options));
-  try {
-    return plugin.createModule('wasmedge_process');
-  } finally {
-    plugin.resetOptions();
-  }
+  return loadProcessPlugin().createModule('wasmedge_process', { options: toPluginOptions(options) });
 }

@@ -1,13 +1,9 @@
 import { Plugin, type HostModule } from '@ws/core';
 import { toTensorflowLitePluginOptions, toTensorflowPluginOptions, type TensorflowLiteOptions, type TensorflowOptions } from './options.js';
 
+// Options set, Create and reset in one native call (see Plugin#createModule).
 function createModule(plugin: Plugin, name: string, options: Record<string, string>): HostModule {
-  plugin.configure(options);
-  try {
-    return plugin.createModule(name);
-  } finally {
-    plugin.resetOptions();
-  }
+  return plugin.createModule(name, { options });
 }
 
 /**
@@ -27,7 +23,7 @@ export function loadTensorflowPlugin(): Plugin {
 
 /** A new `wasmedge_tensorflowlite` module instance; dispose it when done (deletes its sessions). */
 export function createTensorflowLiteModule(options: TensorflowLiteOptions = {}): HostModule {
-  // configure() applies the package's default tflite-library (see tflite-library.ts) when none is given.
+  // createModule() applies the package's default tflite-library (see tflite-library.ts) when none is given.
   return createModule(loadTensorflowLitePlugin(), 'wasmedge_tensorflowlite', toTensorflowLitePluginOptions(options));
 }
 

@@ -168,8 +168,7 @@ function normalizeInput(input: TensorInput): { data: ArrayBufferView; dims: numb
 export async function loadGraph(model: Uint8Array, encoding: GraphEncodingName | 'tflite' | number = 'tflite', options: LoadGraphOptions = {}): Promise<Graph> {
   const plugin = loadWasiNnPlugin();
   const pluginOptions = wasiNnPluginOptions({ threads: options.threads, tfliteLibrary: options.tfliteLibrary });
-  plugin.configure(pluginOptions);
-  const module = plugin.createModule('wasi_nn');
+  const module = plugin.createModule('wasi_nn', { options: pluginOptions });
   try {
     const memory = new WebAssembly.Memory({ initial: Math.ceil((DATA + model.length) / PAGE) });
     const nn = module.bind(memory) as unknown as WasiEphemeralNnFunctions;

@@ -22,6 +22,10 @@ export function loadStatusCode(status: number): WsErrorCode {
       return 'WS_PLUGIN_DUPLICATE';
     case LoadStatus.UnknownSymbolVersion:
       return 'WS_PLUGIN_SYMBOL_VERSION';
+    case LoadStatus.Truncated:
+      return 'WS_PLUGIN_TRUNCATED';
+    case LoadStatus.NotAFile:
+      return 'WS_PLUGIN_NOT_A_FILE';
     default:
       return 'WS_PLUGIN_BAD_DESCRIPTOR';
   }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { catalogDeclaresOption } from '../catalog.js';
 import { PluginLoadError, withArticle, WsError } from '../errors.js';
@@ -6,13 +6,13 @@ import { warnOnce } from '../log.js';
 import type { BridgeAddon, Handle, RawPluginInfo } from '../native/addon-types.js';
 import { LoadStatus } from '../native/addon-types.js';
 import { bridgeLocation, loadBridge } from '../native/load-bridge.js';
-import { sharedLibraryExtension } from '../platform.js';
 import { defaultPluginPaths } from './default-paths.js';
 import { HostModule } from './host-module.js';
 import { loadStatusCode, type RejectedPlugin } from './load-errors.js';
 import { discoverPluginPackages, type PluginExtensionManifest, type PluginManifest } from './npm-manifest.js';
 import { resolveDefaultOptions } from './default-options.js';
 import { packagePluginManifest } from './package-plugin.js';
+import { scanPluginFolder } from './plugin-files.js';
 import { loadPluginLibrary, type LoadAttempt } from './plugin-library.js';
 
 /** A program option a plug-in declares (WasmEdge_ProgramOption). */
@@ -68,6 +68,8 @@ export class Plugin {
   #importNames = new Map<string, string>();
   /** Import names an npm manifest says the plug-in provides (before loading). */
   #claimedImports = new Set<string>();
+  /** Options configure()/setOption() gave, applied to each createModule() without options of its own. */
+  #configured: [string, string | null][] = [];
 
   private constructor(name: string, state?: LoadedState, manifest?: PluginManifest) {
     this.name = name;
@@ -82,7 +84,10 @@ export class Plugin {
    * Loads a plug-in file, or every `.so` (platform extension) in a directory.
    * A file that cannot be loaded throws a PluginLoadError; in a directory,
    * failures are recorded in {@link Plugin.rejected} (and warned about) and
-   * loading continues. Returns the plug-ins this call loaded.
+   * loading continues: a truncated plug-in, a link that loops or dangles, a
+   * folder, FIFO or socket named `*.so` each get a coded entry (see
+   * plugin-files.ts) and never stop the others. Returns the plug-ins this
+   * call loaded.
    */
   static loadFromPath(path: string, options: { recursive?: boolean } = {}): Plugin[] {
     if (typeof path !== 'string' || path === '') {
@@ -98,7 +103,9 @@ export class Plugin {
       return plugin ? [plugin] : [];
     }
     const loaded: Plugin[] = [];
-    for (const file of libraryFiles(absolute, options.recursive ?? false)) {
+    const { files, rejected } = scanPluginFolder(absolute, options.recursive ?? false);
+    for (const rejection of rejected) recordRejection(rejection);
+    for (const file of files) {
       const plugin = loadFile(file, false);
       if (plugin) loaded.push(plugin);
     }
@@ -242,14 +249,24 @@ export class Plugin {
 
   // ---- Use ---------------------------------------------------------------------
 
-  /** Creates a new instance of a module (by descriptor name) with fresh state. */
-  createModule(descriptorName: string): HostModule {
+  /**
+   * Creates a new instance of a module (by descriptor name) with fresh state.
+   * With `options`, the module is created with those plug-in options (on top
+   * of the package's default options, as {@link configure} takes them);
+   * without, with those {@link configure} / {@link setOption} gave this
+   * Plugin object, else the plug-in's load-time values. Setting the options,
+   * Create and restoring the load-time values are one native call under the
+   * plug-in's lock: workers creating modules at the same time never see each
+   * other's options, and no later module inherits them.
+   */
+  createModule(descriptorName: string, options?: { options?: Readonly<Record<string, PluginOptionValue>> }): HostModule {
     const state = this.#ensureLoaded();
     const bridge = loadBridge();
     if (!state.info.modules.some((m) => m.name === descriptorName)) {
       throw new WsError('WS_MODULE_NOT_FOUND', `Plug-in ${this.name} has no module ${descriptorName}; it has: ${this.listModules().join(', ')}.`);
     }
-    const handle = bridge.createModule(state.handle, descriptorName);
+    const pairs = options?.options !== undefined ? this.#optionPairs(options.options).pairs : this.#configured;
+    const handle = this.#withOptions(state, descriptorName, pairs);
     if (!handle) {
       throw new WsError('WS_MODULE_CREATE_FAILED', `Plug-in ${this.name} (${state.info.path}) failed to create module ${descriptorName}: its Create function returned NULL. Check the plug-in's options and its messages above.`);
     }
@@ -287,17 +304,18 @@ export class Plugin {
   }
 
   /**
-   * Sets a program option, parsed as WasmEdge's CLI does. `null` means the
-   * flag without a value (its default value; toggles become true); a
-   * string-list option appends. Options are read when a module is created.
+   * Sets a program option, parsed as WasmEdge's CLI does, for the modules this
+   * Plugin object creates from now on without options of their own. `null`
+   * means the flag without a value (its default value; toggles become true);
+   * a string-list option appends. The value is checked now (a bad one throws
+   * WS_PLUGIN_OPTION) and applied when a module is created: the plug-in's
+   * storage keeps its load-time values in between, so another worker's
+   * Plugin object never sees it.
    */
   setOption(name: string, value: string | null): void {
     const state = this.#ensureLoaded();
-    try {
-      loadBridge().setPluginOption(state.handle, name, value);
-    } catch (error) {
-      throw new WsError('WS_PLUGIN_OPTION', `Plug-in ${this.name}: ${(error as Error).message}`, { cause: error });
-    }
+    this.#withOptions(state, null, [[name, value]]);
+    this.#configured = [...this.#configured, [name, value]];
   }
 
   /** Installed packages that extend this plug-in (e.g. the WASI-NN backends of wasi_nn), found by discovery. */
@@ -305,28 +323,49 @@ export class Plugin {
     return registry.extensions.get(this.name) ?? [];
   }
 
-  /** Restores every option to the value it had when the plug-in was loaded. */
+  /** Forgets the options {@link configure} and {@link setOption} gave: modules are created with the load-time values. */
   resetOptions(): void {
     const state = this.#ensureLoaded();
+    this.#configured = [];
     loadBridge().resetPluginOptions(state.handle);
   }
 
   /**
-   * Resets the options, then applies those of `options` this plug-in declares,
-   * on top of its package's default options (see PluginManifest.defaultOptions)
-   * and those of installed packages extending it (PluginExtensionManifest).
-   * Returns the names used.
+   * Replaces the options this Plugin object creates modules with (see
+   * {@link createModule}) by those of `options` this plug-in declares, on top
+   * of its package's default options (see PluginManifest.defaultOptions) and
+   * those of installed packages extending it (PluginExtensionManifest). Every
+   * value is checked now. Returns the names used. Prefer
+   * `createModule(name, { options })`, which needs no state in between.
    */
   configure(options: Readonly<Record<string, PluginOptionValue>>): string[] {
-    this.resetOptions();
-    const used: string[] = [];
+    const state = this.#ensureLoaded();
+    const { pairs, used } = this.#optionPairs(options);
+    this.#withOptions(state, null, pairs);
+    this.#configured = pairs;
+    return used;
+  }
+
+  /** The [name, value] pairs to set for `options` and the package defaults, declared options only. */
+  #optionPairs(options: Readonly<Record<string, PluginOptionValue>>): { pairs: [string, string | null][]; used: string[] } {
     const declared = new Set(this.options.map((o) => o.name));
+    const pairs: [string, string | null][] = [];
+    const used: string[] = [];
     for (const [name, value] of Object.entries({ ...this.defaultOptions(), ...options })) {
       if (!declared.has(name)) continue;
       used.push(name);
-      for (const item of optionValues(name, value)) this.setOption(name, item);
+      for (const item of optionValues(name, value)) pairs.push([name, item]);
     }
-    return used;
+    return { pairs, used };
+  }
+
+  /** Sets `pairs` and creates `descriptorName` (null: only checks them) in one native call. */
+  #withOptions(state: LoadedState, descriptorName: string | null, pairs: readonly (readonly [string, string | null])[]): Handle | null {
+    try {
+      return loadBridge().createModuleWithOptions(state.handle, descriptorName, pairs);
+    } catch (error) {
+      throw new WsError('WS_PLUGIN_OPTION', `Plug-in ${this.name}: ${(error as Error).message}`, { cause: error });
+    }
   }
 
   /**
@@ -393,20 +432,6 @@ export function optionValues(name: string, value: PluginOptionValue): (string | 
     'WS_PLUGIN_OPTION',
     `The plug-in option ${name} is ${shown}. Pass a string, number, bigint, boolean, null (the implicit value), or an array of strings/numbers for a repeatable option.`,
   );
-}
-
-function libraryFiles(dir: string, recursive: boolean): string[] {
-  const extension = sharedLibraryExtension();
-  const files: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (recursive) files.push(...libraryFiles(path, true));
-    } else if (entry.name.endsWith(extension) && (entry.isFile() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isFile()))) {
-      files.push(path);
-    }
-  }
-  return files;
 }
 
 function recordRejection(error: PluginLoadError): void {

@@ -363,10 +363,10 @@ export class Runtime {
   }
 
   #create(plugin: Plugin, descriptor: string, wanted: string): HostModule | undefined {
-    // Options are process-wide per plug-in and read by Create: set this runtime's
-    // right before each creation, as another Runtime may have set its own since.
-    plugin.configure(this.#options.pluginOptions ?? {});
-    const module = plugin.createModule(descriptor);
+    // This runtime's options are set, Create run and the options reset in one
+    // native call under the plug-in's lock: a Runtime in another worker never
+    // sees them, and no later module inherits them (issue 15).
+    const module = plugin.createModule(descriptor, { options: this.#options.pluginOptions ?? {} });
     if (this.#modules.has(module.name)) {
       // First registered wins on a name clash, as in WasmEdge.
       module.dispose();
