@@ -67,10 +67,11 @@ describe('libwasmedge.so.0 symbol versions (readelf)', () => {
     expect(readelf(['-d', '-W'])).toMatch(/\(SONAME\)\s+Library soname: \[libwasmedge\.so\.0\]/);
   });
 
-  it('defines WASMEDGE_0.16, WASMEDGE_0.17 (parent 0.16), WASMEDGE_0.18 (parent 0.17), WS_EXT_1 and WS_HOST_1', () => {
+  it('defines WASMEDGE_0.16, WASMEDGE_0.17 (parent 0.16), WASMEDGE_0.18 (parent 0.17), WS_EXT_1, WS_EXT_2 (parent WS_EXT_1) and WS_HOST_1', () => {
     const definitions = readelf(['-V', '-W']).split("Version needs section")[0];
     const names = [...definitions.matchAll(/Name: (\S+)/g)].map((m) => m[1]);
-    expect(names).toEqual(['libwasmedge.so.0', 'WASMEDGE_0.16', 'WASMEDGE_0.17', 'WASMEDGE_0.18', 'WS_EXT_1', 'WS_HOST_1']);
+    expect(names).toEqual(['libwasmedge.so.0', 'WASMEDGE_0.16', 'WASMEDGE_0.17', 'WASMEDGE_0.18', 'WS_EXT_1', 'WS_EXT_2', 'WS_HOST_1']);
+    expect(definitions).toMatch(/Name: WS_EXT_2\s+\S+: Parent 1: WS_EXT_1/);
     expect(definitions).toMatch(/Name: WASMEDGE_0\.17\s+\S+: Parent 1: WASMEDGE_0\.16/);
     expect(definitions).toMatch(/Name: WASMEDGE_0\.18\s+\S+: Parent 1: WASMEDGE_0\.17/);
   });
@@ -79,7 +80,7 @@ describe('libwasmedge.so.0 symbol versions (readelf)', () => {
     const symbols = readelf(['--dyn-syms', '-W'])
       .split('\n')
       .map((line) => line.trim().split(/\s+/))
-      .filter((cols) => cols.length >= 8 && cols[6] !== 'UND' && /^(WasmEdge_|ws_host_|ws_log_level)/.test(cols[7]))
+      .filter((cols) => cols.length >= 8 && cols[6] !== 'UND' && /^(WasmEdge_|ws_host_|ws_log_level|ws_interrupt_requested)/.test(cols[7]))
       .map((cols) => cols[7]);
     const unversioned = symbols.filter((s) => !s.includes('@'));
     expect(unversioned).toEqual([]);
@@ -94,6 +95,7 @@ describe('libwasmedge.so.0 symbol versions (readelf)', () => {
     }
     expect(versionOf('ws_host_plugin_load_file')).toEqual(['ws_host_plugin_load_file@@WS_HOST_1']);
     expect(versionOf('ws_log_level')).toEqual(['ws_log_level@@WS_EXT_1']);
+    expect(versionOf('ws_interrupt_requested')).toEqual(['ws_interrupt_requested@@WS_EXT_2']);
     expect(symbols.some((s) => s.startsWith('WasmEdge_Plugin_GetDescriptor'))).toBe(false);
     // Nothing but the C API, ws_host_* and the ws extensions leaks out (C++ internals stay local).
     const all = readelf(['--dyn-syms', '-W'])
@@ -101,6 +103,6 @@ describe('libwasmedge.so.0 symbol versions (readelf)', () => {
       .map((line) => line.trim().split(/\s+/))
       .filter((cols) => cols.length >= 8 && /^\d+:$/.test(cols[0]) && cols[6] !== 'UND' && cols[7] !== '')
       .map((cols) => cols[7]);
-    expect(all.filter((s) => !/^(WasmEdge_|ws_host_|ws_log_level@|WASMEDGE_0\.1[678]$|WS_HOST_1$|WS_EXT_1$)/.test(s))).toEqual([]);
+    expect(all.filter((s) => !/^(WasmEdge_|ws_host_|ws_log_level@|ws_interrupt_requested@|WASMEDGE_0\.1[678]$|WS_HOST_1$|WS_EXT_[12]$)/.test(s))).toEqual([]);
   });
 });
