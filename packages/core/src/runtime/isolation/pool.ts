@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
 import { WsError } from '../../errors.js';
-import type { WasmBytes } from '../../wasm-types.js';
+import type { WasmBytes, WasmModuleLike } from '../../wasm-types.js';
 import type { RuntimeOptions } from '../runtime.js';
 import { exportMemoryZero, readModuleInfo } from '../wasm-binary.js';
 import { isolatedTimeLimitError } from './errors.js';
@@ -108,7 +108,7 @@ export class RuntimePool {
    * on a free worker. Resolves to the exit code and the captured output; a trap or any
    * other guest error rejects as in Runtime.run().
    */
-  run(source: WasmBytes | WebAssembly.Module, task: PoolTask = {}): Promise<PoolResult> {
+  run(source: WasmBytes | WasmModuleLike, task: PoolTask = {}): Promise<PoolResult> {
     try {
       this.#assertOpen();
       if (this.#inFlight.size >= this.#maxAccepted) {
@@ -126,10 +126,10 @@ export class RuntimePool {
     return result;
   }
 
-  async #run(source: WasmBytes | WebAssembly.Module, task: PoolTask): Promise<PoolResult> {
+  async #run(source: WasmBytes | WasmModuleLike, task: PoolTask): Promise<PoolResult> {
     // Synchronous up to the submission: tasks enter the queue in call order, and a close()
     // called after run() lets them finish.
-    const module = this.#sendBytes && !(source instanceof WebAssembly.Module) ? bytesOf(source) : this.#module(source);
+    const module = this.#sendBytes && !(source instanceof WebAssembly.Module) ? bytesOf(source as WasmBytes) : this.#module(source);
     const limit = task.timeLimitMs === undefined ? this.#timeLimitMs : timeLimitOf({ timeLimitMs: task.timeLimitMs } as RuntimeOptions);
     const abort = new AbortController();
     const onAbort = (): void => abort.abort(task.signal!.reason);
@@ -170,14 +170,14 @@ export class RuntimePool {
     await this.close();
   }
 
-  #module(source: WasmBytes | WebAssembly.Module): WebAssembly.Module {
+  #module(source: WasmBytes | WasmModuleLike): WebAssembly.Module {
     if (source instanceof WebAssembly.Module) return source;
     if (typeof source !== 'object' || source === null) {
       throw new WsError('WS_USAGE', `RuntimePool.run() takes the guest's bytes (Buffer, Uint8Array, ArrayBuffer) or a WebAssembly.Module, not ${source === null ? 'null' : typeof source}. Read the file first.`);
     }
     let compiled = this.#compiled.get(source);
     if (!compiled) {
-      compiled = compileGuest(source);
+      compiled = compileGuest(source as WasmBytes);
       this.#compiled.set(source, compiled);
     }
     return compiled;
