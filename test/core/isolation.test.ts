@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IsolatedCrashError, Plugin, Runtime, WsError, type Isolation, type RuntimeOptions } from '@ws/core';
-import { captureStdout, fixtureDir, guest, guestBytes, root } from '../helpers/paths.js';
+import { captureStdout, fixtureDir, guest, guestBytes, root, runCli } from '../helpers/paths.js';
 
 const levels: Isolation[] = ['none', 'worker', 'process'];
 const plugins = join(root, 'native/build/plugins');
@@ -93,5 +93,22 @@ describe('isolation', () => {
     await expect(new Runtime({ isolation: 'process' }).run(module)).rejects.toMatchObject({ code: 'WS_ISOLATION', message: expect.stringContaining("Pass the guest's bytes") });
     expect(() => new Runtime({ isolation: 'thread' as Isolation })).toThrow(/isolation must be one of 'none', 'worker', 'process', got "thread"/);
     expect(guest('spin')).toContain('spin.wasm');
+  });
+});
+
+describe('ws run --isolation', () => {
+  it('prints the same output and exits with the same code at every level', () => {
+    for (const isolation of levels) {
+      const result = runCli(['run', '--isolation', isolation, '--env', 'WS_GREETING=cli', guest('wasi_only'), 'exit7']);
+      expect({ status: result.status, stdout: result.stdout }).toEqual({ status: 7, stdout: `argc 2\nargv[1] exit7\nWS_GREETING cli\n` });
+    }
+  });
+
+  it('a crashing plug-in under --isolation process is an error with the signal and the plug-in, exit code 1; an unknown level is a usage error', () => {
+    const crash = runCli(['run', '--isolation', 'process', '--plugin-path', fixtureDir('ws_crash'), guest('crash'), 'segfault']);
+    expect(crash).toMatchObject({ status: 1, signal: null, stdout: 'calling segfault\n' });
+    expect(crash.stderr).toContain("[ws] WS_ISOLATED_CRASH: The guest's isolated process was killed by SIGSEGV (segmentation fault); this process is unaffected. The guest imports module ws_crash of plug-in ws_crash");
+    const bad = runCli(['run', '--isolation', 'thread', guest('wasi_only')]);
+    expect(bad).toMatchObject({ status: 2, stderr: '[ws] WS_USAGE: ws run: --isolation needs one of none, worker, process, got "thread".\n' });
   });
 });

@@ -82,7 +82,8 @@ main(process.argv.slice(2)).then(
     printError(error);
     // A plug-in option value the plug-in refuses (--scale abc) is a usage error too.
     const usage = error instanceof UsageError || (error instanceof WsError && error.code === 'WS_PLUGIN_OPTION');
-    const timeLimit = error instanceof WsError && error.code === 'WS_TIME_LIMIT';
+    // WS_ISOLATED_TIME_LIMIT: a worker or process (--isolation) ended at the limit.
+    const timeLimit = error instanceof WsError && (error.code === 'WS_TIME_LIMIT' || error.code === 'WS_ISOLATED_TIME_LIMIT');
     process.exitCode = usage ? USAGE_EXIT_CODE : timeLimit ? TIME_LIMIT_EXIT_CODE : 1;
   },
 );

@@ -5,6 +5,7 @@ import { installCommand } from '../../package-manager.js';
 import { knownPluginOptionNames } from '../../plugins/option-names.js';
 import { Plugin, type PluginOptionInfo, type PluginOptionValue } from '../../plugins/plugin.js';
 import { Runtime } from '../../runtime/runtime.js';
+import { isolationLevels, type Isolation } from '../../runtime/isolation/options.js';
 import { WsError } from '../../errors.js';
 import { allStrings, badValue, lastString, parseArguments, type OptionSpec, type ParsedArguments } from '../arguments.js';
 import { MAX_MEMORY_PAGE_LIMIT } from '../../runtime/memory-limit.js';
@@ -19,6 +20,7 @@ interface RunArguments {
   env: Record<string, string>;
   pluginOptions: Record<string, PluginOptionValue>;
   forbiddenPlugins: string[];
+  isolation: Isolation;
   timeLimitMs?: number;
   memoryPageLimit?: number;
 }
@@ -29,6 +31,7 @@ const CORE_OPTIONS = {
   env: { type: 'string', help: '--env NAME=VALUE         set an environment variable of the guest (repeatable)' },
   'plugin-path': { type: 'string', help: '--plugin-path PATH       load a plug-in file, or every plug-in in a folder (repeatable)' },
   'forbidden-plugin': { type: 'string', help: '--forbidden-plugin NAME  never give the guest the modules of plug-in NAME (repeatable)' },
+  isolation: { type: 'string', help: '--isolation LEVEL        where the guest runs: none (this process, default), worker (a worker thread) or process (a child process: a crashing plug-in cannot take ws down)' },
   'log-level': { type: 'string', help: '--log-level LEVEL        off, critical, error, warning (default), info, debug or trace' },
   help: { type: 'boolean', short: 'h', help: '--help, -h               print this help' },
 } as const satisfies Record<string, OptionSpec & { help: string }>;
@@ -88,6 +91,13 @@ function preopen(value: string): [guest: string, host: string] {
   return [guest, resolve(host)];
 }
 
+/** `--isolation LEVEL`: none, worker or process. */
+function isolationValue(value: string | undefined): Isolation {
+  if (value === undefined) return 'none';
+  if ((isolationLevels as readonly string[]).includes(value)) return value as Isolation;
+  throw badValue('run', 'isolation', `one of ${isolationLevels.join(', ')}`, JSON.stringify(value));
+}
+
 /** `--env NAME=VALUE`: a name, then `=`. */
 function environmentVariable(value: string): [name: string, value: string] {
   const at = value.indexOf('=');
@@ -110,6 +120,7 @@ function runArgumentsFrom(parsed: ParsedArguments, argv: readonly string[], plug
     env: Object.fromEntries(allStrings(parsed, 'env').map(environmentVariable)),
     pluginOptions: {},
     forbiddenPlugins: allStrings(parsed, 'forbidden-plugin'),
+    isolation: isolationValue(lastString(parsed, 'isolation')),
     timeLimitMs: limitValue(parsed, 'time-limit', 'milliseconds', MAX_TIME_LIMIT_MS),
     memoryPageLimit: limitValue(parsed, 'memory-page-limit', 'pages', MAX_MEMORY_PAGE_LIMIT),
   };
@@ -206,6 +217,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     preopens: args.preopens,
     pluginOptions: args.pluginOptions,
     forbiddenPlugins: args.forbiddenPlugins,
+    ...(args.isolation !== 'none' ? { isolation: args.isolation } : {}),
     ...(args.timeLimitMs ? { timeLimitMs: args.timeLimitMs } : {}),
     ...(args.memoryPageLimit !== undefined ? { memoryPageLimit: args.memoryPageLimit } : {}),
   });

@@ -63,6 +63,7 @@ function settler(resolve: (code: number) => void, reject: (error: unknown) => vo
 }
 
 function onReport(message: RunReport, settle: ReturnType<typeof settler>): void {
+  if (message.type === 'plugins') return;
   if (message.type === 'exit') settle.resolve(message.code);
   else if (message.type === 'error') settle.reject(reviveError(message.error));
 }
@@ -71,18 +72,21 @@ function runInWorker(request: RunRequest, limit: number | undefined): Promise<nu
   return new Promise((resolve, reject) => {
     const settle = settler(resolve, reject);
     const worker = new Worker(new URL('./worker-entry.js', import.meta.url), { workerData: request });
-    worker.on('message', (message: RunReport) => onReport(message, settle));
+    worker.on('message', (message: RunReport) => {
+      // The limit counts from the guest's start there, as in this thread (not the thread's start-up).
+      if (message.type === 'plugins' && limit !== undefined) {
+        settle.setTimer(
+          setTimeout(() => {
+            settle.reject(isolatedTimeLimitError(limit, 'worker thread'));
+            // Ends wasm code at once and a host call when it returns to V8.
+            void worker.terminate();
+          }, limit + TIME_LIMIT_GRACE_MS),
+        );
+      }
+      onReport(message, settle);
+    });
     worker.once('error', (error) => settle.reject(error));
     worker.once('exit', (code) => settle.reject(isolatedExitError(code, 'worker thread')));
-    if (limit !== undefined) {
-      settle.setTimer(
-        setTimeout(() => {
-          settle.reject(isolatedTimeLimitError(limit, 'worker thread'));
-          // Ends wasm code at once and a host call when it returns to V8.
-          void worker.terminate();
-        }, limit + TIME_LIMIT_GRACE_MS),
-      );
-    }
   });
 }
 
@@ -99,8 +103,17 @@ function runInProcess(request: RunRequest, limit: number | undefined): Promise<n
       execArgv: [],
     });
     child.on('message', (message: RunReport) => {
-      if (message.type === 'plugins') imported = message.imported;
-      else onReport(message, settle);
+      if (message.type !== 'plugins') return onReport(message, settle);
+      imported = message.imported;
+      // The limit counts from the guest's start there, as in this process (not the process's start-up).
+      if (limit !== undefined) {
+        settle.setTimer(
+          setTimeout(() => {
+            settle.reject(isolatedTimeLimitError(limit, 'process'));
+            child.kill('SIGKILL');
+          }, limit + TIME_LIMIT_GRACE_MS),
+        );
+      }
     });
     child.once('error', (error) => settle.reject(new WsError('WS_ISOLATION', `Could not start the guest's process: ${error.message}. Check that ${process.execPath} can be run.`, { cause: error })));
     // 'close', not 'exit': the last IPC message may be read after the process has exited.
@@ -108,14 +121,6 @@ function runInProcess(request: RunRequest, limit: number | undefined): Promise<n
       if (signal) settle.reject(new IsolatedCrashError(signal, imported));
       else settle.reject(isolatedExitError(code, 'process'));
     });
-    if (limit !== undefined) {
-      settle.setTimer(
-        setTimeout(() => {
-          settle.reject(isolatedTimeLimitError(limit, 'process'));
-          child.kill('SIGKILL');
-        }, limit + TIME_LIMIT_GRACE_MS),
-      );
-    }
     child.send({ ...request, options });
   });
 }
