@@ -65,6 +65,8 @@ describe('ws run --help', () => {
         'Limits:',
         '  --time-limit MS          stop the guest after MS milliseconds (exit code 124); 0: no limit (default)',
         '  --memory-page-limit N    at most N pages of 64 KiB in every memory: memory.grow past it returns -1',
+        '  --gas-limit N            stop the guest once it has used N gas (1 per instruction, as WasmEdge; exit code 134)',
+        "  --enable-gas-measuring   print the gas the guest used (stderr, as WasmEdge's statistics)",
         '',
       ].join('\n'),
     );

@@ -36,6 +36,8 @@ export type WsErrorCode =
   | 'WS_HOST_FUNCTION_FAILED'
   | 'WS_TIME_LIMIT'
   | 'WS_MEMORY_PAGE_LIMIT'
+  | 'WS_GAS_LIMIT'
+  | 'WS_GAS_METERING'
   | 'WS_NATIVE_LIBRARY'
   | 'WS_ISOLATION'
   | 'WS_ISOLATED_CRASH'
@@ -178,5 +180,28 @@ export class MemoryPageLimitError extends WsError {
     this.memoryIndex = memoryIndex;
     this.minimumPages = minimumPages;
     this.limitPages = limitPages;
+  }
+}
+
+/**
+ * The guest used up its gas (RuntimeOptions.gasLimit, `ws run --gas-limit`):
+ * the instrumented binary trapped before the block that would pass the limit,
+ * as WasmEdge stops with "cost limit exceeded". Every instruction costs 1, as in
+ * WasmEdge's default cost table.
+ */
+export class GasLimitError extends WsError {
+  declare readonly code: 'WS_GAS_LIMIT';
+  /** The limit. */
+  readonly limit: bigint;
+  /** Gas used when the guest was stopped: the limit (it had used all of it), as WasmEdge reports. */
+  readonly gasUsed: bigint;
+  constructor(limit: bigint) {
+    super(
+      'WS_GAS_LIMIT',
+      `The guest used all of its gas limit of ${limit} (gas used: ${limit}; one per instruction, as WasmEdge counts) and was stopped. Raise the limit (gasLimit / --gas-limit N) if the guest needs more, or look for an endless loop in it.`,
+    );
+    this.name = 'GasLimitError';
+    this.limit = limit;
+    this.gasUsed = limit;
   }
 }

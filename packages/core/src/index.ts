@@ -26,7 +26,7 @@ export type {
   WasmModuleLike,
   WasmTableLike,
 } from './wasm-types.js';
-export { GuestTerminated, HostFunctionError, ImportResolutionError, MemoryPageLimitError, PluginLoadError, TimeLimitError, WsError } from './errors.js';
+export { GasLimitError, GuestTerminated, HostFunctionError, ImportResolutionError, MemoryPageLimitError, PluginLoadError, TimeLimitError, WsError } from './errors.js';
 export type { UnresolvedImport, WsErrorCode } from './errors.js';
 export { getLogLevel, logLevels, setLogLevel } from './log.js';
 export type { LogLevel } from './log.js';

@@ -20,6 +20,7 @@ import { checkIsolation, type Isolation } from './isolation/options.js';
 import { runIsolated } from './isolation/run-isolated.js';
 import { checkMemoryPageLimit, limitMemoryPages } from './memory-limit.js';
 import { callWithTimeLimit, checkTimeLimit } from './time-limit.js';
+import { gasLimitErrorFor, gasSettings, gasUsedBy, meterGuest, type GasSettings } from './gas/gas-limit.js';
 import { exportMemoryZero, readModuleInfo, type WasmFunctionType, type WasmImport, type WasmModuleInfo } from './wasm-binary.js';
 
 const WASI_MODULE = 'wasi_snapshot_preview1';
@@ -105,6 +106,19 @@ export interface RuntimeOptions {
    */
   memoryPageLimit?: number;
   /**
+   * The most gas the guest may use, like `wasmedge --gas-limit N`: every executed instruction
+   * costs 1 (WasmEdge's default cost table), counted by a meter compiled into the guest's bytes.
+   * Past it the guest is stopped and run() rejects with a {@link GasLimitError} (`WS_GAS_LIMIT`).
+   * A whole number from 0 to 2^64 - 1 (a bigint above 2^53 - 1). Needs the guest's bytes (not a
+   * compiled WebAssembly.Module). Default: none. DESIGN.md ("Gas") says what counts.
+   */
+  gasLimit?: number | bigint;
+  /**
+   * Count gas without a limit, like `wasmedge --enable-gas-measuring`: {@link Runtime.lastGasUsed}
+   * then says what the last run used. Implied by `gasLimit`. Default false.
+   */
+  gasMeasuring?: boolean;
+  /**
    * Where {@link Runtime.run} runs the guest: `'none'` (default) in this thread; `'worker'` in a
    * new worker thread (a time limit ends it even in a host call that does not return);
    * `'process'` in a new child process (a plug-in that crashes it becomes an
@@ -136,6 +150,8 @@ let packagesDiscovered = false;
 export class Runtime {
   readonly #options: RuntimeOptions;
   readonly #modules = new Map<string, HostModule>();
+  readonly #gas: GasSettings | undefined;
+  #lastGasUsed: bigint | undefined;
   #disposed = false;
 
   constructor(options: RuntimeOptions = {}) {
@@ -144,7 +160,17 @@ export class Runtime {
     checkIsolation(options.isolation);
     if (options.timeLimitMs !== undefined) checkTimeLimit(options.timeLimitMs);
     if (options.memoryPageLimit !== undefined) checkMemoryPageLimit(options.memoryPageLimit);
+    this.#gas = gasSettings(options);
     this.#options = options;
+  }
+
+  /**
+   * With `gasLimit` or `gasMeasuring`: the gas the last run() to end used (start function and
+   * `_start`, and the instantiation's constant expressions, as WasmEdge counts them); the limit when
+   * it stopped the guest. Undefined before, and without metering.
+   */
+  get lastGasUsed(): bigint | undefined {
+    return this.#lastGasUsed;
   }
 
   /** Plug-in module instances created so far, by import name. */
@@ -173,7 +199,7 @@ export class Runtime {
    */
   async #instantiate(source: WasmBytes | WasmModuleLike, budget = this.#timeBudget()): Promise<Instantiated & { wasi: WasiClass }> {
     this.#assertLive();
-    const { module, info } = await compile(source, this.#options.memoryPageLimit);
+    const { module, info } = await compile(source, this.#options.memoryPageLimit, this.#gas);
     // Disposed while compiling: creating modules now would leak them.
     this.#assertLive();
     if (this.#options.discoverPackages !== false && !packagesDiscovered) {
@@ -220,7 +246,7 @@ export class Runtime {
         this.#limited(() => wasi.initialize(withMemory(instance)), budget);
       } catch (error) {
         // Terminate during _initialize ends initialisation, like proc_exit(0) would.
-        if (!(error instanceof GuestTerminated)) throw error;
+        if (!(error instanceof GuestTerminated)) throw gasLimitErrorFor(error, instance, this.#gas);
       }
     }
     return { instance, modules, wasi };
@@ -243,7 +269,9 @@ export class Runtime {
       return this.#limited(() => wasi.start(withMemory(instance)), budget) ?? 0;
     } catch (error) {
       if (error instanceof GuestTerminated) return 0;
-      throw error;
+      throw gasLimitErrorFor(error, instance, this.#gas);
+    } finally {
+      this.#lastGasUsed = gasUsedBy(instance, this.#gas);
     }
   }
 
@@ -422,7 +450,7 @@ function isBinarySource(source: unknown): source is WasmBytes {
   return ArrayBuffer.isView(source) || tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]';
 }
 
-async function compile(source: WasmBytes | WebAssembly.Module, memoryPageLimit?: number): Promise<{ module: WebAssembly.Module; info: WasmModuleInfo }> {
+async function compile(source: WasmBytes | WebAssembly.Module, memoryPageLimit?: number, gas?: GasSettings): Promise<{ module: WebAssembly.Module; info: WasmModuleInfo }> {
   if (!(source instanceof WebAssembly.Module) && !isBinarySource(source)) {
     // A path is the usual mistake; new Uint8Array('app.wasm') would be empty and say "not WebAssembly".
     const fix = typeof source === 'string' ? ` Read the file first: runtime.run(await readFile(${JSON.stringify(source)})).` : '';
@@ -435,6 +463,9 @@ async function compile(source: WasmBytes | WebAssembly.Module, memoryPageLimit?:
     if (memoryPageLimit !== undefined) {
       throw new WsError('WS_USAGE', 'memoryPageLimit needs the guest\'s bytes: a compiled WebAssembly.Module cannot be given a smaller maximum. Pass the bytes (Buffer, Uint8Array, ArrayBuffer) to run() / instantiate().');
     }
+    if (gas) {
+      throw new WsError('WS_USAGE', 'gasLimit and gasMeasuring need the guest\'s bytes: a compiled WebAssembly.Module cannot be metered. Pass the bytes (Buffer, Uint8Array, ArrayBuffer) to run() / instantiate().');
+    }
     // Without the bytes, imports have no types: they are not type-checked.
     const imports = WebAssembly.Module.imports(source).map((i) => ({ module: i.module, name: i.name, kind: i.kind as WasmImport['kind'] }));
     const exports = WebAssembly.Module.exports(source).map((e, index) => ({ name: e.name, kind: e.kind as WasmImport['kind'], index }));
@@ -444,7 +475,8 @@ async function compile(source: WasmBytes | WebAssembly.Module, memoryPageLimit?:
   const bytes = ArrayBuffer.isView(source) ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength) : new Uint8Array(source);
   const info = readModuleInfo(bytes);
   const exported = exportMemoryZero(bytes, info);
-  const rewritten = memoryPageLimit === undefined ? exported : limitMemoryPages(exported, memoryPageLimit);
+  const limited = memoryPageLimit === undefined ? exported : limitMemoryPages(exported, memoryPageLimit);
+  const rewritten = gas ? meterGuest(limited, gas) : limited;
   const finalInfo = rewritten === bytes ? info : readModuleInfo(rewritten);
   try {
     return { module: await WebAssembly.compile(rewritten as Uint8Array<ArrayBuffer>), info: finalInfo };

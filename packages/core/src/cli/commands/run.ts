@@ -10,6 +10,7 @@ import { WsError } from '../../errors.js';
 import { allStrings, badValue, lastString, parseArguments, type OptionSpec, type ParsedArguments } from '../arguments.js';
 import { MAX_MEMORY_PAGE_LIMIT } from '../../runtime/memory-limit.js';
 import { MAX_TIME_LIMIT_MS } from '../../runtime/time-limit.js';
+import { gasLimitValue, runWithGasStatistics } from './run-gas.js';
 import { guestIndex, loadCliPlugins, scanOption } from '../plugin-paths.js';
 import { UsageError } from '../output.js';
 
@@ -23,6 +24,8 @@ interface RunArguments {
   isolation: Isolation;
   timeLimitMs?: number;
   memoryPageLimit?: number;
+  gasLimit?: bigint;
+  gasMeasuring: boolean;
 }
 
 /** ws run's own options, with their help lines. */
@@ -40,6 +43,8 @@ const CORE_OPTIONS = {
 const LIMIT_OPTIONS = {
   'time-limit': { type: 'string', help: '--time-limit MS          stop the guest after MS milliseconds (exit code 124); 0: no limit (default)' },
   'memory-page-limit': { type: 'string', help: '--memory-page-limit N    at most N pages of 64 KiB in every memory: memory.grow past it returns -1' },
+  'gas-limit': { type: 'string', help: '--gas-limit N            stop the guest once it has used N gas (1 per instruction, as WasmEdge; exit code 134)' },
+  'enable-gas-measuring': { type: 'boolean', help: '--enable-gas-measuring   print the gas the guest used (stderr, as WasmEdge\'s statistics)' },
 } as const satisfies Record<string, OptionSpec & { help: string }>;
 
 /** A limit's value: a whole number from 0 to `most`. */
@@ -123,6 +128,8 @@ function runArgumentsFrom(parsed: ParsedArguments, argv: readonly string[], plug
     isolation: isolationValue(lastString(parsed, 'isolation')),
     timeLimitMs: limitValue(parsed, 'time-limit', 'milliseconds', MAX_TIME_LIMIT_MS),
     memoryPageLimit: limitValue(parsed, 'memory-page-limit', 'pages', MAX_MEMORY_PAGE_LIMIT),
+    gasLimit: gasLimitValue(lastString(parsed, 'gas-limit')),
+    gasMeasuring: parsed.values.get('enable-gas-measuring')?.at(-1) === true,
   };
   for (const [name, option] of pluginOptions) {
     const values = parsed.values.get(name);
@@ -220,8 +227,11 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     ...(args.isolation !== 'none' ? { isolation: args.isolation } : {}),
     ...(args.timeLimitMs ? { timeLimitMs: args.timeLimitMs } : {}),
     ...(args.memoryPageLimit !== undefined ? { memoryPageLimit: args.memoryPageLimit } : {}),
+    ...(args.gasLimit !== undefined ? { gasLimit: args.gasLimit } : {}),
+    ...(args.gasMeasuring ? { gasMeasuring: true } : {}),
   });
   try {
+    if (args.gasLimit !== undefined || args.gasMeasuring) return await runWithGasStatistics(runtime, bytes);
     return await runtime.run(bytes);
   } finally {
     runtime.dispose();

@@ -1,0 +1,269 @@
+// The gas meter on hand-written WAT: each count below is what the real wasmedge 0.17
+// prints as "Gas costs" (--enable-gas-measuring) for the same module
+// (test/cli/gas-wasmedge.test.ts compares them live when wasmedge is there).
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { GAS_EXPORT, GasInstrumentError, instrumentGas } from '../src/runtime/gas/instrument.js';
+import { prefixedKey } from '../src/runtime/gas/cost-table.js';
+
+const require = createRequire(import.meta.url);
+type Wabt = {
+  parseWat(name: string, text: string, features?: object): { toBinary(o: object): { buffer: Uint8Array } };
+  readWasm(bytes: Uint8Array, features: object): { validate(): void; toText(o: object): string };
+};
+const FEATURES = { multi_value: true, tail_call: true, multi_memory: true, bulk_memory: true, reference_types: true };
+const wabtPromise = (require('wabt') as () => Promise<Wabt>)();
+
+async function wat(text: string): Promise<Uint8Array> {
+  return (await wabtPromise).parseWat('t.wat', text, FEATURES).toBinary({}).buffer;
+}
+
+class Exit extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+/** Instantiates the metered module, calls _start; the gas used, the exit code and what print() saw. */
+async function meter(bytes: Uint8Array, limit?: bigint): Promise<{ gas: bigint; printed: number[]; trap?: string; exit?: number }> {
+  const metered = instrumentGas(bytes, limit === undefined ? {} : { limit });
+  const printed: number[] = [];
+  const imports = {
+    wasi_snapshot_preview1: {
+      proc_exit: (code: number) => {
+        throw new Exit(code);
+      },
+    },
+    env: { print: (value: number) => printed.push(value) },
+  };
+  const { instance } = (await WebAssembly.instantiate(metered, imports)) as unknown as WebAssembly.WebAssemblyInstantiatedSource;
+  const gas = (): bigint => BigInt.asUintN(64, (instance.exports[GAS_EXPORT] as WebAssembly.Global).value as bigint);
+  try {
+    (instance.exports._start as () => void)();
+  } catch (error) {
+    if (error instanceof Exit) return { gas: gas(), printed, exit: error.code };
+    if (error instanceof WebAssembly.RuntimeError) return { gas: gas(), printed, trap: error.message };
+    throw error;
+  }
+  return { gas: gas(), printed };
+}
+
+/** A module whose _start is `body`, with `extra` fields before it. */
+const program = (body: string, extra = ''): string => `(module
+  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+  (import "env" "print" (func $print (param i32)))
+  (memory (export "memory") 1)
+  ${extra}
+  (func (export "_start") ${body}))`;
+
+async function gasOf(body: string, extra = ''): Promise<bigint> {
+  return (await meter(await wat(program(body, extra)))).gas;
+}
+
+const loop = (n: number): string => `(local $i i32)
+  (loop $l
+    (local.set $i (i32.add (local.get $i) (i32.const 1)))
+    (br_if $l (i32.lt_u (local.get $i) (i32.const ${n}))))`;
+
+describe('gas metering: counts as wasmedge 0.17 counts them', () => {
+  it('a loop of N iterations costs 9 per iteration (loop and 8 body instructions) + 2 ends', async () => {
+    for (const [n, expected] of [[1, 11n], [2, 20n], [5, 47n], [10, 92n], [1000, 9002n]] as const) {
+      expect(await gasOf(loop(n)), `N=${n}`).toBe(expected);
+    }
+  });
+
+  it.each([
+    ['', 1n],
+    ['nop', 2n],
+    ['(block nop)', 4n],
+    ['(block (br 0) nop)', 4n],
+    ['(block (block (br 1) nop) nop)', 5n],
+    ['(block (br_if 0 (i32.const 1)) nop)', 5n],
+    ['(block (br_if 0 (i32.const 0)) nop)', 6n],
+    ['(if (i32.const 1) (then nop) (else nop))', 6n],
+    ['(if (i32.const 0) (then nop) (else nop))', 6n],
+    ['(if (i32.const 1) (then nop))', 5n],
+    ['(if (i32.const 0) (then nop))', 4n],
+    ['(if (i32.const 1) (then) (else nop))', 5n],
+    ['(if (i32.const 0) (then) (else nop nop))', 7n],
+    ['(block (block (block (br_table 0 1 2 (i32.const 1)) nop) nop) nop)', 9n],
+    ['(block (block (block (br_table 0 1 2 (i32.const 7)) nop) nop) nop)', 7n],
+    ['(block (return) nop)', 2n],
+    ['return', 1n],
+    ['(br 0)', 2n],
+    ['(br_if 0 (i32.const 1))', 3n],
+    ['(br_if 0 (i32.const 0)) nop', 4n],
+    ['(block (br 1))', 3n],
+    ['(loop nop)', 4n],
+    ['(drop (block (result i32) (br 0 (i32.const 1))))', 6n],
+    ['(drop (memory.grow (i32.const 1)))', 4n],
+    ['(call $exit (i32.const 0))', 2n],
+    ['(call $exit (i32.const 0)) nop nop', 2n],
+  ])('%s costs %d', async (body, expected) => {
+    expect(await gasOf(body)).toBe(expected);
+  });
+
+  it('calls: the callee body and its end; return skips the end; a tail call skips the caller\'s', async () => {
+    expect(await gasOf('(call $f)', '(func $f)')).toBe(3n);
+    expect(await gasOf('(call $f)', '(func $f nop)')).toBe(4n);
+    expect(await gasOf('(call $f)', '(func $f (return))')).toBe(3n);
+    expect(await gasOf('(return_call $f)', '(func $f nop)')).toBe(3n);
+    expect(await gasOf('(call_indirect (i32.const 0))', '(table 1 funcref) (elem (i32.const 0) $f) (func $f)')).toBe(8n);
+  });
+
+  it('instantiation: global initialisers, segment offsets and elements count, as in wasmedge', async () => {
+    expect(await gasOf('', '(global i32 (i32.const 0))')).toBe(3n);
+    expect(await gasOf('', '(global i32 (i32.const 0)) (global i32 (i32.const 0))')).toBe(5n);
+    expect(await gasOf('', '(data (i32.const 0) "a")')).toBe(3n);
+    expect(await gasOf('', '(table 1 funcref) (elem (i32.const 0) $f) (func $f)')).toBe(5n);
+    expect(await gasOf('', '(table 3 funcref) (elem (i32.const 0) func $f $f $f) (func $f)')).toBe(9n);
+    expect(await gasOf('', '(table 3 funcref) (elem (i32.const 0) funcref (ref.func $f) (ref.func $f)) (func $f)')).toBe(7n);
+    expect(await gasOf('', '(table 3 funcref) (elem func $f $f) (func $f)')).toBe(5n);
+  });
+
+  it('a start function is metered before _start, on the same counter', async () => {
+    expect(await gasOf('', '(func $s nop) (start $s)')).toBe(3n);
+  });
+});
+
+describe('gas metering: the rewritten module', () => {
+  it('branches to the function label from a multi-value function with params (wrapper block, added type)', async () => {
+    const bytes = await wat(`(module
+      (memory (export "memory") 1)
+      (global $out (mut i32) (i32.const 0))
+      (func $pair (param i32) (result i32 i32)
+        (i32.const 1) (i32.const 2)
+        (br_if 0 (local.get 0))
+        (drop) (drop) (i32.const 3) (i32.const 4))
+      (func (export "_start")
+        (global.set $out (i32.add (call $pair (i32.const 1))))
+        (global.set $out (i32.add (global.get $out) (i32.add (call $pair (i32.const 0))))))
+      (export "out" (global $out)))`);
+    const metered = instrumentGas(bytes);
+    const { instance } = (await WebAssembly.instantiate(metered, {})) as unknown as WebAssembly.WebAssemblyInstantiatedSource;
+    (instance.exports._start as () => void)();
+    expect((instance.exports.out as WebAssembly.Global).value).toBe(3 + 7);
+    // _start: call, i32.add, global.set (x2 with the const, get, add) ...: every instruction once, 1 each.
+    // $pair taken: const const local.get br_if end = 5; not taken: const const local.get br_if drop drop const const end = 9.
+    // _start: const call add set | get const call add add set end = 4 + 7 = 11; the global's initialiser 2.
+    expect(BigInt.asUintN(64, (instance.exports[GAS_EXPORT] as WebAssembly.Global).value as bigint)).toBe(2n + 5n + 9n + 11n);
+  });
+
+  it('reads several memories (memory indices in memargs): the result decodes (Node 20 cannot run it)', async () => {
+    const bytes = await wat(`(module
+      (memory $a 1) (memory $b 1)
+      (func (export "_start") (i32.store8 $b (i32.const 8) (i32.load8_u $a (i32.const 8))) (drop (memory.size $b))))`);
+    const module = (await wabtPromise).readWasm(instrumentGas(bytes, { limit: 5n }), FEATURES);
+    const text = module.toText({});
+    expect(text).toContain('i32.load8_u\n    i32.store8 1\n    memory.size 1\n');
+    expect(text).toContain('(global (;0;) (mut i64) (i64.const 0))');
+  });
+
+  it('keeps globals (imported and defined), tables, element and data segments, and the data count', async () => {
+    const bytes = await wat(`(module
+      (import "env" "print" (func $print (param i32)))
+      (import "env" "g" (global $imported i32))
+      (memory $a 1)
+      (global $defined (mut i32) (i32.const 5))
+      (table 2 funcref)
+      (elem (i32.const 0) $one $two)
+      (elem $passive func $two)
+      (data (i32.const 8) "\\2a")
+      (data $later "\\07")
+      (func $one (result i32) (i32.const 1))
+      (func $two (result i32) (i32.const 2))
+      (func (export "_start")
+        (memory.init $later (i32.const 0) (i32.const 0) (i32.const 1))
+        (call $print (i32.load8_u (i32.const 8)))
+        (call $print (i32.load8_u (i32.const 0)))
+        (call $print (i32.add (global.get $imported) (global.get $defined)))
+        (call $print (call_indirect (result i32) (i32.const 1)))
+        (global.set $defined (i32.const 9))
+        (call $print (global.get $defined)))
+      (export "memory" (memory $a)))`);
+    const metered = instrumentGas(bytes, { limit: 1000n });
+    expect(() => new WebAssembly.Module(metered)).not.toThrow();
+    const printed: number[] = [];
+    const g = new WebAssembly.Global({ value: 'i32', mutable: false }, 10);
+    const { instance } = (await WebAssembly.instantiate(metered, { env: { print: (v: number) => printed.push(v), g } })) as unknown as WebAssembly.WebAssemblyInstantiatedSource;
+    (instance.exports._start as () => void)();
+    expect(printed).toEqual([42, 7, 15, 2, 9]);
+    const names = WebAssembly.Module.exports(new WebAssembly.Module(metered)).map((e) => `${e.name}:${e.kind}`);
+    expect(names).toEqual(['_start:function', 'memory:memory', `${GAS_EXPORT}:global`]);
+  });
+
+  it('a metered guest prints exactly what the unmetered one prints', async () => {
+    const text = program(`(local $i i32) (local $sum i32)
+      (loop $l
+        (local.set $sum (i32.add (local.get $sum) (i32.mul (local.get $i) (local.get $i))))
+        (if (i32.eqz (i32.rem_u (local.get $i) (i32.const 7))) (then (call $print (local.get $sum))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br_if $l (i32.lt_u (local.get $i) (i32.const 50))))
+      (call $exit (local.get $sum))`);
+    const bytes = await wat(text);
+    const plain: number[] = [];
+    const { instance } = (await WebAssembly.instantiate(bytes, {
+      wasi_snapshot_preview1: { proc_exit: (code: number) => { throw new Exit(code); } },
+      env: { print: (v: number) => plain.push(v) },
+    })) as unknown as WebAssembly.WebAssemblyInstantiatedSource;
+    let plainExit = -1;
+    try {
+      (instance.exports._start as () => void)();
+    } catch (error) {
+      plainExit = (error as Exit).code;
+    }
+    const metered = await meter(bytes, 1_000_000n);
+    expect(metered.printed).toEqual(plain);
+    expect(metered.exit).toBe(plainExit);
+    expect(plain).toHaveLength(8);
+  });
+
+  it('traps with unreachable once the limit is passed, having made only the calls that fit', async () => {
+    const bytes = await wat(program(`(local $i i32)
+      (loop $l
+        (call $print (local.get $i))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br 0))`));
+    // Per iteration: loop local.get call (3, then the print) | local.get i32.const i32.add local.set br (5).
+    const result = await meter(bytes, 20n);
+    expect(result.trap).toBe('unreachable');
+    expect(result.printed).toEqual([0, 1, 2]);
+    expect(result.gas).toBeGreaterThan(20n);
+    // Exactly the limit: the run ends normally.
+    expect((await meter(await wat(program(loop(10))), 92n)).trap).toBeUndefined();
+    expect((await meter(await wat(program(loop(10))), 91n)).trap).toBe('unreachable');
+    // A limit of 0: the first block already passes it.
+    expect((await meter(await wat(program('nop')), 0n)).trap).toBe('unreachable');
+  });
+
+  it('a limit up to 2^64 - 1 is compared unsigned', async () => {
+    expect((await meter(await wat(program(loop(10))), 2n ** 64n - 1n)).gas).toBe(92n);
+    expect((await meter(await wat(program(loop(10))), 2n ** 63n)).gas).toBe(92n);
+  });
+
+  it('SIMD, bulk memory, saturating truncation and sign extension are read and cost 1 each', async () => {
+    expect(
+      await gasOf(`(v128.store (i32.const 0) (i8x16.add (v128.const i32x4 1 2 3 4) (v128.load offset=16 (i32.const 0))))
+        (memory.fill (i32.const 0) (i32.const 0) (i32.const 4))
+        (drop (i32.trunc_sat_f32_s (f32.const 1.5)))
+        (drop (i32.extend8_s (i32.const 1)))
+        (drop (i32x4.extract_lane 1 (v128.const i64x2 0 0)))`),
+    ).toBe(6n + 4n + 3n + 3n + 3n + 1n);
+  });
+
+  it('a cost table other than the default is summed per instruction', async () => {
+    const bytes = await wat(program('(drop (i32.add (i32.const 1) (i32.const 2))) (memory.fill (i32.const 0) (i32.const 0) (i32.const 1))'));
+    const costs: Record<number, number> = { 0x6a: 10, 0x41: 2, [prefixedKey(0xfc, 11)]: 100 };
+    const metered = instrumentGas(bytes, { costTable: (key) => costs[key] ?? 1 });
+    const { instance } = (await WebAssembly.instantiate(metered, { wasi_snapshot_preview1: { proc_exit() {} }, env: { print() {} } })) as unknown as WebAssembly.WebAssemblyInstantiatedSource;
+    (instance.exports._start as () => void)();
+    // const const add drop = 2+2+10+1; const const const fill = 6+100; end = 1
+    expect((instance.exports[GAS_EXPORT] as WebAssembly.Global).value).toBe(15n + 106n + 1n);
+  });
+
+  it('refuses what it cannot read with the instruction and its offset', async () => {
+    const bytes = Uint8Array.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 4, 1, 0x60, 0, 0, 3, 2, 1, 0, 10, 6, 1, 4, 0, 0x06, 0x40, 0x0b]);
+    expect(() => instrumentGas(bytes)).toThrow(GasInstrumentError);
+    expect(() => instrumentGas(bytes)).toThrow('instruction try at byte 23 is not supported by the gas meter');
+  });
+});
