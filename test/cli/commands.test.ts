@@ -81,10 +81,10 @@ describe('ws run', () => {
   it('an empty --dir, --env or --plugin-path value, or a --dir side left empty, is a usage error', () => {
     expect(runCli(['run', '--dir=', guest('wasi_only')], isolated).stderr).toBe('[ws] WS_USAGE: --dir needs a value.\n');
     expect(runCli(['run', '--env=', guest('wasi_only')], isolated).stderr).toBe('[ws] WS_USAGE: --env needs a value.\n');
-    for (const dir of [':/tmp', '.:']) {
+    for (const dir of [':/tmp', '.:', '.:.:readonly:x', '.:.:ro']) {
       const result = runCli(['run', '--dir', dir, guest('wasi_only')], isolated);
       expect(result.status).toBe(2);
-      expect(result.stderr).toBe(`[ws] WS_USAGE: --dir takes GUEST:HOST (e.g. --dir .:. or --dir /data:./data), got "${dir}".\n`);
+      expect(result.stderr).toBe(`[ws] WS_USAGE: --dir takes HOST, GUEST:HOST or GUEST:HOST:readonly (e.g. --dir .:. or --dir /data:./data:readonly), got "${dir}".\n`);
     }
   });
 

@@ -16,6 +16,8 @@ import { withArity } from './arity.js';
 import { resolveNativeImport, type NativeModuleOptions } from './native-functions.js';
 import { enosysFunction, wasmEdgeExtraWasiFunctions } from './wasi-extras.js';
 import { checkPreopens, checkStdio } from './wasi-option-checks.js';
+import { readonlyWasiImport, splitPreopens, type PreopenValue } from './readonly-preopens.js';
+import { resolveWasiLoggingImport, WASI_LOGGING_MODULE, WASI_LOGGING_PLUGIN } from './wasi-logging.js';
 import { checkIsolation, type Isolation } from './isolation/options.js';
 import { runIsolated } from './isolation/run-isolated.js';
 import { checkMemoryPageLimit, limitMemoryPages } from './memory-limit.js';
@@ -55,8 +57,13 @@ export interface RuntimeOptions {
   args?: string[];
   /** Environment of the guest. Default `{}` (nothing of the host's). */
   env?: Record<string, string>;
-  /** Guest path → host path, like `ws run --dir GUEST:HOST`. Default `{}`. */
-  preopens?: Record<string, string>;
+  /**
+   * Guest path → host folder, like `ws run --dir GUEST:HOST`; `{ path, readonly: true }` is
+   * `--dir GUEST:HOST:readonly`: the guest may read the folder but not change anything under it
+   * (as WasmEdge answers: writes fail with EBADF, creating, truncating, renaming, unlinking with
+   * ENOTCAPABLE). Default `{}`.
+   */
+  preopens?: Record<string, PreopenValue>;
   /** JS modules the guest may import, by module name; they take precedence over plug-ins. */
   imports?: WasmImports;
   /**
@@ -207,14 +214,15 @@ export class Runtime {
       for (const folder of applicationFolders()) Plugin.discoverPackages(folder);
     }
     this.#checkPluginOptions();
-    checkPreopens(this.#options.preopens ?? {});
+    const { hostPaths, readonlyGuestPaths } = splitPreopens(this.#options.preopens ?? {});
+    checkPreopens(hostPaths);
     checkStdio(this.#options);
     const WASI = loadWasi();
     const wasi = new WASI({
       version: 'preview1',
       args: this.#options.args ?? [],
       env: this.#options.env ?? {},
-      preopens: this.#options.preopens ?? {},
+      preopens: hostPaths,
       returnOnExit: true,
       stdin: this.#options.stdin,
       stdout: this.#options.stdout,
@@ -227,15 +235,20 @@ export class Runtime {
     const usesPlugins = info.imports.some(
       (i) =>
         i.module !== WASI_MODULE &&
+        i.module !== WASI_LOGGING_MODULE &&
         !this.#options.imports?.[i.module] &&
         !this.#options.native?.[i.module] &&
         plugins.some((plugin) => plugin.loaded || plugin.claimsImport(i.module)),
     );
     const bridge = usesPlugins ? loadBridge() : undefined;
     const guest = bridge?.createGuestBinding('');
-    const { imports, modules } = this.#resolveImports(info, wasi, guest);
+    // Memory 0 for ws's own host functions (wasi_logging, read-only preopens), once instantiated.
+    let memory: WebAssembly.Memory | undefined;
+    const wasiImport = readonlyWasiImport(wasi.wasiImport as Record<string, WebAssembly.ImportValue>, hostPaths, readonlyGuestPaths, () => memory);
+    const { imports, modules } = this.#resolveImports(info, wasiImport, guest, () => memory);
     // With a time limit, a start function runs under it: synchronously, where it can be stopped.
     const instance = budget ? this.#limited(() => new WebAssembly.Instance(module, imports), budget) : await WebAssembly.instantiate(module, imports);
+    memory = withMemory(instance).exports.memory as WebAssembly.Memory;
     if (bridge && guest) {
       const memory = instance.exports.memory;
       if (memory instanceof WebAssembly.Memory) bridge.attachGuestMemory(guest, memory);
@@ -289,7 +302,12 @@ export class Runtime {
 
   // ---- Import resolution -----------------------------------------------------
 
-  #resolveImports(info: WasmModuleInfo, wasi: WasiClass, guest: Handle | undefined): { imports: WebAssembly.Imports; modules: Map<string, HostModule> } {
+  #resolveImports(
+    info: WasmModuleInfo,
+    wasiImport: Record<string, WebAssembly.ImportValue>,
+    guest: Handle | undefined,
+    memory: () => WebAssembly.Memory | undefined,
+  ): { imports: WebAssembly.Imports; modules: Map<string, HostModule> } {
     const imports: WebAssembly.Imports = {};
     const modules = new Map<string, HostModule>();
     const unresolved: UnresolvedImport[] = [];
@@ -300,7 +318,6 @@ export class Runtime {
       fixes.add(fix);
     };
     const hostFunctions = new Map<string, Record<string, (...args: unknown[]) => unknown>>();
-    const wasiImport = wasi.wasiImport as Record<string, WebAssembly.ImportValue>;
     const extraWasi = new Set<string>(wasmEdgeExtraWasiFunctions);
 
     for (const entry of info.imports) {
@@ -322,6 +339,16 @@ export class Runtime {
         if (wasiImport[entry.name]) target[entry.name] = wasiImport[entry.name]!;
         else if (extraWasi.has(entry.name)) target[entry.name] = enosysFunction();
         else fail(entry, 'node:wasi (preview1) has no such function', FIX_WASI);
+        continue;
+      }
+      // WasmEdge's built-in wasi_logging plug-in, registered before any other.
+      if (entry.module === WASI_LOGGING_MODULE) {
+        const io = { stdout: this.#options.stdout ?? 1, stderr: this.#options.stderr ?? 2, memory };
+        const resolved = resolveWasiLoggingImport(entry.name, entry.kind, entry.type, io);
+        if ((this.#options.forbiddenPlugins ?? []).includes(WASI_LOGGING_PLUGIN)) {
+          fail(entry, `plug-in ${WASI_LOGGING_PLUGIN} provides it, but it is forbidden (forbiddenPlugins / --forbidden-plugin)`, FIX_FORBIDDEN);
+        } else if ('value' in resolved) target[entry.name] = resolved.value;
+        else fail(entry, resolved.reason, resolved.reason.startsWith('type mismatch') ? FIX_TYPES : FIX_PLUGIN_VERSION);
         continue;
       }
       const module = this.#pluginModule(entry.module);

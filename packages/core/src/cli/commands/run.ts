@@ -5,6 +5,7 @@ import { installCommand } from '../../package-manager.js';
 import { knownPluginOptionNames } from '../../plugins/option-names.js';
 import { Plugin, type PluginOptionInfo, type PluginOptionValue } from '../../plugins/plugin.js';
 import { Runtime } from '../../runtime/runtime.js';
+import type { PreopenValue } from '../../runtime/readonly-preopens.js';
 import { isolationLevels, type Isolation } from '../../runtime/isolation/options.js';
 import { WsError } from '../../errors.js';
 import { allStrings, badValue, lastString, parseArguments, type OptionSpec, type ParsedArguments } from '../arguments.js';
@@ -17,7 +18,7 @@ import { UsageError } from '../output.js';
 interface RunArguments {
   wasmPath: string;
   guestArgs: string[];
-  preopens: Record<string, string>;
+  preopens: Record<string, PreopenValue>;
   env: Record<string, string>;
   pluginOptions: Record<string, PluginOptionValue>;
   forbiddenPlugins: string[];
@@ -30,7 +31,7 @@ interface RunArguments {
 
 /** ws run's own options, with their help lines. */
 const CORE_OPTIONS = {
-  dir: { type: 'string', help: '--dir GUEST:HOST         preopen HOST as GUEST in the guest (--dir .:. for the current folder)' },
+  dir: { type: 'string', help: '--dir GUEST:HOST[:readonly]  preopen HOST as GUEST in the guest (--dir .:. for the current folder; :readonly: the guest cannot change anything under it)' },
   env: { type: 'string', help: '--env NAME=VALUE         set an environment variable of the guest (repeatable)' },
   'plugin-path': { type: 'string', help: '--plugin-path PATH       load a plug-in file, or every plug-in in a folder (repeatable)' },
   'forbidden-plugin': { type: 'string', help: '--forbidden-plugin NAME  never give the guest the modules of plug-in NAME (repeatable)' },
@@ -87,13 +88,15 @@ function unknownPluginOption(name: string): Error | undefined {
   return undefined;
 }
 
-/** `--dir GUEST:HOST`: both sides non-empty. */
-function preopen(value: string): [guest: string, host: string] {
-  const colon = value.indexOf(':');
-  const guest = colon === -1 ? value : value.slice(0, colon);
-  const host = colon === -1 ? value : value.slice(colon + 1);
-  if (guest === '' || host === '') throw new UsageError(`--dir takes GUEST:HOST (e.g. --dir .:. or --dir /data:./data), got "${value}".`);
-  return [guest, resolve(host)];
+/** `--dir HOST`, `--dir GUEST:HOST` or `--dir GUEST:HOST:readonly` (WasmEdge's forms; `:readwrite` is the default). */
+function preopen(value: string): [guest: string, host: PreopenValue] {
+  const parts = value.split(':');
+  const mode = parts.length === 3 ? parts[2] : 'readwrite';
+  const [guest, host] = parts.length === 1 ? [value, value] : parts;
+  if (parts.length > 3 || guest === '' || !host || (mode !== 'readonly' && mode !== 'readwrite')) {
+    throw new UsageError(`--dir takes HOST, GUEST:HOST or GUEST:HOST:readonly (e.g. --dir .:. or --dir /data:./data:readonly), got "${value}".`);
+  }
+  return [guest!, mode === 'readonly' ? { path: resolve(host), readonly: true } : resolve(host)];
 }
 
 /** `--isolation LEVEL`: none, worker or process. */
