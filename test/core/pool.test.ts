@@ -1,7 +1,10 @@
 // RuntimePool: many guests on two worker threads (piscina) with exact outputs,
 // back-pressure, and close()/destroy() semantics.
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { Plugin, RuntimePool, WsError } from '@ws/core';
 import { guestBytes, root } from '../helpers/paths.js';
@@ -97,5 +100,19 @@ describe('RuntimePool', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it('without piscina installed (an optional peer dependency), says how to install it', async () => {
+    // @ws/core as a user has it without piscina: its files in a folder with no node_modules.
+    const copy = mkdtempSync(join(tmpdir(), 'ws-core-no-piscina-'));
+    cpSync(join(root, 'packages/core/dist'), join(copy, 'dist'), { recursive: true });
+    cpSync(join(root, 'packages/core/package.json'), join(copy, 'package.json'));
+    // In a plain Node process, as a user runs it (not through the test runner's module loader).
+    const program = `import(${JSON.stringify(pathToFileURL(join(copy, 'dist/index.js')).href)}).then((core) => { try { new core.RuntimePool({ workers: 1 }); console.log('created'); } catch (e) { console.log(JSON.stringify({ code: e.code, message: e.message })); } });`;
+    // NODE_PATH: pnpm's bin shims point it at the store, where piscina is.
+    const { NODE_PATH: _storePath, ...env } = process.env;
+    const result = spawnSync(process.execPath, ['-e', program], { encoding: 'utf8', cwd: copy, env });
+    const error = JSON.parse(result.stdout) as unknown;
+    expect(error).toMatchObject({ code: 'WS_POOL_UNAVAILABLE', message: expect.stringMatching(/^RuntimePool runs on piscina, an optional peer dependency of @ws\/core that could not be loaded \(Cannot find module 'piscina'.*\)\. Install it: .*piscina@5\.3\.2\.$/) });
   });
 });

@@ -44,6 +44,7 @@ export type WsErrorCode =
   | 'WS_ISOLATED_TIME_LIMIT'
   | 'WS_POOL_QUEUE_FULL'
   | 'WS_POOL_CLOSED'
+  | 'WS_POOL_UNAVAILABLE'
   | 'WS_USAGE';
 
 /** `object` → `an object`, `function` → `a function` (for messages). */

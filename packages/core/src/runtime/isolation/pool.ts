@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
 import { WsError } from '../../errors.js';
+import { installCommand } from '../../package-manager.js';
 import type { WasmBytes, WasmModuleLike } from '../../wasm-types.js';
 import type { RuntimeOptions } from '../runtime.js';
 import { exportMemoryZero, readModuleInfo } from '../wasm-binary.js';
@@ -11,6 +12,25 @@ import { capturePluginSetup, isolatedOptions, timeLimitOf } from './options.js';
 import type { PoolWorkerData, PoolWorkerResult, PoolWorkerTask } from './pool-worker.js';
 import { TIME_LIMIT_GRACE_MS } from './run-isolated.js';
 import { reviveError } from './serialized-error.js';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * piscina is loaded on first use. It is an optional peer dependency of @ws/core, installed by
+ * the user who makes pools: a plain install of ws stays within its size budget (issue 14).
+ */
+function loadPiscina(): typeof Piscina {
+  try {
+    return (require('piscina') as typeof import('piscina')).Piscina;
+  } catch (error) {
+    const version = (require('../../../package.json') as { peerDependencies: Record<string, string> }).peerDependencies.piscina;
+    throw new WsError(
+      'WS_POOL_UNAVAILABLE',
+      `RuntimePool runs on piscina, an optional peer dependency of @ws/core that could not be loaded (${(error as Error).message.split('\n')[0]}). Install it: ${installCommand([`piscina@${version}`])}.`,
+      { cause: error },
+    );
+  }
+}
 
 /** Options of a {@link RuntimePool}: the runtime options every task shares, and the pool's own. */
 export interface RuntimePoolOptions extends Omit<RuntimeOptions, 'imports' | 'isolation' | 'stdin' | 'stdout' | 'stderr'> {
@@ -78,9 +98,7 @@ export class RuntimePool {
     const threads = workers ?? availableParallelism();
     this.#maxAccepted = threads + (maxQueue ?? Infinity);
     const workerData: PoolWorkerData = { options: isolatedOptions(runtimeOptions, 'worker'), setup: capturePluginSetup(runtimeOptions) };
-    // Loaded on first use: importing @ws/core costs nothing for those who never make a pool.
-    const { Piscina: PiscinaClass } = createRequire(import.meta.url)('piscina') as typeof import('piscina');
-    this.#piscina = new PiscinaClass({
+    this.#piscina = new (loadPiscina())({
       filename: new URL('./pool-worker.js', import.meta.url).href,
       minThreads: threads,
       maxThreads: threads,
