@@ -92,6 +92,9 @@ describe('isolation', () => {
     const module = await WebAssembly.compile(guestBytes('wasi_only'));
     await expect(new Runtime({ isolation: 'process' }).run(module)).rejects.toMatchObject({ code: 'WS_ISOLATION', message: expect.stringContaining("Pass the guest's bytes") });
     expect(() => new Runtime({ isolation: 'thread' as Isolation })).toThrow(/isolation must be one of 'none', 'worker', 'process', got "thread"/);
+    const disposed = new Runtime({ isolation: 'worker' });
+    disposed.dispose();
+    await expect(disposed.run(guestBytes('wasi_only'))).rejects.toMatchObject({ code: 'WS_RUNTIME_DISPOSED' });
     expect(guest('spin')).toContain('spin.wasm');
   });
 });

@@ -272,7 +272,10 @@ export class Runtime {
    */
   async run(source: WasmBytes | WasmModuleLike): Promise<number> {
     const isolation = this.#options.isolation;
-    if (isolation && isolation !== 'none') return runIsolated(isolation, source, this.#options);
+    if (isolation && isolation !== 'none') {
+      this.#assertLive();
+      return runIsolated(isolation, source, this.#options);
+    }
     const budget = this.#timeBudget();
     const { instance, wasi } = await this.#instantiate(source, budget);
     if (typeof instance.exports._start !== 'function') {
