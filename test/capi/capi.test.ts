@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { haveRealWasmedge, realLibwasmedge } from '../helpers/real-wasmedge.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const hostDir = join(root, 'native/build/host');
@@ -36,13 +37,26 @@ function runCapiTests(): { checks: Check[]; status: number | null; output: strin
   return { checks, status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
-function readelf(args: string[]): string {
-  const result = spawnSync('readelf', [...args, library], { encoding: 'utf8' });
+function readelf(args: string[], file = library): string {
+  const result = spawnSync('readelf', [...args, file], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`readelf ${args.join(' ')} failed: ${result.stderr}`);
   return result.stdout;
 }
 
 const run = runCapiTests();
+const limitFunctions = ['LimitIsEqual', 'MemoryTypeCreate', 'MemoryTypeGetLimit', 'TableTypeCreate', 'TableTypeGetLimit'];
+
+/** Names of a library's defined dynamic symbols with two or more editions (versions). */
+function symbolsWithEditions(file: string, prefix: string): string[] {
+  const counts = new Map<string, number>();
+  for (const line of readelf(['--dyn-syms', '-W'], file).split('\n')) {
+    const cols = line.trim().split(/\s+/);
+    if (cols.length < 8 || cols[6] === 'UND' || !cols[7]!.startsWith(prefix)) continue;
+    const name = cols[7]!.split('@')[0]!;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return [...counts].filter(([, count]) => count > 1).map(([name]) => name).sort();
+}
 
 describe('capi_tests (C API semantics of libwasmedge.so.0)', () => {
   it('runs to completion and reports checks', () => {
@@ -86,9 +100,10 @@ describe('libwasmedge.so.0 symbol versions (readelf)', () => {
     expect(unversioned).toEqual([]);
     const versionOf = (name: string) => symbols.filter((s) => s.startsWith(`${name}@`)).sort();
     expect(versionOf('WasmEdge_ValueGenI32')).toEqual(['WasmEdge_ValueGenI32@@WASMEDGE_0.16']);
-    expect(versionOf('WasmEdge_LimitIsEqual')).toEqual(['WasmEdge_LimitIsEqual@@WASMEDGE_0.17']);
-    expect(versionOf('WasmEdge_MemoryTypeCreate')).toEqual(['WasmEdge_MemoryTypeCreate@@WASMEDGE_0.17']);
-    expect(versionOf('WasmEdge_MemoryTypeGetLimit')).toEqual(['WasmEdge_MemoryTypeGetLimit@@WASMEDGE_0.17']);
+    // The five functions plug-in API 5 changed: the API-4 edition at WASMEDGE_0.16, the default at 0.17.
+    for (const name of limitFunctions) {
+      expect(versionOf(`WasmEdge_${name}`)).toEqual([`WasmEdge_${name}@@WASMEDGE_0.17`, `WasmEdge_${name}@WASMEDGE_0.16`]);
+    }
     for (const kind of ['Function', 'Table', 'Memory', 'Global']) {
       const name = `WasmEdge_ModuleInstanceAdd${kind}`;
       expect(versionOf(name)).toEqual([`${name}@@WASMEDGE_0.18`, `${name}@WASMEDGE_0.17`]);
@@ -104,5 +119,13 @@ describe('libwasmedge.so.0 symbol versions (readelf)', () => {
       .filter((cols) => cols.length >= 8 && /^\d+:$/.test(cols[0]) && cols[6] !== 'UND' && cols[7] !== '')
       .map((cols) => cols[7]);
     expect(all.filter((s) => !/^(WasmEdge_|ws_host_|ws_log_level@|ws_interrupt_requested@|WASMEDGE_0\.1[678]$|WS_HOST_1$|WS_EXT_[12]$)/.test(s))).toEqual([]);
+  });
+});
+
+describe.runIf(existsSync(library) && haveRealWasmedge('the stand-in\'s symbol editions'))('symbol editions next to WasmEdge 0.17', () => {
+  it('the same functions have two editions in both libraries', () => {
+    const ours = symbolsWithEditions(library, 'WasmEdge_');
+    expect(ours).toEqual(symbolsWithEditions(realLibwasmedge, 'WasmEdge_'));
+    expect(ours).toEqual([...limitFunctions.map((name) => `WasmEdge_${name}`), 'WasmEdge_ModuleInstanceAddFunction', 'WasmEdge_ModuleInstanceAddGlobal', 'WasmEdge_ModuleInstanceAddMemory', 'WasmEdge_ModuleInstanceAddTable'].sort());
   });
 });

@@ -100,6 +100,12 @@ describe('stand-in loader on the fixture plug-ins (C level)', () => {
     expect(result.message).toMatch(/\b5\b/);
   });
 
+  it('api4_fixture: a plug-in built against API-4 headers (WasmEdge 0.14.1-0.16) loads and creates its module', () => {
+    const { results, lines } = load(fixture('api4_fixture', 'libws_api4_fixture.so'));
+    expect(results).toEqual([{ file: 'libws_api4_fixture.so', status: 'OK', plugin: 'ws_api4_fixture', api: 4, message: '' }]);
+    expect(lines).toContain('  module ws_api4 -> ws_api4 (4 functions)');
+  });
+
   it('missing_dependency: the dlopen error names the missing library', () => {
     const [result] = load(fixture('missing_dependency', 'libmissing_dependency.so')).results;
     expect(result.status).toBe('DLOPEN_FAILED');

@@ -371,6 +371,11 @@ WASMEDGE_CAPI_EXPORT extern WasmEdge_MemoryTypeContext *WasmEdge_MemoryTypeCreat
 WASMEDGE_CAPI_EXPORT extern const WasmEdge_LimitContext *WasmEdge_MemoryTypeGetLimit(const WasmEdge_MemoryTypeContext *Cxt);
 WASMEDGE_CAPI_EXPORT extern void WasmEdge_MemoryTypeDelete(WasmEdge_MemoryTypeContext *Cxt);
 
+WASMEDGE_CAPI_EXPORT extern WasmEdge_TableTypeContext *WasmEdge_TableTypeCreate(const WasmEdge_ValType RefType, const WasmEdge_LimitContext *Limit);
+WASMEDGE_CAPI_EXPORT extern WasmEdge_ValType WasmEdge_TableTypeGetRefType(const WasmEdge_TableTypeContext *Cxt);
+WASMEDGE_CAPI_EXPORT extern const WasmEdge_LimitContext *WasmEdge_TableTypeGetLimit(const WasmEdge_TableTypeContext *Cxt);
+WASMEDGE_CAPI_EXPORT extern void WasmEdge_TableTypeDelete(WasmEdge_TableTypeContext *Cxt);
+
 WASMEDGE_CAPI_EXPORT extern WasmEdge_GlobalTypeContext *WasmEdge_GlobalTypeCreate(const WasmEdge_ValType ValType, const enum WasmEdge_Mutability Mut);
 WASMEDGE_CAPI_EXPORT extern WasmEdge_ValType WasmEdge_GlobalTypeGetValType(const WasmEdge_GlobalTypeContext *Cxt);
 WASMEDGE_CAPI_EXPORT extern enum WasmEdge_Mutability WasmEdge_GlobalTypeGetMutability(const WasmEdge_GlobalTypeContext *Cxt);

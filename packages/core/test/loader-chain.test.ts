@@ -102,10 +102,10 @@ describe('the checklist error', () => {
   });
 
   it('unsupported plug-in API version: both numbers, before anything is loaded', () => {
-    const error = chainError(fakeInstall({ apiVersion: 4 }).app);
+    const error = chainError(fakeInstall({ apiVersion: 2 }).app);
     expect(error.code).toBe('WS_PLUGIN_API_MISMATCH');
     expect(error.message).toBe(
-      '@ws/fixture@0.1.0 declares plug-in API version 4, but this @ws/core supports plug-in API version 5. Install versions of @ws/fixture and @ws/core made for each other (the same release).',
+      '@ws/fixture@0.1.0 declares plug-in API version 2 (WasmEdge 0.11.1-0.13.5), but this @ws/core supports plug-in API versions 3, 4, 5. Install versions of @ws/fixture and @ws/core made for each other (the same release).',
     );
   });
 

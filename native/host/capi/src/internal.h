@@ -24,6 +24,11 @@ struct WasmEdge_MemoryTypeContext {
   WasmEdge_LimitContext Limit;
 };
 
+struct WasmEdge_TableTypeContext {
+  WasmEdge_ValType RefType;
+  WasmEdge_LimitContext Limit;
+};
+
 struct WasmEdge_GlobalTypeContext {
   WasmEdge_ValType ValType;
   enum WasmEdge_Mutability Mutability;
@@ -87,6 +92,15 @@ WasmEdge_String copyToNewString(const char *Buf, uint32_t Len) noexcept;
 void clearFunctionType(WasmEdge_FunctionTypeContext &Type) noexcept;
 // Copies Src into Dst (Dst must be empty). Returns false if out of memory.
 bool copyFunctionType(WasmEdge_FunctionTypeContext &Dst, const WasmEdge_FunctionTypeContext &Src) noexcept;
+
+// A table type holding copies of RefType and Limit (NULL if out of memory).
+WasmEdge_TableTypeContext *newTableType(const WasmEdge_ValType &RefType, const WasmEdge_LimitContext &Limit) noexcept;
+
+// Plug-ins declaring API version 3 or 4 (WasmEdge 0.14.0-0.16) pass memory
+// offsets, lengths and page counts as uint32_t, whose upper register halves
+// the SysV ABI leaves undefined (legacy_callers.cpp).
+void registerLegacyPlugin(void *Handle) noexcept;
+bool calledFromLegacyPlugin(const void *ReturnAddress) noexcept;
 
 void deleteFunctionInstance(WasmEdge_FunctionInstanceContext *F) noexcept;
 void deleteMemoryInstance(WasmEdge_MemoryInstanceContext *M) noexcept;

@@ -8,6 +8,16 @@
 #include <cstring>
 #include <new>
 
+// A plug-in built for API 3 or 4 passes these as uint32_t: keep the low
+// halves (legacy_callers.cpp). Must run in the exported function itself.
+#define WS_NARROW_LEGACY(First, Second)                                     \
+  do {                                                                      \
+    if (ws::calledFromLegacyPlugin(__builtin_return_address(0))) {          \
+      First &= 0xFFFFFFFFu;                                                 \
+      Second &= 0xFFFFFFFFu;                                                \
+    }                                                                       \
+  } while (0)
+
 namespace {
 
 // WebAssembly's page limits: 2^16 pages for 32-bit memories, 2^48 for 64-bit.
@@ -83,7 +93,8 @@ WS_EXPORT const WasmEdge_MemoryTypeContext *WasmEdge_MemoryInstanceGetMemoryType
 }
 
 WS_EXPORT WasmEdge_Result WasmEdge_MemoryInstanceGetData(const WasmEdge_MemoryInstanceContext *Cxt, uint8_t *Data,
-                                                         const uint64_t Offset, const uint64_t Length) {
+                                                         uint64_t Offset, uint64_t Length) {
+  WS_NARROW_LEGACY(Offset, Length);
   if (Cxt == nullptr || Data == nullptr) return ws::makeResult(WasmEdge_ErrCode_WrongVMWorkflow);
   makeCurrent(Cxt);
   if (!inBounds(Cxt, Offset, Length)) return ws::makeResult(WasmEdge_ErrCode_MemoryOutOfBounds);
@@ -92,7 +103,8 @@ WS_EXPORT WasmEdge_Result WasmEdge_MemoryInstanceGetData(const WasmEdge_MemoryIn
 }
 
 WS_EXPORT WasmEdge_Result WasmEdge_MemoryInstanceSetData(WasmEdge_MemoryInstanceContext *Cxt, const uint8_t *Data,
-                                                         const uint64_t Offset, const uint64_t Length) {
+                                                         uint64_t Offset, uint64_t Length) {
+  WS_NARROW_LEGACY(Offset, Length);
   if (Cxt == nullptr || Data == nullptr) return ws::makeResult(WasmEdge_ErrCode_WrongVMWorkflow);
   makeCurrent(Cxt);
   if (!inBounds(Cxt, Offset, Length)) return ws::makeResult(WasmEdge_ErrCode_MemoryOutOfBounds);
@@ -100,8 +112,9 @@ WS_EXPORT WasmEdge_Result WasmEdge_MemoryInstanceSetData(WasmEdge_MemoryInstance
   return ws::kSuccess;
 }
 
-WS_EXPORT uint8_t *WasmEdge_MemoryInstanceGetPointer(WasmEdge_MemoryInstanceContext *Cxt, const uint64_t Offset,
-                                                     const uint64_t Length) {
+namespace {
+
+uint8_t *pointerAt(WasmEdge_MemoryInstanceContext *Cxt, uint64_t Offset, uint64_t Length) {
   if (Cxt == nullptr) return nullptr;
   makeCurrent(Cxt);
   if (!inBounds(Cxt, Offset, Length)) return nullptr;
@@ -114,9 +127,18 @@ WS_EXPORT uint8_t *WasmEdge_MemoryInstanceGetPointer(WasmEdge_MemoryInstanceCont
   return Cxt->Base + Offset;
 }
 
+}  // namespace
+
+WS_EXPORT uint8_t *WasmEdge_MemoryInstanceGetPointer(WasmEdge_MemoryInstanceContext *Cxt, uint64_t Offset,
+                                                     uint64_t Length) {
+  WS_NARROW_LEGACY(Offset, Length);
+  return pointerAt(Cxt, Offset, Length);
+}
+
 WS_EXPORT const uint8_t *WasmEdge_MemoryInstanceGetPointerConst(const WasmEdge_MemoryInstanceContext *Cxt,
-                                                                const uint64_t Offset, const uint64_t Length) {
-  return WasmEdge_MemoryInstanceGetPointer(const_cast<WasmEdge_MemoryInstanceContext *>(Cxt), Offset, Length);
+                                                                uint64_t Offset, uint64_t Length) {
+  WS_NARROW_LEGACY(Offset, Length);
+  return pointerAt(const_cast<WasmEdge_MemoryInstanceContext *>(Cxt), Offset, Length);
 }
 
 WS_EXPORT uint64_t WasmEdge_MemoryInstanceGetPageSize(const WasmEdge_MemoryInstanceContext *Cxt) {
@@ -125,7 +147,8 @@ WS_EXPORT uint64_t WasmEdge_MemoryInstanceGetPageSize(const WasmEdge_MemoryInsta
   return Cxt->Size / ws::kPageSize;
 }
 
-WS_EXPORT WasmEdge_Result WasmEdge_MemoryInstanceGrowPage(WasmEdge_MemoryInstanceContext *Cxt, const uint64_t Page) {
+WS_EXPORT WasmEdge_Result WasmEdge_MemoryInstanceGrowPage(WasmEdge_MemoryInstanceContext *Cxt, uint64_t Page) {
+  WS_NARROW_LEGACY(Page, Page);
   if (Cxt == nullptr) return ws::makeResult(WasmEdge_ErrCode_WrongVMWorkflow);
   if (Page == 0) return ws::kSuccess;
   if (Cxt->Hooks == nullptr) return growOwned(Cxt, Page);

@@ -121,6 +121,20 @@ bool validateDescriptor(const char *Path, const WasmEdge_PluginDescriptor *D, ws
   return true;
 }
 
+// API versions 3 and 4 (WasmEdge 0.14.0-0.16) share API 5's C plug-in ABI
+// except for the limit functions (compat_limit_v016.cpp) and the width of
+// memory offsets (legacy_callers.cpp). API 2 and older differ throughout.
+constexpr uint32_t kOldestAPIVersion = 3;
+
+// The WasmEdge releases whose headers declare APIVersion (spec section 0).
+const char *builtBy(uint32_t APIVersion) {
+  switch (APIVersion) {
+    case 1: return " (WasmEdge 0.10.0 to 0.11.0, C++ plug-ins only)";
+    case 2: return " (WasmEdge 0.11.1 to 0.13.5)";
+    default: return APIVersion > WasmEdge_Plugin_CurrentAPIVersion ? " (newer than WasmEdge 0.17)" : "";
+  }
+}
+
 void copyName(ws_load_result *Out, const char *Name) {
   std::snprintf(Out->PluginName, sizeof(Out->PluginName), "%s", Name != nullptr ? Name : "");
 }
@@ -185,9 +199,11 @@ enum ws_load_status loadFileLocked(const char *Path, ws_load_result *Out) {
   Out->APIVersion = Descriptor->APIVersion;
   // Every refusal below formats its message before dlclose: the descriptor
   // lives in the library's memory.
-  if (Descriptor->APIVersion != WasmEdge_Plugin_CurrentAPIVersion) {
-    fail(Out, WS_LOAD_API_VERSION, "%s: plug-in %s declares plug-in API version %u; ws supports %u (WasmEdge 0.17): %s",
-         Path, Descriptor->Name, Descriptor->APIVersion, WasmEdge_Plugin_CurrentAPIVersion, kRebuildHint);
+  if (Descriptor->APIVersion < kOldestAPIVersion || Descriptor->APIVersion > WasmEdge_Plugin_CurrentAPIVersion) {
+    fail(Out, WS_LOAD_API_VERSION,
+         "%s: plug-in %s declares plug-in API version %u%s; ws supports 3 to %u (WasmEdge 0.14.0 to 0.17): %s", Path,
+         Descriptor->Name, Descriptor->APIVersion, builtBy(Descriptor->APIVersion), WasmEdge_Plugin_CurrentAPIVersion,
+         kRebuildHint);
     ::dlclose(Handle);
     return WS_LOAD_API_VERSION;
   }
@@ -211,6 +227,7 @@ enum ws_load_status loadFileLocked(const char *Path, ws_load_result *Out) {
     return WS_LOAD_DUPLICATE_NAME;
   }
   Out->Plugin = ws::registerPlugin(Descriptor, Path, Handle);
+  if (Descriptor->APIVersion < WasmEdge_Plugin_CurrentAPIVersion) ws::registerLegacyPlugin(Handle);
   Out->Status = WS_LOAD_OK;
   return WS_LOAD_OK;
 }

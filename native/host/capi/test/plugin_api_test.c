@@ -142,9 +142,11 @@ static void test_load_and_list(void) {
   CHECK("load: duplicate message names the first file",
         strstr(R.Message, "libwsCapiTest.so") != NULL && strstr(R.Message, "libwsCapiTestDuplicate.so") != NULL);
   S = ws_host_plugin_load_file(PLUGIN("libwsCapiTestOldApi.so"), &R);
-  CHECK("load: API version 4 is refused", S == WS_LOAD_API_VERSION && R.APIVersion == 4 && R.Plugin == NULL);
+  CHECK("load: API version 2 is refused", S == WS_LOAD_API_VERSION && R.APIVersion == 2 && R.Plugin == NULL);
   CHECK_STR("load: API version refusal names the plug-in", R.PluginName, "ws_capi_old_api");
-  CHECK("load: API version message", strstr(R.Message, "declares plug-in API version 4; ws supports 5 (WasmEdge 0.17)") != NULL &&
+  CHECK("load: API version message names the releases",
+        strstr(R.Message, "declares plug-in API version 2 (WasmEdge 0.11.1 to 0.13.5); ws supports 3 to 5 "
+                          "(WasmEdge 0.14.0 to 0.17)") != NULL &&
                                          strstr(R.Message, "libwsCapiTestOldApi.so") != NULL);
   CHECK("load: refused plug-in is not findable", WasmEdge_PluginFind(str("ws_capi_old_api")) == NULL);
   CHECK_STR("load: path of the registered plug-in", ws_host_plugin_path(Plugin), PLUGIN("libwsCapiTest.so"));

@@ -4,7 +4,7 @@
  *   WS_TEST_PLUGIN_KIND 1  "wasmedge_process": allow-command(-all) options
  *   WS_TEST_PLUGIN_KIND 2  "wasi_nn": nn-preload option
  *   WS_TEST_PLUGIN_KIND 3  "ws_capi_test" again, from another file (duplicate)
- *   WS_TEST_PLUGIN_KIND 4  "ws_capi_old_api": declares plug-in API version 4
+ *   WS_TEST_PLUGIN_KIND 4  "ws_capi_old_api": declares plug-in API version 2
  *   WS_TEST_PLUGIN_KIND 5  "ws_capi_env": found only through WASMEDGE_PLUGIN_PATH */
 #include "wasmedge/wasmedge.h"
 #include "wasmedge/ws_extensions.h"
@@ -107,8 +107,8 @@ static WasmEdge_ModuleDescriptor Modules[] = {
 static const WasmEdge_PluginDescriptor Descriptor = {
 #if WS_TEST_PLUGIN_KIND == 4
     .Name = "ws_capi_old_api",
-    .Description = "capi_tests fixture built for WasmEdge 0.14-0.16",
-    .APIVersion = 4,
+    .Description = "capi_tests fixture built for WasmEdge 0.11.1-0.13.5",
+    .APIVersion = 2,
 #else
     .Name = "ws_capi_test",
     .Description = "capi_tests fixture",

@@ -8,8 +8,17 @@ import { corePlatformPackageSpecifier, localNativeBuildDir } from '../native/loa
 import { platformKey, platformPackageName } from '../platform.js';
 import { readPluginManifests, type PluginManifest } from './npm-manifest.js';
 
-/** Plug-in API versions this @ws/core (its libwasmedge.so.0 stand-in) accepts. */
-export const supportedPluginApiVersions: readonly number[] = [5];
+/**
+ * Plug-in API versions this @ws/core (its libwasmedge.so.0 stand-in) accepts:
+ * 3 and 4 (WasmEdge 0.14.0-0.16) share 5's C plug-in ABI except for the five
+ * limit functions, which the stand-in exports in both editions.
+ */
+export const supportedPluginApiVersions: readonly number[] = [3, 4, 5];
+
+/** The WasmEdge releases whose headers declare a plug-in API version. */
+export function wasmEdgeReleasesOf(apiVersion: number): string | undefined {
+  return ({ 1: 'WasmEdge 0.10.0-0.11.0', 2: 'WasmEdge 0.11.1-0.13.5', 3: 'WasmEdge 0.14.0', 4: 'WasmEdge 0.14.1-0.16', 5: 'WasmEdge 0.17' } as Record<number, string>)[apiVersion];
+}
 
 /** `@ws/wasi-nn` → `WS_WASI_NN_LIBRARY`. */
 export function libraryEnvVar(packageName: string): string {
@@ -89,7 +98,7 @@ export function loadPluginLibrary<T>(manifest: PluginManifest, load: (path: stri
     throw new PluginLoadError(
       'WS_PLUGIN_API_MISMATCH',
       manifest.packageDir,
-      `${manifest.packageName}@${manifest.packageVersion} declares plug-in API version ${manifest.apiVersion}, but this @ws/core supports plug-in API version ${supportedPluginApiVersions.join(', ')}. Install versions of ${manifest.packageName} and @ws/core made for each other (the same release).`,
+      `${manifest.packageName}@${manifest.packageVersion} declares plug-in API version ${manifest.apiVersion}${wasmEdgeReleasesOf(manifest.apiVersion) ? ` (${wasmEdgeReleasesOf(manifest.apiVersion)})` : ''}, but this @ws/core supports plug-in API versions ${supportedPluginApiVersions.join(', ')}. Install versions of ${manifest.packageName} and @ws/core made for each other (the same release).`,
     );
   }
   const failures: LoadFailure[] = [];

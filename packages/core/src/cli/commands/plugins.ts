@@ -1,6 +1,7 @@
 import { logPrefix, setWarningHandler } from '../../log.js';
 import { installCommand } from '../../package-manager.js';
 import { Plugin } from '../../plugins/plugin.js';
+import { wasmEdgeReleasesOf } from '../../plugins/plugin-library.js';
 import { allStrings, checkPositionals, flag, parseArguments } from '../arguments.js';
 import { loadCliPlugins } from '../plugin-paths.js';
 
@@ -65,7 +66,8 @@ export function pluginsCommand(argv: readonly string[]): number {
   if (reports.length === 0) out.push(`No plug-ins found. Use --plugin-path, WASMEDGE_PLUGIN_PATH, or install a plug-in package (${installCommand(['@ws/process'])}).`);
   for (const report of reports) {
     if (report.loaded) {
-      out.push(`${report.name} ${report.version} (plug-in API ${report.apiVersion})${report.package ? ` from ${report.package}` : ''}`);
+      const releases = wasmEdgeReleasesOf(report.apiVersion!);
+      out.push(`${report.name} ${report.version} (plug-in API ${report.apiVersion}${releases ? `, ${releases}` : ''})${report.package ? ` from ${report.package}` : ''}`);
       out.push(`  path: ${report.path}`);
       out.push(`  modules: ${report.modules!.join(', ')}`);
       for (const option of report.options!) out.push(`  --${option.name} (${option.type}) ${option.description}`);
