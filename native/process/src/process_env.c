@@ -39,6 +39,22 @@ void ws_process_env_reset_inputs(ws_process_env *Env) {
   release_envs(Env);
   ws_byte_buffer_release(&Env->stdin_data);
   Env->timeout_ms = Env->policy.default_timeout_ms;
+  Env->queued_bytes = 0;
+}
+
+bool ws_process_env_over_input_limit(const ws_process_env *Env) {
+  return Env->queued_bytes > Env->policy.input_limit_bytes;
+}
+
+bool ws_process_env_queue(ws_process_env *Env, uint64_t Length) {
+  Env->queued_bytes = Length > UINT64_MAX - Env->queued_bytes ? UINT64_MAX : Env->queued_bytes + Length;
+  if (!ws_process_env_over_input_limit(Env)) return true;
+  /* Nothing will run: give the memory back now, keep only the count. */
+  ws_byte_buffer_release(&Env->program);
+  release_args(Env);
+  release_envs(Env);
+  ws_byte_buffer_release(&Env->stdin_data);
+  return false;
 }
 
 void ws_process_env_destroy(void *Opaque) {

@@ -16,6 +16,7 @@ typedef struct ws_process_policy {
   size_t allowed_count;
   bool allow_all;
   uint64_t output_limit_bytes;      /* per stream */
+  uint64_t input_limit_bytes;       /* queued for one command, all inputs together */
   uint32_t default_timeout_ms;      /* used when the guest sets no timeout */
 } ws_process_policy;
 
@@ -28,6 +29,9 @@ typedef struct ws_process_env {
   size_t env_count;
   ws_byte_buffer stdin_data;
   uint32_t timeout_ms;
+  /* Bytes the guest queued for the pending command (kept or not), saturating;
+   * above policy.input_limit_bytes everything queued is dropped and run refuses. */
+  uint64_t queued_bytes;
   /* Result of the last run, kept until the next run. */
   ws_byte_buffer stdout_data;
   ws_byte_buffer stderr_data;
@@ -43,6 +47,10 @@ bool ws_process_env_add_arg(ws_process_env *Env, const uint8_t *Bytes, size_t Le
 /* Keeps the first value of a name, as WasmEdge's unordered_map::emplace. */
 bool ws_process_env_add_env(ws_process_env *Env, const uint8_t *Name, size_t NameLength,
                             const uint8_t *Value, size_t ValueLength);
+/* Counts Length more queued bytes. False once the total exceeds the input
+ * limit: the inputs queued so far are then released, and run refuses. */
+bool ws_process_env_queue(ws_process_env *Env, uint64_t Length);
+bool ws_process_env_over_input_limit(const ws_process_env *Env);
 /* Forgets program, arguments, variables and stdin; timeout back to the default. */
 void ws_process_env_reset_inputs(ws_process_env *Env);
 

@@ -50,12 +50,28 @@ static WasmEdge_Result append_span(ws_byte_buffer *Target, const WasmEdge_Callin
   return WasmEdge_Result_Success;
 }
 
+/* What each argument and variable costs the input limit besides its bytes:
+ * the host's bookkeeping of one item (its slot and allocation), so that
+ * empty items cannot be queued for free. */
+#define QUEUED_ITEM_OVERHEAD 64u
+
+/* append_span under the input limit (--process-input-limit): every byte
+ * counts, and nothing more is kept once the pending command is over it. */
+static WasmEdge_Result queue_span(ws_process_env *Env, ws_byte_buffer *Target,
+                                  const WasmEdge_CallingFrameContext *Frame, const WasmEdge_Value *Params) {
+  WasmEdge_MemoryInstanceContext *memory = caller_memory(Frame);
+  if (!memory) return HOST_FUNC_ERROR;
+  if (!guest_span(memory, param(Params, 0), param(Params, 1))) return WasmEdge_Result_Success;
+  if (!ws_process_env_queue(Env, param(Params, 1))) return WasmEdge_Result_Success;
+  return append_span(Target, Frame, Params, SIZE_MAX);
+}
+
 /* Appends, as WasmEdge does: a second call before run concatenates. */
 static WasmEdge_Result set_prog_name(void *Data, const WasmEdge_CallingFrameContext *Frame,
                                      const WasmEdge_Value *Params, WasmEdge_Value *Returns) {
   ws_process_env *env = Data;
-  return append_span(&env->program, Frame, Params,
-                     runs_nothing(env) ? DENY_ALL_PROGRAM_NAME_LIMIT : SIZE_MAX);
+  if (runs_nothing(env)) return append_span(&env->program, Frame, Params, DENY_ALL_PROGRAM_NAME_LIMIT);
+  return queue_span(env, &env->program, Frame, Params);
 }
 
 static WasmEdge_Result add_arg(void *Data, const WasmEdge_CallingFrameContext *Frame,
@@ -66,6 +82,7 @@ static WasmEdge_Result add_arg(void *Data, const WasmEdge_CallingFrameContext *F
   if (runs_nothing(env)) return WasmEdge_Result_Success;
   uint32_t length = param(Params, 1);
   const uint8_t *arg = guest_span(memory, param(Params, 0), length);
+  if (!ws_process_env_queue(env, (uint64_t)(arg ? length : 0) + QUEUED_ITEM_OVERHEAD)) return WasmEdge_Result_Success;
   if (!ws_process_env_add_arg(env, arg, arg ? length : 0)) return WasmEdge_Result_Fail;
   return WasmEdge_Result_Success;
 }
@@ -79,6 +96,8 @@ static WasmEdge_Result add_env(void *Data, const WasmEdge_CallingFrameContext *F
   uint32_t name_length = param(Params, 1), value_length = param(Params, 3);
   const uint8_t *name = guest_span(memory, param(Params, 0), name_length);
   const uint8_t *value = guest_span(memory, param(Params, 2), value_length);
+  const uint64_t queued = (uint64_t)(name ? name_length : 0) + (value ? value_length : 0) + QUEUED_ITEM_OVERHEAD;
+  if (!ws_process_env_queue(env, queued)) return WasmEdge_Result_Success;
   if (!ws_process_env_add_env(env, name, name ? name_length : 0, value, value ? value_length : 0))
     return WasmEdge_Result_Fail;
   return WasmEdge_Result_Success;
@@ -87,7 +106,8 @@ static WasmEdge_Result add_env(void *Data, const WasmEdge_CallingFrameContext *F
 static WasmEdge_Result add_stdin(void *Data, const WasmEdge_CallingFrameContext *Frame,
                                  const WasmEdge_Value *Params, WasmEdge_Value *Returns) {
   ws_process_env *env = Data;
-  return append_span(&env->stdin_data, Frame, Params, runs_nothing(env) ? 0 : SIZE_MAX);
+  if (runs_nothing(env)) return append_span(&env->stdin_data, Frame, Params, 0);
+  return queue_span(env, &env->stdin_data, Frame, Params);
 }
 
 static WasmEdge_Result set_timeout(void *Data, const WasmEdge_CallingFrameContext *Frame,

@@ -9,6 +9,8 @@ static WS_StringList allow_command_storage = {0, NULL};
 static bool allow_command_all_storage = false;
 static uint64_t output_limit_storage = WS_PROCESS_DEFAULT_OUTPUT_LIMIT;
 static const uint64_t output_limit_implicit = WS_PROCESS_DEFAULT_OUTPUT_LIMIT;
+static uint64_t input_limit_storage = WS_PROCESS_DEFAULT_INPUT_LIMIT;
+static const uint64_t input_limit_implicit = WS_PROCESS_DEFAULT_INPUT_LIMIT;
 static uint32_t timeout_storage = WS_PROCESS_DEFAULT_TIMEOUT_MS;
 static const uint32_t timeout_implicit = WS_PROCESS_DEFAULT_TIMEOUT_MS;
 
@@ -31,6 +33,13 @@ WasmEdge_ProgramOption ws_process_program_options[] = {
      .Type = WasmEdge_ProgramOptionType_UInt64,
      .Storage = &output_limit_storage,
      .DefaultValue = &output_limit_implicit},
+    {.Name = "process-input-limit",
+     .Description = "bytes a guest may queue for one command: program name, arguments, "
+                    "variables and stdin together (default 16777216); past it run returns -1 "
+                    "without running anything",
+     .Type = WasmEdge_ProgramOptionType_UInt64,
+     .Storage = &input_limit_storage,
+     .DefaultValue = &input_limit_implicit},
     {.Name = "process-timeout-ms",
      .Description = "timeout in milliseconds of a command whose guest sets none (default 10000)",
      .Type = WasmEdge_ProgramOptionType_UInt32,
@@ -63,6 +72,7 @@ bool ws_process_options_snapshot(ws_process_policy *Policy) {
   /* Captured lengths are reported to the guest as i32: keep them below 4 GiB. */
   Policy->output_limit_bytes = output_limit_storage > UINT32_MAX - 4096 ? UINT32_MAX - 4096
                                                                         : output_limit_storage;
+  Policy->input_limit_bytes = input_limit_storage;
   Policy->default_timeout_ms = timeout_storage;
   return true;
 }

@@ -10,6 +10,8 @@
 
 #define WS_PROCESS_DEFAULT_TIMEOUT_MS 10000u
 #define WS_PROCESS_DEFAULT_OUTPUT_LIMIT (16ull * 1024 * 1024)
+/* Bytes a guest may queue for one command: program name, arguments, variables, stdin. */
+#define WS_PROCESS_DEFAULT_INPUT_LIMIT (16ull * 1024 * 1024)
 
 extern WasmEdge_ProgramOption ws_process_program_options[];
 extern const uint32_t ws_process_program_option_count;

@@ -60,6 +60,16 @@ static void report_truncation(ws_process_env *Env, const char *Stream, uint64_t 
   ws_byte_buffer_append_cstring(&Env->stderr_data, message);
 }
 
+static void report_input_limit(ws_process_env *Env) {
+  char message[320];
+  snprintf(message, sizeof(message),
+           "wasmedge_process: the command's input (program name, arguments, variables and stdin) "
+           "exceeds %" PRIu64 " bytes (%" PRIu64 " bytes queued); nothing was run. Raise the limit "
+           "with --process-input-limit=BYTES.\n",
+           Env->policy.input_limit_bytes, Env->queued_bytes);
+  ws_byte_buffer_append_cstring(&Env->stderr_data, message);
+}
+
 static uint32_t exit_code_of(const ws_spawn_outcome *Outcome) {
   switch (Outcome->status) {
   case WS_SPAWN_EXITED:
@@ -78,6 +88,12 @@ uint32_t ws_process_run(ws_process_env *Env) {
   ws_byte_buffer_release(&Env->stderr_data);
   Env->exit_code = failure_code;
 
+  if (ws_process_env_over_input_limit(Env)) {
+    /* The queued inputs were dropped when the limit was crossed. */
+    report_input_limit(Env);
+    ws_process_env_reset_inputs(Env);
+    return failure_code;
+  }
   char *checked_path = NULL;
   if (!ws_process_policy_allows(&Env->policy, &Env->program, &checked_path)) {
     report_denial(Env);

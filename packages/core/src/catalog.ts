@@ -20,6 +20,7 @@ export const pluginCatalog = [
       { name: 'allow-command', value: 'CMD', description: 'allow the guest to run CMD (repeatable)' },
       { name: 'allow-command-all', value: null, description: 'allow the guest to run any command' },
       { name: 'process-output-limit', value: 'BYTES', description: 'cap on captured stdout and stderr, each (default 16 MiB)' },
+      { name: 'process-input-limit', value: 'BYTES', description: 'cap on what a guest queues for one command: name, arguments, variables, stdin (default 16 MiB)' },
       { name: 'process-timeout-ms', value: 'MS', description: 'timeout of a command when the guest sets none (default 10000)' },
     ],
   },
@@ -34,6 +35,8 @@ export const pluginCatalog = [
         description: 'preload a model the guest can load by name (repeatable)',
       },
       { name: 'nn-threads', value: 'N', description: 'threads per inference context (default 0 = available cores)' },
+      { name: 'nn-max-graphs', value: 'N', description: 'graphs a guest may hold at once (default 64; 0 = no limit)' },
+      { name: 'nn-max-contexts', value: 'N', description: 'execution contexts a guest may hold at once (default 256; 0 = no limit)' },
       ...backendOptions('tflite', 'TensorFlow-Lite', 'libtensorflowlite_c.so'),
       ...backendOptions('onnx', 'ONNX', 'libonnxruntime.so.1'),
       ...backendOptions('ggml', 'GGML', 'libllama.so'),
@@ -66,7 +69,10 @@ export const pluginCatalog = [
     plugin: 'wasmedge_tensorflow',
     package: '@ws/tensorflow',
     modules: ['wasmedge_tensorflow'],
-    options: [{ name: 'tensorflow-library', value: 'PATH', description: 'path of libtensorflow.so.2 (default: from the loader\'s search path)' }],
+    options: [
+      { name: 'tensorflow-library', value: 'PATH', description: 'path of libtensorflow.so.2 (default: from the loader\'s search path)' },
+      { name: 'tensorflow-max-sessions', value: 'N', description: 'sessions a guest may hold at once (default 64)' },
+    ],
   },
   {
     plugin: 'wasmedge_tensorflowlite',
@@ -75,6 +81,7 @@ export const pluginCatalog = [
     options: [
       { name: 'tflite-library', value: 'PATH', description: 'absolute path of libtensorflowlite_c.so (default: the one of tfjs-tflite-node)' },
       { name: 'tflite-threads', value: 'N', description: 'threads of each TensorFlow-Lite interpreter (default 2)' },
+      { name: 'tflite-max-sessions', value: 'N', description: 'sessions a guest may hold at once (default 64)' },
     ],
   },
 ] as const;

@@ -24,6 +24,16 @@ export interface ProcessOptions {
    */
   outputLimitBytes?: number;
   /**
+   * Bytes a guest may queue for one command before `run`: the program name,
+   * each argument and variable (name and value) plus 64 bytes of bookkeeping
+   * per argument and per variable, and stdin. Past it everything queued is
+   * dropped and `run` returns -1 without running anything, with the reason on
+   * the command's stderr. Counted only when some command is allowed (a
+   * deny-all policy keeps no input). Default: 16777216 (16 MiB).
+   * CLI: `--process-input-limit BYTES`.
+   */
+  inputLimitBytes?: number;
+  /**
    * Timeout in milliseconds for commands whose guest did not call
    * `wasmedge_process_set_timeout`. Default: 10000. CLI: `--process-timeout-ms MS`.
    */
@@ -38,6 +48,7 @@ export const processOptionNames = {
   allowCommands: 'allow-command',
   allowAll: 'allow-command-all',
   outputLimitBytes: 'process-output-limit',
+  inputLimitBytes: 'process-input-limit',
   defaultTimeoutMs: 'process-timeout-ms',
 } as const;
 
@@ -58,6 +69,9 @@ export function toPluginOptions(options: ProcessOptions): ProcessPluginOptions {
   if (options.allowAll) values[processOptionNames.allowAll] = true;
   if (options.outputLimitBytes !== undefined) {
     values[processOptionNames.outputLimitBytes] = checkCount('outputLimitBytes', options.outputLimitBytes, Number.MAX_SAFE_INTEGER);
+  }
+  if (options.inputLimitBytes !== undefined) {
+    values[processOptionNames.inputLimitBytes] = checkCount('inputLimitBytes', options.inputLimitBytes, Number.MAX_SAFE_INTEGER);
   }
   if (options.defaultTimeoutMs !== undefined) {
     values[processOptionNames.defaultTimeoutMs] = checkCount('defaultTimeoutMs', options.defaultTimeoutMs, 0xffffffff);

@@ -66,7 +66,8 @@ describe('options', () => {
       'process-timeout-ms': '50',
     });
     expect(toPluginOptions({})).toEqual({});
-    expect(Object.values(processOptionNames)).toEqual(['allow-command', 'allow-command-all', 'process-output-limit', 'process-timeout-ms']);
+    expect(toPluginOptions({ inputLimitBytes: 4096 })).toEqual({ 'process-input-limit': '4096' });
+    expect(Object.values(processOptionNames)).toEqual(['allow-command', 'allow-command-all', 'process-output-limit', 'process-input-limit', 'process-timeout-ms']);
   });
 
   it('rejects counts that are not whole numbers in range', () => {
@@ -81,6 +82,7 @@ describe('options', () => {
       { name: 'allow-command', type: 'string-list', defaultValue: null },
       { name: 'allow-command-all', type: 'toggle', defaultValue: null },
       { name: 'process-output-limit', type: 'uint64', defaultValue: '16777216' },
+      { name: 'process-input-limit', type: 'uint64', defaultValue: '16777216' },
       { name: 'process-timeout-ms', type: 'uint32', defaultValue: '10000' },
     ]);
     const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
