@@ -1,11 +1,33 @@
 #include "id_table.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
+#include <wasmedge/ws_extensions.h>
+
+bool ws_id_table_full(const ws_id_table *Table) {
+  const uint32_t Limit = Table->Limit == 0 || Table->Limit > WS_TF_MAX_SESSIONS ? WS_TF_MAX_SESSIONS : Table->Limit;
+  return Table->Live >= Limit;
+}
+
+bool ws_id_table_refuses(ws_id_table *Table, const char *Plugin, const char *Option) {
+  if (!ws_id_table_full(Table)) return false;
+  if (!Table->Warned && ws_current_log_level() <= WasmEdge_LogLevel_Warn)
+    fprintf(stderr,
+            "[ws:%s] This guest holds %u sessions, the most one module instance may: creating another "
+            "returns 4 (Busy) until one is deleted. Delete sessions the guest no longer needs, or raise "
+            "the limit with --%s N.\n",
+            Plugin, Table->Live, Option);
+  Table->Warned = true;
+  return true;
+}
+
 bool ws_id_table_add(ws_id_table *Table, void *Item, uint32_t *IdOut) {
+  if (ws_id_table_full(Table)) return false;
   for (uint32_t Id = 0; Id < Table->Capacity; ++Id) {
     if (Table->Slots[Id] == NULL) {
       Table->Slots[Id] = Item;
+      Table->Live += 1;
       *IdOut = Id;
       return true;
     }
@@ -20,6 +42,7 @@ bool ws_id_table_add(ws_id_table *Table, void *Item, uint32_t *IdOut) {
   Slots[Id] = Item;
   Table->Slots = Slots;
   Table->Capacity = Capacity;
+  Table->Live += 1;
   *IdOut = Id;
   return true;
 }
@@ -32,6 +55,7 @@ void *ws_id_table_remove(ws_id_table *Table, uint32_t Id) {
   if (Id >= Table->Capacity) return NULL;
   void *Item = Table->Slots[Id];
   Table->Slots[Id] = NULL;
+  if (Item != NULL) Table->Live -= 1;
   return Item;
 }
 
@@ -41,4 +65,5 @@ void ws_id_table_clear(ws_id_table *Table, void (*Destroy)(void *Context, void *
   free(Table->Slots);
   Table->Slots = NULL;
   Table->Capacity = 0;
+  Table->Live = 0;
 }

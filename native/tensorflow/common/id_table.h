@@ -11,14 +11,25 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* Live sessions per module instance; each holds a model, so this is generous. */
+/* Live sessions per module instance: the most the options may allow. */
 #define WS_TF_MAX_SESSIONS (1u << 20)
+/* The default budget of live sessions per module instance (options
+ * tflite-max-sessions, tensorflow-max-sessions): each holds a whole model. */
+#define WS_TF_DEFAULT_MAX_SESSIONS 64u
 
 typedef struct ws_id_table {
   void **Slots;
   uint32_t Capacity;
+  uint32_t Live;  /* items stored */
+  uint32_t Limit; /* most items at once; 0 means WS_TF_MAX_SESSIONS */
+  bool Warned;    /* the limit's message was printed */
 } ws_id_table;
 
+/* True when Limit items are stored: a new one would be refused. */
+bool ws_id_table_full(const ws_id_table *Table);
+/* ws_id_table_full, and the first time it is true for this table, one line on
+ * stderr (at the host's warning level) naming Plugin's Option that raises it. */
+bool ws_id_table_refuses(ws_id_table *Table, const char *Plugin, const char *Option);
 /* Stores Item under the lowest free id. Returns false when full or out of memory. */
 bool ws_id_table_add(ws_id_table *Table, void *Item, uint32_t *IdOut);
 /* The item stored under Id, or NULL. */

@@ -8,6 +8,7 @@
 
 #include <wasmedge/wasmedge.h>
 
+#include "../common/id_table.h"
 #include "../common/option_string.h"
 #include "../common/session_functions.h"
 #include "tf_backend.h"
@@ -16,6 +17,8 @@
 
 static WasmEdge_String LibraryOption = {0, NULL};
 static const WasmEdge_String LibraryImplicit = {0, NULL};
+static uint32_t MaxSessionsOption = WS_TF_DEFAULT_MAX_SESSIONS;
+static const uint32_t MaxSessionsImplicit = WS_TF_DEFAULT_MAX_SESSIONS;
 
 static WasmEdge_ProgramOption Options[] = {
     {.Name = "tensorflow-library",
@@ -24,6 +27,11 @@ static WasmEdge_ProgramOption Options[] = {
      .Type = WasmEdge_ProgramOptionType_String,
      .Storage = &LibraryOption,
      .DefaultValue = &LibraryImplicit},
+    {.Name = "tensorflow-max-sessions",
+     .Description = "Sessions a guest may hold at once (default 64); creating another returns 4 (Busy).",
+     .Type = WasmEdge_ProgramOptionType_UInt32,
+     .Storage = &MaxSessionsOption,
+     .DefaultValue = &MaxSessionsImplicit},
 };
 
 static WasmEdge_ModuleInstanceContext *create_module(const WasmEdge_ModuleDescriptor *Descriptor) {
@@ -32,6 +40,7 @@ static WasmEdge_ModuleInstanceContext *create_module(const WasmEdge_ModuleDescri
   if (Env == NULL) return NULL;
   Env->Base.Backend = &ws_tf_backend;
   Env->LibraryPath = ws_option_string_copy(LibraryOption);
+  Env->Sessions.Limit = MaxSessionsOption;
   return ws_session_module_create("wasmedge_tensorflow", Env, ws_tf_env_delete, ws_tf_add_current_functions,
                                   ws_tf_add_legacy_functions);
 }

@@ -73,6 +73,7 @@ static uint32_t register_session(ws_tf_env *Env, ws_tf_session *Session, uint32_
 uint32_t ws_tf_session_create(ws_tf_env *Env, const uint8_t *GraphDef, uint32_t Length, uint32_t *IdOut) {
   const ws_tf_api *Api = ws_tf_env_api(Env);
   if (Api == NULL) return WS_TF_INVALID_ARGUMENT;
+  if (ws_id_table_refuses(&Env->Sessions, "tensorflow", "tensorflow-max-sessions")) return WS_TF_BUSY;
   ws_tf_session *Session = new_session(Api);
   if (Session == NULL) return WS_TF_BUSY;
   TF_Buffer *Buffer = Api->NewBufferFromString(GraphDef, Length); /* copies the bytes */
@@ -98,6 +99,7 @@ uint32_t ws_tf_session_create_saved_model(ws_tf_env *Env, const char *Path, cons
                                           uint32_t *IdOut) {
   const ws_tf_api *Api = ws_tf_env_api(Env);
   if (Api == NULL) return WS_TF_INVALID_ARGUMENT;
+  if (ws_id_table_refuses(&Env->Sessions, "tensorflow", "tensorflow-max-sessions")) return WS_TF_BUSY;
   ws_tf_session *Session = new_session(Api);
   if (Session == NULL) return WS_TF_BUSY;
   TF_SessionOptions *Options = Api->NewSessionOptions();

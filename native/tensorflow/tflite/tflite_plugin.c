@@ -8,6 +8,7 @@
 
 #include <wasmedge/wasmedge.h>
 
+#include "../common/id_table.h"
 #include "../common/option_string.h"
 #include "../common/session_functions.h"
 #include "tflite_backend.h"
@@ -21,6 +22,8 @@ static WasmEdge_String LibraryOption = {0, NULL};
 static uint32_t ThreadsOption = WS_TFLITE_DEFAULT_THREADS;
 static const WasmEdge_String LibraryImplicit = {0, NULL};
 static const uint32_t ThreadsImplicit = WS_TFLITE_DEFAULT_THREADS;
+static uint32_t MaxSessionsOption = WS_TF_DEFAULT_MAX_SESSIONS;
+static const uint32_t MaxSessionsImplicit = WS_TF_DEFAULT_MAX_SESSIONS;
 
 static WasmEdge_ProgramOption Options[] = {
     {.Name = "tflite-library",
@@ -34,6 +37,11 @@ static WasmEdge_ProgramOption Options[] = {
      .Type = WasmEdge_ProgramOptionType_UInt32,
      .Storage = &ThreadsOption,
      .DefaultValue = &ThreadsImplicit},
+    {.Name = "tflite-max-sessions",
+     .Description = "Sessions a guest may hold at once (default 64); create_session returns 4 (Busy) past it.",
+     .Type = WasmEdge_ProgramOptionType_UInt32,
+     .Storage = &MaxSessionsOption,
+     .DefaultValue = &MaxSessionsImplicit},
 };
 
 static WasmEdge_ModuleInstanceContext *create_module(const WasmEdge_ModuleDescriptor *Descriptor) {
@@ -43,6 +51,7 @@ static WasmEdge_ModuleInstanceContext *create_module(const WasmEdge_ModuleDescri
   Env->Base.Backend = &ws_tflite_backend;
   Env->Threads = ThreadsOption > 0 ? ThreadsOption : WS_TFLITE_DEFAULT_THREADS;
   Env->LibraryPath = ws_option_string_copy(LibraryOption);
+  Env->Sessions.Limit = MaxSessionsOption;
   return ws_session_module_create("wasmedge_tensorflowlite", Env, ws_tflite_env_delete, ws_tflite_add_current_functions,
                                   ws_tflite_add_legacy_functions);
 }

@@ -23,6 +23,7 @@ uint32_t ws_tflite_session_create(ws_tflite_env *Env, const uint8_t *Model, uint
   const ws_tflite *Lib = ws_tflite_env_library(Env);
   if (Lib == NULL) return WS_TF_INVALID_ARGUMENT;
   if (ModelLength == 0) return WS_TF_INVALID_ARGUMENT;
+  if (ws_id_table_refuses(&Env->Sessions, "tensorflowlite", "tflite-max-sessions")) return WS_TF_BUSY;
   ws_tflite_session *Session = calloc(1, sizeof(*Session));
   if (Session == NULL) return WS_TF_BUSY;
   /* A private copy: upstream hands TFLite the guest's bytes, which the guest

@@ -1,5 +1,5 @@
 export { tfliteLibraryPath } from './tflite-library.js';
-export { toTensorflowLitePluginOptions, toTensorflowPluginOptions, tensorflowOptionNames, defaultTfliteThreads } from './options.js';
+export { toTensorflowLitePluginOptions, toTensorflowPluginOptions, tensorflowOptionNames, defaultTfliteThreads, defaultMaxSessions } from './options.js';
 export type { TensorflowLiteOptions, TensorflowOptions, TensorflowPluginOptions } from './options.js';
 export { loadTensorflowLitePlugin, loadTensorflowPlugin, createTensorflowLiteModule, createTensorflowModule } from './modules.js';
 export { TensorflowErrno, TfDataType } from './errno.js';

@@ -12,6 +12,12 @@ export interface TensorflowLiteOptions {
    * then tfjs-tflite-node's library. CLI: `--tflite-library PATH`.
    */
   tfliteLibrary?: string;
+  /**
+   * Sessions a guest may hold at once in one module instance (one Runtime);
+   * creating another returns 4 (Busy) until one is deleted. Default 64.
+   * CLI: `--tflite-max-sessions N`.
+   */
+  maxSessions?: number;
 }
 
 export interface TensorflowOptions {
@@ -20,6 +26,12 @@ export interface TensorflowOptions {
    * `WS_LIBTENSORFLOW`, then the loader's search path. CLI: `--tensorflow-library PATH`.
    */
   tensorflowLibrary?: string;
+  /**
+   * Sessions a guest may hold at once in one module instance (one Runtime);
+   * creating another returns 4 (Busy) until one is deleted. Default 64.
+   * CLI: `--tensorflow-max-sessions N`.
+   */
+  maxSessions?: number;
 }
 
 /** Plug-in option values keyed by option name, as @ws/core takes them. */
@@ -30,7 +42,22 @@ export const tensorflowOptionNames = {
   threads: 'tflite-threads',
   tfliteLibrary: 'tflite-library',
   tensorflowLibrary: 'tensorflow-library',
+  tfliteMaxSessions: 'tflite-max-sessions',
+  tensorflowMaxSessions: 'tensorflow-max-sessions',
 } as const;
+
+/** Default of `maxSessions` of both plug-ins. */
+export const defaultMaxSessions = 64;
+
+/** The largest `maxSessions` the plug-ins take (their hard cap). */
+export const maxSessionsCap = 1 << 20;
+
+function sessionCount(value: number): string {
+  if (!Number.isInteger(value) || value < 1 || value > maxSessionsCap) {
+    throw new RangeError(`[ws:tensorflow] maxSessions must be an integer from 1 to ${maxSessionsCap}, got ${value}. Pass e.g. ${defaultMaxSessions}.`);
+  }
+  return String(value);
+}
 
 /** Default of {@link TensorflowLiteOptions.threads}. */
 export const defaultTfliteThreads = 2;
@@ -52,6 +79,7 @@ export function toTensorflowLitePluginOptions(options: TensorflowLiteOptions): T
     values[tensorflowOptionNames.threads] = String(options.threads);
   }
   if (options.tfliteLibrary !== undefined) values[tensorflowOptionNames.tfliteLibrary] = absolutePath('tfliteLibrary', options.tfliteLibrary);
+  if (options.maxSessions !== undefined) values[tensorflowOptionNames.tfliteMaxSessions] = sessionCount(options.maxSessions);
   return values;
 }
 
@@ -59,5 +87,6 @@ export function toTensorflowLitePluginOptions(options: TensorflowLiteOptions): T
 export function toTensorflowPluginOptions(options: TensorflowOptions): TensorflowPluginOptions {
   const values: TensorflowPluginOptions = {};
   if (options.tensorflowLibrary !== undefined) values[tensorflowOptionNames.tensorflowLibrary] = options.tensorflowLibrary;
+  if (options.maxSessions !== undefined) values[tensorflowOptionNames.tensorflowMaxSessions] = sessionCount(options.maxSessions);
   return values;
 }
