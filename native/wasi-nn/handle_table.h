@@ -14,10 +14,17 @@ typedef struct ws_nn_table {
   void **Slots;       /* Slots[id] is the object, NULL once removed */
   uint32_t Capacity;
   uint32_t NextId;
+  uint32_t Live;      /* objects stored */
+  uint32_t Limit;     /* most objects at once (--nn-max-graphs, --nn-max-contexts); 0: no limit */
+  bool Warned;        /* the limit's message was printed */
 } ws_nn_table;
 
-/* Stores Item under a fresh id. False when ids are exhausted (the next id
- * would be 0xFFFFFFFF) or memory runs out; nothing is stored then. */
+/* True when Limit objects are stored (a new one would be refused); the first
+ * time, one line on stderr at the host's warning level names Option. */
+bool ws_nn_table_refuses(ws_nn_table *Table, const char *What, const char *Option);
+/* Stores Item under a fresh id. False when the table holds Limit objects, ids
+ * are exhausted (the next id would be 0xFFFFFFFF) or memory runs out; nothing
+ * is stored then. */
 bool ws_nn_table_insert(ws_nn_table *Table, void *Item, uint32_t *IdOut);
 /* The object under Id, or NULL for unknown and removed ids. */
 void *ws_nn_table_get(const ws_nn_table *Table, uint32_t Id);

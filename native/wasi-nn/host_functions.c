@@ -50,6 +50,8 @@ static uint32_t publish_graph(ws_nn_env *Env, uint32_t Encoding, const ws_nn_byt
   /* Autodetect (5) picks the backend from the model bytes. */
   if (Encoding == WS_NN_ENCODING_AUTODETECT) Encoding = ws_nn_autodetect_encoding(Builders, BuilderCount);
   if (Encoding >= WS_NN_ENCODING_COUNT) return WS_NN_INVALID_ENCODING;
+  /* Before any loading: a guest over its budget costs no backend work. */
+  if (ws_nn_table_refuses(&Env->Graphs, "graphs", "nn-max-graphs")) return WS_NN_RUNTIME_ERROR;
   const ws_nn_backend *Backend = NULL;
   /* The host's level now: @ws/core may change it between runs. */
   Env->Settings.LogLevel = (int32_t)ws_current_log_level();
@@ -157,6 +159,7 @@ static WasmEdge_Result nn_init_execution_context(void *Data, const WasmEdge_Call
   if (Out == NULL) return finish(&Call, WS_NN_INVALID_ARGUMENT);
   ws_nn_graph *Graph = ws_nn_table_get(&Call.Env->Graphs, param(&Call, 0));
   if (Graph == NULL || Graph->Status != WS_NN_GRAPH_READY) return finish(&Call, WS_NN_INVALID_ARGUMENT);
+  if (ws_nn_table_refuses(&Call.Env->Contexts, "contexts", "nn-max-contexts")) return finish(&Call, WS_NN_RUNTIME_ERROR);
   void *BackendContext = NULL;
   uint32_t Errno = Graph->Backend->InitContext(Graph->BackendGraph, &BackendContext);
   if (Errno != WS_NN_SUCCESS) return finish(&Call, Errno);

@@ -35,6 +35,8 @@ ws_nn_env *ws_nn_env_create(void) {
   uint32_t Threads = ws_nn_option_threads();
   Env->Settings.Threads = Threads > 0 ? Threads : (Cores > 0 ? (uint32_t)Cores : 1);
   Env->Settings.LogLevel = WS_NN_LOG_LEVEL_DEFAULT;
+  Env->Graphs.Limit = ws_nn_option_max_graphs();
+  Env->Contexts.Limit = ws_nn_option_max_contexts();
   return Env;
 }
 

@@ -7,6 +7,10 @@
 
 static WS_StringList PreloadOption = {0, NULL};
 static uint32_t ThreadsOption = 0;
+static uint32_t MaxGraphsOption = WS_NN_DEFAULT_MAX_GRAPHS;
+static uint32_t MaxContextsOption = WS_NN_DEFAULT_MAX_CONTEXTS;
+static const uint32_t MaxGraphsImplicit = WS_NN_DEFAULT_MAX_GRAPHS;
+static const uint32_t MaxContextsImplicit = WS_NN_DEFAULT_MAX_CONTEXTS;
 
 /* Where each backend's files are. @ws/core fills these from the installed
  * backend packages (@ws/wasi-nn-<stem>, "wasmedge".defaultOptions); CLI users
@@ -36,6 +40,18 @@ WasmEdge_ProgramOption ws_nn_program_options[WS_NN_PROGRAM_OPTION_COUNT] = {
      .Type = WasmEdge_ProgramOptionType_UInt32,
      .Storage = &ThreadsOption,
      .DefaultValue = &ThreadsImplicit},
+    {.Name = "nn-max-graphs",
+     .Description = "Graphs a guest may hold at once (default 64; 0 = no limit); load returns 5 "
+                    "(RuntimeError) past it.",
+     .Type = WasmEdge_ProgramOptionType_UInt32,
+     .Storage = &MaxGraphsOption,
+     .DefaultValue = &MaxGraphsImplicit},
+    {.Name = "nn-max-contexts",
+     .Description = "Execution contexts a guest may hold at once (default 256; 0 = no limit); "
+                    "init_execution_context returns 5 (RuntimeError) past it.",
+     .Type = WasmEdge_ProgramOptionType_UInt32,
+     .Storage = &MaxContextsOption,
+     .DefaultValue = &MaxContextsImplicit},
     STRING_OPTION("nn-tflite-backend", "Path of the TensorFlow-Lite backend, libws_wasi_nn_tflite.so "
                   "(set by @ws/wasi-nn-tflite).", BackendLibraryOption[TFLITE]),
     STRING_OPTION("nn-tflite-library", "Path of libtensorflowlite_c.so (env WS_TFLITE_LIBRARY takes "
@@ -61,6 +77,10 @@ _Static_assert(sizeof(ws_nn_program_options) / sizeof(ws_nn_program_options[0]) 
 const WS_StringList *ws_nn_option_preloads(void) { return &PreloadOption; }
 
 uint32_t ws_nn_option_threads(void) { return ThreadsOption; }
+
+uint32_t ws_nn_option_max_graphs(void) { return MaxGraphsOption; }
+
+uint32_t ws_nn_option_max_contexts(void) { return MaxContextsOption; }
 
 char *ws_nn_option_backend_path(const char *Stem, const char *Kind) {
   char Name[64];

@@ -31,6 +31,18 @@ export interface WasiNnOptions {
    * takes precedence.
    */
   tfliteLibrary?: string;
+  /**
+   * Graphs a guest may hold at once (loaded and not unloaded) in one module
+   * instance (one Runtime); `load` returns RuntimeError (5) past it. Default
+   * 64; 0 = no limit. CLI: `--nn-max-graphs N`.
+   */
+  maxGraphs?: number;
+  /**
+   * Execution contexts a guest may hold at once (not finalized) in one module
+   * instance; `init_execution_context` returns RuntimeError (5) past it.
+   * Default 256; 0 = no limit. CLI: `--nn-max-contexts N`.
+   */
+  maxContexts?: number;
 }
 
 const encodingNames = new Set([...Object.keys(GraphEncoding).map((n) => n.toLowerCase()), 'pytorchaoti']);
@@ -67,5 +79,12 @@ export function wasiNnPluginOptions(options: WasiNnOptions = {}): Record<string,
     'nn-threads': threads,
   };
   if (options.tfliteLibrary) result['nn-tflite-library'] = options.tfliteLibrary;
+  for (const [name, option, value] of [['maxGraphs', 'nn-max-graphs', options.maxGraphs], ['maxContexts', 'nn-max-contexts', options.maxContexts]] as const) {
+    if (value === undefined) continue;
+    if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) {
+      throw new WasiNnError('WS_NN_USAGE', `${name} must be a whole number >= 0 (0 = no limit), got ${value}.`);
+    }
+    result[option] = value;
+  }
   return result;
 }

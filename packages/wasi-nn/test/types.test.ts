@@ -18,6 +18,8 @@ describe('generated types', () => {
     expect(plugin.options.map((o) => [o.name, o.type])).toEqual([
       ['nn-preload', 'string-list'],
       ['nn-threads', 'uint32'],
+      ['nn-max-graphs', 'uint32'],
+      ['nn-max-contexts', 'uint32'],
       ['nn-tflite-backend', 'string'],
       ['nn-tflite-library', 'string'],
       ['nn-onnx-backend', 'string'],
