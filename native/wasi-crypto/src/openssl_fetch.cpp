@@ -10,8 +10,11 @@ namespace {
 
 template <class T, T *(*Fetch)(OSSL_LIB_CTX *, const char *, const char *)>
 T *fetchCached(const char *name) {
-  static std::mutex mutex;
-  static std::map<std::string, T *> fetched;
+  // Never destroyed: the fetched objects live as long as the process (a
+  // static map's destructor at exit would drop the only pointers to them,
+  // which LeakSanitizer reports, and could race with a thread still running).
+  static std::mutex &mutex = *new std::mutex;
+  static std::map<std::string, T *> &fetched = *new std::map<std::string, T *>;
   std::lock_guard<std::mutex> lock(mutex);
   auto it = fetched.find(name);
   if (it != fetched.end()) return it->second;

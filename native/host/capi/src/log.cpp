@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstdarg>
 #include <cstdio>
+#include <cstring>
 
 namespace {
 
@@ -60,7 +61,11 @@ WS_EXPORT void WasmEdge_LogSetDebugLevel(void) {
 WS_EXPORT void WasmEdge_LogOff(void) { CurrentLevel.store(kLevelOff, std::memory_order_relaxed); }
 
 WS_EXPORT void WasmEdge_LogSetLevel(const enum WasmEdge_LogLevel Level) {
-  int Value = static_cast<int>(Level);
+  // C callers may pass any int. Reading an out-of-range value as the enum type
+  // is undefined in C++ (UBSan's -fsanitize=enum reports it): read its bytes.
+  int Value = 0;
+  static_assert(sizeof(Level) == sizeof(Value), "WasmEdge_LogLevel is int-sized");
+  std::memcpy(&Value, &Level, sizeof(Value));
   if (Value < WasmEdge_LogLevel_Trace || Value > WasmEdge_LogLevel_Critical) return;
   CurrentLevel.store(Value, std::memory_order_relaxed);
 }
