@@ -7,8 +7,9 @@ cd "$(dirname "$0")/.."
 
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 need_apt=()
+# libclang-rt-dev: libFuzzer and the ASan/UBSan runtimes (scripts/fuzz.mjs, test/fuzz).
 # libtorch-dev and python3-torch: the PyTorch wasi-nn backend and its TorchScript test models (~1.3 GB, ~4 min).
-for pkg in clang lld wasi-libc libclang-rt-dev-wasm32 cmake make g++ rustc libjpeg-dev libpng-dev libstb-dev libssl-dev qemu-user-static gcc-aarch64-linux-gnu g++-aarch64-linux-gnu libtorch-dev python3-torch; do
+for pkg in clang lld wasi-libc libclang-rt-dev-wasm32 libclang-rt-dev cmake make g++ rustc libjpeg-dev libpng-dev libstb-dev libssl-dev qemu-user-static gcc-aarch64-linux-gnu g++-aarch64-linux-gnu libtorch-dev python3-torch; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then
