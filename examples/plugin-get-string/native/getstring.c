@@ -5,8 +5,14 @@
  *   plug-in  plugin_name
  *   module   descriptor module_name, instance (import namespace) module_wasm_name
  *   function get_string(buf_ptr: i32, buf_len: i32, written_ptr: i32) -> ()
- *   options  --string <text>   (implicit value "hello" when given without text)
+ *   options  --string <text>   ("hello" when absent, and when given without text)
  *            --upper           (upper-case the text)
+ *
+ * As in WasmEdge, an option's DefaultValue is only its implicit value (used
+ * when the flag is given without a value); an absent option leaves Storage as
+ * the plug-in initialised it. So the storage starts as "hello" too, and
+ * WasmEdge's own test guest prints hello without options, under ws and under
+ * WasmEdge alike.
  *
  * Difference from WasmEdge's example, on purpose: WasmEdge copies the whole
  * string even when it is longer than buf_len (writing past the guest's
@@ -19,7 +25,7 @@
 #include <string.h>
 
 /* Option storage, written by the host before modules are created. */
-static WasmEdge_String StringOption = {0, NULL};
+static WasmEdge_String StringOption = {5, "hello"};
 static bool UpperOption = false;
 static const WasmEdge_String StringImplicit = {5, "hello"};
 
@@ -97,7 +103,7 @@ static WasmEdge_ModuleDescriptor ModuleDescriptors[] = {
 
 static WasmEdge_ProgramOption ProgramOptions[] = {
     {.Name = "string",
-     .Description = "The string get_string returns (implicit value: hello).",
+     .Description = "The string get_string returns (default: hello).",
      .Type = WasmEdge_ProgramOptionType_String,
      .Storage = &StringOption,
      .DefaultValue = &StringImplicit},

@@ -1,10 +1,13 @@
 // Runs WasmEdge's get-string example through the ws CLI exactly as the README
-// shows and checks stdout byte for byte (the guest prints no newline).
+// shows and checks stdout byte for byte (the guest prints no newline); where the
+// real wasmedge 0.17 is there (../shared/tools/wasmedge-0.17), the same plug-in
+// and guest under it print the same.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { haveRealWasmedge, realWasmedge } from '../../../test/helpers/real-wasmedge.js';
 
 const exampleDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const root = resolve(exampleDir, '../..');
@@ -32,7 +35,9 @@ const long = 'abcdefghij'.repeat(10);
 
 // [what the row shows, CLI options, exact stdout]
 const rows: [string, string[], string][] = [
-  ['no option: the string is empty', [], ''],
+  ['no option: hello, the plug-in\'s initial value', [], 'hello'],
+  ['--string world prints world', ['--string', 'world'], 'world'],
+  ['--upper alone prints HELLO', ['--upper'], 'HELLO'],
   ['--string=foo prints foo', ['--string=foo'], 'foo'],
   ['--upper --string=foo prints FOO', ['--upper', '--string=foo'], 'FOO'],
   ['--string --upper uses the implicit value hello and prints HELLO', ['--string', '--upper'], 'HELLO'],
@@ -45,5 +50,18 @@ describe('get-string example (spec §2.3 table)', () => {
     const run = ws(...options);
     expect(run.stdout).toBe(expected);
     expect(run.status, run.stderr).toBe(0);
+  });
+});
+
+// WasmEdge finds the plug-in through WASMEDGE_PLUGIN_PATH.
+describe.runIf(haveRealWasmedge('the get-string example'))('the same under wasmedge 0.17', () => {
+  it.each(rows)('%s', (_title, options, expected) => {
+    const reference = spawnSync(realWasmedge, ['run', ...options, guest], {
+      encoding: 'utf8',
+      env: { ...process.env, WASMEDGE_PLUGIN_PATH: dirname(plugin) },
+      timeout: 20000,
+    });
+    expect(reference.stdout, reference.stderr).toBe(expected);
+    expect(reference.status).toBe(0);
   });
 });
