@@ -51,9 +51,20 @@ static const encoding_info Encodings[WS_NN_ENCODING_COUNT] = {
     [WS_NN_ENCODING_BITNET] = {"bitnet", "BitNet", NULL, NULL},
 };
 
+/* One backend per encoding per process: a backend library is dlopened once
+ * and its runtime library (TFLite C, ONNX Runtime, ...) opened once, so the
+ * paths it was opened with are kept, and a module whose options name other
+ * files is refused with both paths named instead of silently getting the
+ * first one (issue 15). A failed attempt is not final: a module naming
+ * other files tries again (the same files are not tried twice). */
 typedef struct backend_slot {
-  int Tried;                      /* loading was attempted (success or not) */
-  const ws_nn_backend *Backend;   /* NULL if loading failed */
+  const ws_nn_backend *Backend;   /* NULL until loading succeeded */
+  char *GivenBackend;             /* nn-<stem>-backend it was loaded with (NULL: searched) */
+  char *GivenRuntime;             /* nn-<stem>-library it was opened with (NULL: searched) */
+  int Tried;                      /* a load failed with FailedBackend / FailedRuntime */
+  char *FailedBackend;
+  char *FailedRuntime;
+  int ConflictReported;           /* the refusal of other paths was printed */
 } backend_slot;
 
 static backend_slot Slots[WS_NN_ENCODING_COUNT];
@@ -156,6 +167,22 @@ static const ws_nn_backend *load_backend_library(const char *Stem, const char *G
   return NULL;
 }
 
+/* Path equality for the options: the same string, or the same file. */
+static int same_file(const char *A, const char *B) {
+  if (A == NULL || B == NULL) return A == B;
+  if (strcmp(A, B) == 0) return 1;
+  char RealA[PATH_MAX], RealB[PATH_MAX];
+  return realpath(A, RealA) != NULL && realpath(B, RealB) != NULL && strcmp(RealA, RealB) == 0;
+}
+
+/* A module that names no file takes whatever is loaded; one that names a
+ * file must name the one the backend was loaded with. */
+static int compatible(const char *Loaded, const char *Wanted) { return Wanted == NULL || same_file(Loaded, Wanted); }
+
+static char *copy_or_null(const char *Text) { return Text != NULL ? strdup(Text) : NULL; }
+
+static const char *or_searched(const char *Path) { return Path != NULL ? Path : "(none: searched)"; }
+
 uint32_t ws_nn_backend_for(uint32_t Encoding, const ws_nn_backend_location *Location,
                            const ws_nn_backend_settings *Settings, const ws_nn_backend **Out) {
   const encoding_info *Info = &Encodings[Encoding];
@@ -173,19 +200,52 @@ uint32_t ws_nn_backend_for(uint32_t Encoding, const ws_nn_backend_location *Loca
     return WS_NN_INVALID_ARGUMENT;
   }
   backend_slot *Slot = &Slots[Encoding];
-  if (!Slot->Tried) {
-    Slot->Tried = 1;
-    char Err[4096] = "";
-    const ws_nn_backend *Backend = load_backend_library(Info->LibraryStem, Location->Backend, Err, sizeof(Err));
-    ws_nn_backend_settings OpenSettings = *Settings;
-    OpenSettings.LibraryPath = Location->Runtime;
-    if (Backend != NULL && Backend->Open(&OpenSettings, Err, sizeof(Err)) != 0) Backend = NULL;
-    Slot->Backend = Backend;
-    if (Backend == NULL)
-      fprintf(stderr, "[ws:wasi-nn] %s backend not available: %s. %s\n", Info->DisplayName, Err,
-              Info->InstallHint);
+  if (Slot->Backend != NULL) {
+    int Backend = compatible(Slot->GivenBackend, Location->Backend);
+    int Runtime = compatible(Slot->GivenRuntime, Location->Runtime);
+    if (Backend && Runtime) {
+      *Out = Slot->Backend;
+      pthread_mutex_unlock(&SlotsLock);
+      return WS_NN_SUCCESS;
+    }
+    if (!Slot->ConflictReported) {
+      Slot->ConflictReported = 1;
+      fprintf(stderr,
+              "[ws:wasi-nn] The %s backend of this process was opened with nn-%s-backend %s and nn-%s-library %s; "
+              "a module asks for nn-%s-backend %s and nn-%s-library %s, which is refused (a backend and its "
+              "runtime library are opened once per process): give every runtime of this process the same "
+              "nn-%s-backend and nn-%s-library, or run the other one in its own process (isolation: 'process').\n",
+              Info->DisplayName, Info->LibraryStem, or_searched(Slot->GivenBackend), Info->LibraryStem,
+              or_searched(Slot->GivenRuntime), Info->LibraryStem, or_searched(Location->Backend), Info->LibraryStem,
+              or_searched(Location->Runtime), Info->LibraryStem, Info->LibraryStem);
+    }
+    *Out = NULL;
+    pthread_mutex_unlock(&SlotsLock);
+    return WS_NN_INVALID_ARGUMENT;
   }
-  *Out = Slot->Backend;
+  if (Slot->Tried && same_file(Slot->FailedBackend, Location->Backend) && same_file(Slot->FailedRuntime, Location->Runtime)) {
+    *Out = NULL;
+    pthread_mutex_unlock(&SlotsLock);
+    return WS_NN_INVALID_ARGUMENT;
+  }
+  char Err[4096] = "";
+  const ws_nn_backend *Backend = load_backend_library(Info->LibraryStem, Location->Backend, Err, sizeof(Err));
+  ws_nn_backend_settings OpenSettings = *Settings;
+  OpenSettings.LibraryPath = Location->Runtime;
+  if (Backend != NULL && Backend->Open(&OpenSettings, Err, sizeof(Err)) != 0) Backend = NULL;
+  if (Backend != NULL) {
+    Slot->Backend = Backend;
+    Slot->GivenBackend = copy_or_null(Location->Backend);
+    Slot->GivenRuntime = copy_or_null(Location->Runtime);
+  } else {
+    free(Slot->FailedBackend);
+    free(Slot->FailedRuntime);
+    Slot->Tried = 1;
+    Slot->FailedBackend = copy_or_null(Location->Backend);
+    Slot->FailedRuntime = copy_or_null(Location->Runtime);
+    fprintf(stderr, "[ws:wasi-nn] %s backend not available: %s. %s\n", Info->DisplayName, Err, Info->InstallHint);
+  }
+  *Out = Backend;
   pthread_mutex_unlock(&SlotsLock);
   return *Out != NULL ? WS_NN_SUCCESS : WS_NN_INVALID_ARGUMENT;
 }

@@ -27,7 +27,10 @@ const char *ws_nn_encoding_stem(uint32_t Encoding);
  * Location->Backend if set, else libws_wasi_nn_<stem>.so from
  * $WS_WASI_NN_BACKEND_DIR and the folders next to the plug-in. Returns
  * WS_NN_SUCCESS, or WS_NN_INVALID_ARGUMENT after printing once why the
- * backend is not available and what to install. */
+ * backend is not available and what to install. Once loaded, a Location
+ * naming other files than those it was opened with is refused
+ * (WS_NN_INVALID_ARGUMENT, printed once with both paths); after a failure, a
+ * Location naming other files tries again. */
 uint32_t ws_nn_backend_for(uint32_t Encoding, const ws_nn_backend_location *Location,
                            const ws_nn_backend_settings *Settings, const ws_nn_backend **Out);
 
