@@ -9,8 +9,9 @@ import { fixtureDir, guest, runCli } from '../helpers/paths.js';
 const plugin = fixtureDir('api4_fixture');
 
 describe('an API-4 plug-in under ws run', () => {
-  it('each changed function works through its old signature', () => {
-    const result = runCli(['run', '--plugin-path', plugin, guest('api4_limits')]);
+  // The same source declaring API 3 (WasmEdge 0.14.0, the same C plug-in ABI) gives the same lines.
+  it.each([['API 4', plugin], ['API 3', fixtureDir('api3_fixture')]])('%s: each changed function works through its old signature', (_api, path) => {
+    const result = runCli(['run', '--plugin-path', path, guest('api4_limits')]);
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe(
       [

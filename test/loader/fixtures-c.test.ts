@@ -106,6 +106,11 @@ describe('stand-in loader on the fixture plug-ins (C level)', () => {
     expect(lines).toContain('  module ws_api4 -> ws_api4 (4 functions)');
   });
 
+  it('api3_fixture: the same plug-in declaring API 3 (WasmEdge 0.14.0) loads', () => {
+    const { results } = load(fixture('api3_fixture', 'libws_api3_fixture.so'));
+    expect(results).toEqual([{ file: 'libws_api3_fixture.so', status: 'OK', plugin: 'ws_api3_fixture', api: 3, message: '' }]);
+  });
+
   it('missing_dependency: the dlopen error names the missing library', () => {
     const [result] = load(fixture('missing_dependency', 'libmissing_dependency.so')).results;
     expect(result.status).toBe('DLOPEN_FAILED');

@@ -16,6 +16,16 @@
  */
 #include "wasmedge_api4.h"
 
+/* Built twice: as API 4 (WasmEdge 0.14.1-0.16) and, with
+ * -DWS_FIXTURE_API_VERSION=3 -DWS_FIXTURE_NAME=..., as API 3 (WasmEdge 0.14.0),
+ * whose C plug-in ABI is the same. */
+#ifndef WS_FIXTURE_API_VERSION
+#define WS_FIXTURE_API_VERSION WasmEdge_Plugin_CurrentAPIVersion
+#endif
+#ifndef WS_FIXTURE_NAME
+#define WS_FIXTURE_NAME "ws_api4_fixture"
+#endif
+
 #include <stdio.h>
 #include <string.h>
 
@@ -146,9 +156,9 @@ static WasmEdge_ModuleDescriptor Modules[] = {
 };
 
 static const WasmEdge_PluginDescriptor Descriptor = {
-    .Name = "ws_api4_fixture",
+    .Name = WS_FIXTURE_NAME,
     .Description = "a plug-in built against plug-in API 4 (WasmEdge 0.14.1-0.16) headers",
-    .APIVersion = WasmEdge_Plugin_CurrentAPIVersion,
+    .APIVersion = WS_FIXTURE_API_VERSION,
     .Version = {.Major = 0, .Minor = 16, .Patch = 0, .Build = 0},
     .ModuleCount = 1,
     .ProgramOptionCount = 0,
