@@ -2,6 +2,7 @@
  * spec §1.9) and the WASI-NN / process option initialisers. */
 #include "check.h"
 
+#include <dlfcn.h>
 #include <float.h>
 #include <math.h>
 
@@ -162,6 +163,49 @@ static void test_initialisers(void) {
   CHECK("init: wasi_nn NULL list clears", Preloads->Length == 0);
 }
 
+/* ws_host_plugin_create_module_with_options: the options are in place while
+ * Create runs and gone after it, and a refused one creates nothing. */
+static void test_create_with_options(void) {
+  void *Library = dlopen(WS_CAPI_TEST_PLUGIN_DIR "/libwsCapiTest.so", RTLD_NOW | RTLD_NOLOAD);
+  int32_t *Seen = Library != NULL ? dlsym(Library, "ws_capi_test_created_with_i32") : NULL;
+  CHECK("create with options: the fixture's probe", Seen != NULL);
+  if (Seen == NULL) return;
+  int32_t *I32 = storage(Plugin, "i32");
+  ws_host_plugin_reset_options(Plugin);
+  const char *Names[] = {"i32", "list", "list"};
+  const char *Values[] = {"42", "a", "b"};
+  WasmEdge_ModuleInstanceContext *Module = NULL;
+  CHECK("create with options: succeeds",
+        ws_host_plugin_create_module_with_options(Plugin, "ws_capi_test_module", Names, Values, 3, &Module, Err,
+                                                  sizeof(Err)) == 0 && Module != NULL);
+  CHECK_EQ_I("create with options: Create saw --i32 42", *Seen, 42);
+  CHECK_EQ_I("create with options: the load-time value is back after", *I32, 0);
+  const WS_StringList *List = storage(Plugin, "list");
+  CHECK("create with options: the list is back to empty", List->Length == 0);
+  WasmEdge_ModuleInstanceDelete(Module);
+
+  Module = ws_host_plugin_create_module(Plugin, "ws_capi_test_module");
+  CHECK_EQ_I("create with options: a later module without options sees the load-time value", *Seen, 0);
+  WasmEdge_ModuleInstanceDelete(Module);
+
+  *Seen = -1;
+  const char *Bad[] = {"i32", "i8"};
+  const char *BadValues[] = {"7", "999"};
+  Module = NULL;
+  CHECK("create with options: a refused option fails",
+        ws_host_plugin_create_module_with_options(Plugin, "ws_capi_test_module", Bad, BadValues, 2, &Module, Err,
+                                                  sizeof(Err)) != 0 && Module == NULL);
+  CHECK("create with options: its message", strstr(Err, "--i8") != NULL);
+  CHECK_EQ_I("create with options: Create did not run", *Seen, -1);
+  CHECK_EQ_I("create with options: a refused set leaves the load-time values", *I32, 0);
+  CHECK("create with options: NULL module only checks",
+        ws_host_plugin_create_module_with_options(Plugin, NULL, Names, Values, 1, &Module, Err, sizeof(Err)) == 0 &&
+            Module == NULL && *Seen == -1 && *I32 == 0);
+  CHECK("create with options: NULL plug-in",
+        ws_host_plugin_create_module_with_options(NULL, "x", NULL, NULL, 0, &Module, Err, sizeof(Err)) != 0);
+  dlclose(Library);
+}
+
 void test_plugin_options(void) {
   Plugin = WasmEdge_PluginFind(str("ws_capi_test"));
   CHECK("option: test plug-in registered", Plugin != NULL);
@@ -169,4 +213,5 @@ void test_plugin_options(void) {
   test_toggle_and_ints();
   test_floats_and_strings();
   test_initialisers();
+  test_create_with_options();
 }

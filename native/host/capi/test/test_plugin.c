@@ -30,8 +30,14 @@ static WasmEdge_Result add(void *Data, const WasmEdge_CallingFrameContext *Frame
   return WasmEdge_Result_Success;
 }
 
+/* The --i32 option as the last createModule read it, for the atomic
+ * create-with-options checks (plugin_options_test.c reads it with dlsym). */
+static int32_t OptI32;
+__attribute__((visibility("default"))) int32_t ws_capi_test_created_with_i32 = -1;
+
 __attribute__((unused)) static WasmEdge_ModuleInstanceContext *createModule(const struct WasmEdge_ModuleDescriptor *Desc) {
   (void)Desc;
+  ws_capi_test_created_with_i32 = OptI32;
   int32_t *Accumulator = calloc(1, sizeof(int32_t));
   WasmEdge_String Name = WasmEdge_StringCreateByCString("ws_capi_test_instance");
   WasmEdge_ModuleInstanceContext *Module = WasmEdge_ModuleInstanceCreateWithData(Name, Accumulator, finalize);
