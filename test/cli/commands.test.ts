@@ -149,7 +149,7 @@ describe('ws plugins', () => {
       ['libnot_a_library.so', 'WS_PLUGIN_NOT_SHARED_LIBRARY'],
     ]);
     const text = runCli(args, isolated);
-    expect(text.stdout).toMatch(/^ws_fixture \d+\.\d+\.\d+\.\d+ \(plug-in API 5\)$/m);
+    expect(text.stdout).toMatch(/^ws_fixture \d+\.\d+\.\d+\.\d+ \(plug-in API 5, WasmEdge 0\.17\)$/m);
     expect(text.stdout).toMatch(/^Rejected files:$/m);
     // Listed once, on stdout: not repeated as warnings on stderr.
     expect(text.stderr).toBe('');
