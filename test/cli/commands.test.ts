@@ -123,12 +123,15 @@ describe('ws run', () => {
 });
 
 describe('ws --version', () => {
-  it('prints the version of @ws/core', () => {
+  it('prints the version of @ws/core and the WasmEdge version its stand-in emulates (the header\'s)', () => {
     const version = (JSON.parse(readFileSync(join(root, 'packages/core/package.json'), 'utf8')) as { version: string }).version;
+    const header = readFileSync(join(root, 'native/include/wasmedge/wasmedge.h'), 'utf8');
+    const wasmedge = /#define WASMEDGE_VERSION "([^"]+)"/.exec(header)![1]!;
+    const api = /#define WasmEdge_Plugin_CurrentAPIVersion (\d+)/.exec(header)![1]!;
     for (const flag of ['--version', '-v', 'version']) {
       const result = runCli([flag], isolated);
       expect(result.status).toBe(0);
-      expect(result.stdout).toBe(`ws ${version}\n`);
+      expect(result.stdout).toMatch(new RegExp(`^ws ${version.replace(/\./g, '\\.')} \\(WasmEdge ${wasmedge.replace(/\./g, '\\.')} C API, plug-in API (\\d, )*${api}\\)\n$`));
     }
   });
 });

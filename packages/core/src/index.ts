@@ -13,6 +13,10 @@ export { IsolatedCrashError } from './runtime/isolation/errors.js';
 export { RuntimePool } from './runtime/isolation/pool.js';
 export type { PoolResult, PoolTask, RuntimePoolOptions } from './runtime/isolation/pool.js';
 export type { NativeModuleOptions } from './runtime/native-functions.js';
+export type { PreopenValue } from './runtime/readonly-preopens.js';
+export { formatResult } from './runtime/reactor.js';
+export type { InvokeArgument } from './runtime/reactor.js';
+export type { HostFunctionStatistics, RunStatistics } from './runtime/statistics.js';
 export type { WasmFunctionType, WasmValType } from './runtime/wasm-binary.js';
 export type {
   WasmBytes,

@@ -2,6 +2,8 @@
 import './quiet-warnings.js';
 import { setLogLevel, setWarningHandler, logPrefix } from '../log.js';
 import { coreVersion } from '../native/load-bridge.js';
+import { supportedPluginApiVersions } from '../plugins/plugin-library.js';
+import { emulatedWasmEdgeVersion } from '../wasmedge-version.js';
 import { closestName } from '../suggest.js';
 import { logLevelValue } from './arguments.js';
 import { doctorCommand } from './commands/doctor.js';
@@ -23,7 +25,7 @@ Commands:
   typegen <plugin> [--out FILE]      write TypeScript types of a plug-in's host functions
   doctor                             check platform, native bridge and plug-ins
   new-plugin <name> [--dir D]        create a C plug-in package (build, test, types)
-  --version                          print the version of ws (@ws/core)
+  --version                          print the version of ws (@ws/core) and of the WasmEdge APIs it emulates
 
 Every command takes --help (-h) and --log-level LEVEL (off, critical, error,
 warning (default), info, debug, trace).
@@ -51,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
     case '--version':
     case '-v':
     case 'version':
-      process.stdout.write(`ws ${coreVersion}\n`);
+      process.stdout.write(`ws ${coreVersion} (WasmEdge ${emulatedWasmEdgeVersion} C API, plug-in API ${supportedPluginApiVersions.join(', ')})\n`);
       return 0;
     case undefined:
     case '--help':

@@ -17,6 +17,8 @@ import { resolveNativeImport, type NativeModuleOptions } from './native-function
 import { enosysFunction, wasmEdgeExtraWasiFunctions } from './wasi-extras.js';
 import { checkPreopens, checkStdio } from './wasi-option-checks.js';
 import { readonlyWasiImport, splitPreopens, type PreopenValue } from './readonly-preopens.js';
+import { invokeArguments, type InvokeArgument } from './reactor.js';
+import { StatisticsRecorder, type RunStatistics } from './statistics.js';
 import { resolveWasiLoggingImport, WASI_LOGGING_MODULE, WASI_LOGGING_PLUGIN } from './wasi-logging.js';
 import { checkIsolation, type Isolation } from './isolation/options.js';
 import { runIsolated } from './isolation/run-isolated.js';
@@ -126,6 +128,13 @@ export interface RuntimeOptions {
    */
   gasMeasuring?: boolean;
   /**
+   * Time the guest's code and its host calls, like `wasmedge --enable-time-measuring`:
+   * {@link Runtime.lastStatistics} then says how long the last run or invoke took, in wasm and in
+   * host functions (each one's calls and time). Wraps every import in a timing function, so it
+   * costs something per host call. Default false.
+   */
+  statistics?: boolean;
+  /**
    * Where {@link Runtime.run} runs the guest: `'none'` (default) in this thread; `'worker'` in a
    * new worker thread (a time limit ends it even in a host call that does not return);
    * `'process'` in a new child process (a plug-in that crashes it becomes an
@@ -159,6 +168,7 @@ export class Runtime {
   readonly #modules = new Map<string, HostModule>();
   readonly #gas: GasSettings | undefined;
   #lastGasUsed: bigint | undefined;
+  #statistics: StatisticsRecorder | undefined;
   #disposed = false;
 
   constructor(options: RuntimeOptions = {}) {
@@ -178,6 +188,11 @@ export class Runtime {
    */
   get lastGasUsed(): bigint | undefined {
     return this.#lastGasUsed;
+  }
+
+  /** With `statistics`: the time statistics of the last guest instantiated (its run or invoke). */
+  get lastStatistics(): RunStatistics | undefined {
+    return this.#statistics?.statistics;
   }
 
   /** Plug-in module instances created so far, by import name. */
@@ -246,6 +261,10 @@ export class Runtime {
     let memory: WebAssembly.Memory | undefined;
     const wasiImport = readonlyWasiImport(wasi.wasiImport as Record<string, WebAssembly.ImportValue>, hostPaths, readonlyGuestPaths, () => memory);
     const { imports, modules } = this.#resolveImports(info, wasiImport, guest, () => memory);
+    if (this.#options.statistics) {
+      this.#statistics = new StatisticsRecorder();
+      this.#statistics.wrapImports(imports);
+    }
     // With a time limit, a start function runs under it: synchronously, where it can be stopped.
     const instance = budget ? this.#limited(() => new WebAssembly.Instance(module, imports), budget) : await WebAssembly.instantiate(module, imports);
     memory = withMemory(instance).exports.memory as WebAssembly.Memory;
@@ -289,6 +308,34 @@ export class Runtime {
     } finally {
       this.#lastGasUsed = gasUsedBy(instance, this.#gas);
     }
+  }
+
+  /**
+   * Instantiates a reactor (its `_initialize` runs, as in {@link instantiate}) and calls its
+   * exported function `name` with `args`, like `wasmedge --reactor app.wasm NAME ARGS...`: a string
+   * is read by the parameter's type as WasmEdge reads it (i32 / i64 as C's strtoll in base 10,
+   * f32 / f64 as strtod), a number or bigint is used as it is. Resolves to the results, one per
+   * result type (i64 as bigint); `formatResult(value, type)` writes one as `ws run --reactor` prints it.
+   * Needs the guest's bytes (the function's type comes from them). Runs in this thread under
+   * `timeLimitMs`, whatever `isolation` says.
+   */
+  async invoke(source: WasmBytes, name: string, args: readonly InvokeArgument[] = []): Promise<unknown[]> {
+    const type = exportedFunctionType(source, name);
+    const values = invokeArguments(name, type, args);
+    const budget = this.#timeBudget();
+    const { instance } = await this.#instantiate(source, budget);
+    // Initialised already: WasmEdge runs it once too.
+    if (name === '_initialize' && typeof instance.exports._start !== 'function') return [];
+    const fn = instance.exports[name] as (...values: (number | bigint)[]) => unknown;
+    let result: unknown;
+    try {
+      result = this.#limited(() => fn(...values), budget);
+    } catch (error) {
+      throw gasLimitErrorFor(error, instance, this.#gas);
+    } finally {
+      this.#lastGasUsed = gasUsedBy(instance, this.#gas);
+    }
+    return type.results.length === 0 ? [] : type.results.length === 1 ? [result] : [...(result as unknown[])];
   }
 
   /** Deletes every plug-in module instance this runtime created (their finalizers run). */
@@ -455,7 +502,9 @@ export class Runtime {
    * fn() under what is left of the run's time limit: the clock starts at the guest's first
    * code (start function, `_initialize` or `_start`), not while compiling and linking.
    */
-  #limited<T>(fn: () => T, budget: TimeBudget | undefined): T {
+  #limited<T>(guestCode: () => T, budget: TimeBudget | undefined): T {
+    const statistics = this.#statistics;
+    const fn = statistics ? () => statistics.measure(guestCode) : guestCode;
     const limit = this.#options.timeLimitMs ?? 0;
     if (!budget || limit === 0) return fn();
     budget.end ??= performance.now() + limit;
@@ -465,6 +514,26 @@ export class Runtime {
   #assertLive(): void {
     if (this.#disposed) throw new WsError('WS_RUNTIME_DISPOSED', 'This Runtime was disposed. Create a new Runtime to run another guest.');
   }
+}
+
+/** The type of the function `name` the guest exports (for {@link Runtime.invoke}). */
+function exportedFunctionType(source: WasmBytes, name: string): WasmFunctionType {
+  if (!isBinarySource(source)) {
+    throw new WsError('WS_USAGE', `Runtime.invoke() takes the guest's bytes (Buffer, Uint8Array, ArrayBuffer), not ${describeSource(source)}: the function's parameter types are read from them.`);
+  }
+  const bytes = ArrayBuffer.isView(source) ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength) : new Uint8Array(source);
+  let info: WasmModuleInfo;
+  try {
+    info = readModuleInfo(bytes);
+  } catch (error) {
+    throw new WsError('WS_NOT_WASM', `The guest is not a valid WebAssembly module: ${(error as Error).message}. Rebuild it for wasm32-wasi.`, { cause: error });
+  }
+  const functions = info.exports.filter((e) => e.kind === 'function' && e.type);
+  const found = functions.find((e) => e.name === name);
+  if (!found) {
+    throw new WsError('WS_USAGE', `Function "${name}" not found in the guest's exports (it exports: ${functions.map((e) => e.name).join(', ') || 'no functions'}). Give the name of one of its exported functions.`);
+  }
+  return found.type!;
 }
 
 /** What a caller passed instead of bytes or a module, for the error message. */

@@ -12,6 +12,8 @@ import { allStrings, badValue, lastString, parseArguments, type OptionSpec, type
 import { MAX_MEMORY_PAGE_LIMIT } from '../../runtime/memory-limit.js';
 import { MAX_TIME_LIMIT_MS } from '../../runtime/time-limit.js';
 import { gasLimitValue, runWithGasStatistics } from './run-gas.js';
+import { runReactor, runsAsReactor, runWithStatistics } from './run-wasmedge.js';
+import { WASMEDGE_RUN_OPTIONS, wasmEdgeHelpSections, wasmEdgeRunSettings, type WasmEdgeRunSettings } from './run-wasmedge-options.js';
 import { guestIndex, loadCliPlugins, scanOption } from '../plugin-paths.js';
 import { UsageError } from '../output.js';
 
@@ -27,6 +29,8 @@ interface RunArguments {
   memoryPageLimit?: number;
   gasLimit?: bigint;
   gasMeasuring: boolean;
+  /** --reactor, the statistics switches. */
+  wasmedge: WasmEdgeRunSettings;
 }
 
 /** ws run's own options, with their help lines. */
@@ -133,6 +137,7 @@ function runArgumentsFrom(parsed: ParsedArguments, argv: readonly string[], plug
     memoryPageLimit: limitValue(parsed, 'memory-page-limit', 'pages', MAX_MEMORY_PAGE_LIMIT),
     gasLimit: gasLimitValue(lastString(parsed, 'gas-limit')),
     gasMeasuring: parsed.values.get('enable-gas-measuring')?.at(-1) === true,
+    wasmedge: wasmEdgeRunSettings(parsed),
   };
   for (const [name, option] of pluginOptions) {
     const values = parsed.values.get(name);
@@ -148,7 +153,7 @@ function runArgumentsFrom(parsed: ParsedArguments, argv: readonly string[], plug
 
 /** Parses `ws run` arguments like the wasmedge command: options, then the guest, then its arguments (never parsed). */
 export function parseRunArguments(argv: readonly string[]): RunArguments | undefined {
-  const options: Record<string, OptionSpec> = { ...CORE_OPTIONS, ...LIMIT_OPTIONS };
+  const options: Record<string, OptionSpec> = { ...CORE_OPTIONS, ...LIMIT_OPTIONS, ...WASMEDGE_RUN_OPTIONS };
   const pluginOptions = new Map<string, PluginOptionInfo>();
   // Only the options given are looked up: asking a plug-in loads it.
   for (const token of argv.slice(0, guestIndex(argv))) {
@@ -179,8 +184,17 @@ export function runHelp(): string {
     'Options:',
     ...Object.values(CORE_OPTIONS).map((option) => `  ${option.help}`),
     '',
+    'WebAssembly proposals:',
+    ...wasmEdgeHelpSections().proposals,
+    '',
     'Limits:',
     ...Object.values(LIMIT_OPTIONS).map((option) => `  ${option.help}`),
+    '',
+    'Statistics (on stderr after the run):',
+    ...wasmEdgeHelpSections().statistics,
+    '',
+    'Execution:',
+    ...wasmEdgeHelpSections().execution,
     '',
     'Plug-in options:',
   ];
@@ -231,9 +245,18 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     ...(args.timeLimitMs ? { timeLimitMs: args.timeLimitMs } : {}),
     ...(args.memoryPageLimit !== undefined ? { memoryPageLimit: args.memoryPageLimit } : {}),
     ...(args.gasLimit !== undefined ? { gasLimit: args.gasLimit } : {}),
-    ...(args.gasMeasuring ? { gasMeasuring: true } : {}),
+    ...(args.gasMeasuring || args.wasmedge.instructionCount ? { gasMeasuring: true } : {}),
+    ...(args.wasmedge.timeMeasuring ? { statistics: true } : {}),
   });
   try {
+    if (args.wasmedge.timeMeasuring && args.isolation !== 'none') {
+      throw new UsageError(`ws run: --enable-time-measuring times the guest in this process: it cannot be used with --isolation ${args.isolation}. Leave one of them out.`);
+    }
+    const reactor = runsAsReactor(args.wasmedge, bytes, args.guestArgs);
+    const run = (): Promise<number> => (reactor ? runReactor(runtime, bytes, args.guestArgs) : runtime.run(bytes));
+    const gas = args.gasLimit !== undefined || args.gasMeasuring || args.wasmedge.allStatistics;
+    if (args.wasmedge.timeMeasuring || args.wasmedge.instructionCount) return await runWithStatistics(runtime, run, { ...args.wasmedge, gas });
+    if (reactor) return await run();
     if (args.gasLimit !== undefined || args.gasMeasuring) return await runWithGasStatistics(runtime, bytes);
     return await runtime.run(bytes);
   } finally {
