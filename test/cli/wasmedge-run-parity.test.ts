@@ -85,6 +85,15 @@ describe('ws run --dir GUEST:HOST:readonly', () => {
     expect(readdirSync(readonly).sort()).toEqual(['existing', 'folder']);
   });
 
+  it('is read-only in a worker and in a child process too (--isolation)', () => {
+    for (const isolation of ['worker', 'process']) {
+      const dir = sandbox();
+      const result = runCli(['run', '--isolation', isolation, '--dir', `/d:${dir}:readonly`, guest('readonly_dir'), '/d']);
+      expect(result.stdout, isolation).toBe(READ_ONLY_ANSWERS);
+      expect(readdirSync(dir).sort()).toEqual(['existing', 'folder']);
+    }
+  });
+
   it.runIf(haveWasmedge)('answers as wasmedge 0.17 does, read-only and read-write', () => {
     for (const mode of ['readonly', 'readwrite']) {
       const [forWs, forWasmedge] = [sandbox(), sandbox()];
@@ -127,6 +136,14 @@ describe('wasi:logging/logging (WasmEdge\'s built-in wasi_logging)', () => {
     expect(withoutTimestamps(result.stderr)).toBe(
       '[critical] message at level 5\n[ws] WS_HOST_FUNCTION_FAILED: The guest called wasi:logging/logging log with level 9; the levels are 0 (trace), 1 (debug), 2 (info), 3 (warn), 4 (error) and 5 (critical). Fix the level the guest passes.\n',
     );
+  });
+
+  it('logs the same from a worker and a child process (--isolation), with the log level', () => {
+    for (const isolation of ['worker', 'process']) {
+      const result = runCli(['run', '--isolation', isolation, '--log-level', 'error', guest('wasi_logging')]);
+      expect(result.stdout, isolation).toBe('');
+      expect(withoutTimestamps(result.stderr)).toBe('[error] message at level 4\n[critical] message at level 5\n');
+    }
   });
 
   it('--forbidden-plugin wasi_logging takes it away', () => {
@@ -202,6 +219,19 @@ describe('ws run --reactor (test/guests/reactor.wat)', () => {
       expect(result.status).toBe(1);
       expect(result.stdout).toBe('');
     }
+  });
+
+  it('--enable-gas-measuring and --gas-limit count _initialize and the call, as WasmEdge (19 + 6)', () => {
+    const measured = runCli(['run', '--enable-gas-measuring', '--reactor', reactor, 'add', '1', '2']);
+    expect(measured).toEqual({
+      status: 0,
+      signal: null,
+      stdout: 'initialized\n1003\n',
+      stderr: '[ws] ====================  Statistics  ====================\n[ws]  Gas costs: 25\n[ws] =======================   End   ======================\n',
+    });
+    const limited = runCli(['run', '--gas-limit', '10', '--reactor', reactor, 'add', '1', '2']);
+    expect(limited.status).toBe(134);
+    expect(limited.stderr).toContain('[ws]  Gas costs: 10\n');
   });
 
   it('a trap in the function exits with 1 after _initialize\'s output', () => {

@@ -47,7 +47,7 @@ export const PROPOSAL_OPTIONS: Readonly<Record<string, WasmEdgeOption>> = {
 
 /** WasmEdge's statistics switches. */
 export const STATISTICS_OPTIONS: Readonly<Record<string, WasmEdgeOption>> = {
-  'enable-time-measuring': { type: 'boolean', help: '--enable-time-measuring  print the execution time: total, in wasm, in host functions (with each one\'s calls), on stderr after the run' },
+  'enable-time-measuring': { type: 'boolean', help: '--enable-time-measuring  print the execution time: total, in wasm, in host functions (with each one\'s calls)' },
   'enable-instruction-count': { type: 'boolean', help: '--enable-instruction-count  print the number of wasm instructions executed (counted by the gas meter, one per instruction)' },
   'enable-all-statistics': { type: 'boolean', help: '--enable-all-statistics  all of the above and the gas used' },
 };

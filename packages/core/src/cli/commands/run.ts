@@ -255,7 +255,8 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     const reactor = runsAsReactor(args.wasmedge, bytes, args.guestArgs);
     const run = (): Promise<number> => (reactor ? runReactor(runtime, bytes, args.guestArgs) : runtime.run(bytes));
     const gas = args.gasLimit !== undefined || args.gasMeasuring || args.wasmedge.allStatistics;
-    if (args.wasmedge.timeMeasuring || args.wasmedge.instructionCount) return await runWithStatistics(runtime, run, { ...args.wasmedge, gas });
+    // A reactor's gas too: run-gas.ts prints it for run() only.
+    if (args.wasmedge.timeMeasuring || args.wasmedge.instructionCount || (reactor && gas)) return await runWithStatistics(runtime, run, { ...args.wasmedge, gas });
     if (reactor) return await run();
     if (args.gasLimit !== undefined || args.gasMeasuring) return await runWithGasStatistics(runtime, bytes);
     return await runtime.run(bytes);
