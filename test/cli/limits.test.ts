@@ -1,6 +1,9 @@
 // `ws run --time-limit` and `--memory-page-limit` with test/guests/limits.c: exit codes,
 // messages and the guest's output, exactly. (The process plug-in's child being killed by the time
 // limit is tested in packages/process/test/time-limit.test.ts.)
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { guest, runCli } from '../helpers/paths.js';
 
@@ -14,6 +17,24 @@ describe('ws run --time-limit', () => {
       '[ws] WS_TIME_LIMIT: The guest ran longer than its time limit of 200 ms and was stopped. Raise the limit (timeLimitMs / --time-limit) if the guest needs more time, or look for an endless loop in it.\n',
     );
     expect(result.status).toBe(124);
+  });
+
+  it('stops a guest that read 43 MB first without crashing Node 20 (V8 11 and concurrent marking)', () => {
+    // Terminating this guest crashed node 20.20 (segfault, exit 139) until ws turned concurrent
+    // marking off for V8 11 (src/runtime/time-limit.ts); in a fresh process each time.
+    const dir = mkdtempSync(join(tmpdir(), 'ws-time-limit-'));
+    try {
+      writeFileSync(join(dir, 'big.bin'), Buffer.alloc(43_000_000));
+      const result = runCli(['run', '--time-limit', '300', '--dir', `/d:${dir}`, limits, 'read-spin', '/d/big.bin']);
+      expect(result.signal).toBeNull();
+      expect(result.stdout).toBe('read 43000000\n');
+      expect(result.stderr).toBe(
+        '[ws] WS_TIME_LIMIT: The guest ran longer than its time limit of 300 ms and was stopped. Raise the limit (timeLimitMs / --time-limit) if the guest needs more time, or look for an endless loop in it.\n',
+      );
+      expect(result.status).toBe(124);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('leaves a guest that finishes in time alone (0: no limit)', () => {

@@ -3,6 +3,7 @@
  * memoryPageLimit, ws run --time-limit / --memory-page-limit).
  *
  *   limits.wasm spin         prints "spinning", then loops forever in wasm code
+ *   limits.wasm read-spin F  reads the file F into memory, prints "read <bytes>", then spins
  *   limits.wasm grow N...    prints memory 0's size in pages, then for each N the result of
  *                            memory.grow(N) (-1: refused) and the size after it
  *
@@ -19,6 +20,25 @@ int main(int argc, char **argv) {
     volatile unsigned long turns = 0;
     for (;;) turns++;
   }
+  if (argc >= 3 && strcmp(argv[1], "read-spin") == 0) {
+    FILE *file = fopen(argv[2], "rb");
+    if (file == NULL) {
+      perror(argv[2]);
+      return 1;
+    }
+    size_t total = 0, got;
+    char *data = NULL;
+    do {
+      data = realloc(data, total + (1 << 20));
+      got = fread(data + total, 1, 1 << 20, file);
+      total += got;
+    } while (got > 0);
+    fclose(file);
+    printf("read %zu\n", total);
+    fflush(stdout);
+    volatile unsigned long turns = 0;
+    for (;;) turns += (unsigned char)data[turns % (total ? total : 1)] + 1;
+  }
   if (argc >= 2 && strcmp(argv[1], "grow") == 0) {
     printf("pages %lu\n", (unsigned long)__builtin_wasm_memory_size(0));
     for (int i = 2; i < argc; ++i) {
@@ -27,6 +47,6 @@ int main(int argc, char **argv) {
     }
     return 0;
   }
-  fprintf(stderr, "usage: limits.wasm spin | grow N...\n");
+  fprintf(stderr, "usage: limits.wasm spin | read-spin FILE | grow N...\n");
   return 2;
 }

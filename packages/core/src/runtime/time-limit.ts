@@ -12,6 +12,13 @@
  * bridge for the platform at all), node:vm's own watchdog terminates the call instead: wasm code
  * is stopped the same way, but plug-ins never see the interrupt flag, so a host call blocked in a
  * plug-in finishes first.
+ *
+ * Node 20's V8 (11.3) can corrupt its heap when it terminates a guest while a concurrent GC
+ * marking is running (reproduced without ws: node:wasi and node:vm's `timeout`, a guest that read a
+ * 43 MB file and then spins; a segfault or "unreachable code" in the marker soon after). Node 22
+ * and 24 are not affected. On V8 before 12, the first time limit therefore turns concurrent marking
+ * off for the process (`--no-concurrent-marking`: marking runs on the main thread, with longer GC
+ * pauses), which avoids it.
  */
 import { createRequire } from 'node:module';
 import { TimeLimitError, WsError } from '../errors.js';
@@ -48,6 +55,7 @@ export function checkTimeLimit(value: unknown, source = 'timeLimitMs'): number {
  */
 export function callWithTimeLimit<T>(fn: () => T, milliseconds: number, limitMs = milliseconds): T {
   if (limitMs <= 0) return fn();
+  avoidV8MarkingCrash();
   // Already past the deadline (an earlier entry point used it up): V8 gets 1 ms.
   const budget = Math.max(1, Math.ceil(milliseconds));
   const found = bridgeWithTimeLimit();
@@ -69,6 +77,17 @@ export function callWithVmTimeout<T>(fn: () => T, milliseconds: number, limitMs 
     if ((error as NodeJS.ErrnoException | undefined)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new TimeLimitError(limitMs);
     throw error;
   }
+}
+
+let markingChecked = false;
+
+/** See the file's comment: V8 11 (Node 20) and termination during concurrent marking. */
+function avoidV8MarkingCrash(): void {
+  if (markingChecked) return;
+  markingChecked = true;
+  const major = Number(process.versions.v8.split('.')[0]);
+  if (major >= 12) return;
+  (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--no-concurrent-marking');
 }
 
 let cached: { bridge: BridgeAddon } | { why: string } | undefined;
