@@ -192,6 +192,27 @@ describe('gas metering: the rewritten module', () => {
     expect(names).toEqual(['_start:function', 'memory:memory', `${GAS_EXPORT}:global`]);
   });
 
+  it('the counter survives recursion and a host function calling back into the guest', async () => {
+    const bytes = await wat(`(module
+      (import "env" "callback" (func $callback))
+      (memory (export "memory") 1)
+      (func $fact (export "fact") (param i64) (result i64)
+        (if (result i64) (i64.eqz (local.get 0))
+          (then (i64.const 1))
+          (else (i64.mul (local.get 0) (call $fact (i64.sub (local.get 0) (i64.const 1)))))))
+      (func (export "_start") (call $callback) (drop (call $fact (i64.const 3)))))`);
+    let exports: WebAssembly.Exports | undefined;
+    const { instance } = (await WebAssembly.instantiate(instrumentGas(bytes), {
+      env: { callback: () => (exports!.fact as (n: bigint) => bigint)(2n) },
+    })) as unknown as WebAssembly.WebAssemblyInstantiatedSource;
+    exports = instance.exports;
+    (instance.exports._start as () => void)();
+    // fact(n > 0): local.get i64.eqz if | else local.get local.get i64.const i64.sub call | i64.mul end end = 12;
+    // fact(0): local.get i64.eqz if | i64.const else | end end = 7. _start: call | i64.const call | drop end = 5.
+    // fact(2) from the callback: 12 + 12 + 7; fact(3): 12 + 12 + 12 + 7.
+    expect((instance.exports[GAS_EXPORT] as WebAssembly.Global).value).toBe(5n + 31n + 43n);
+  });
+
   it('a metered guest prints exactly what the unmetered one prints', async () => {
     const text = program(`(local $i i32) (local $sum i32)
       (loop $l

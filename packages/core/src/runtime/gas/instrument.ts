@@ -2,10 +2,12 @@
  * Gas metering by rewriting the guest's binary before it is compiled.
  *
  * The guest gets one more mutable i64 global (appended, so no index moves),
- * exported as {@link GAS_EXPORT}. Each basic block starts with a meter that
- * adds the block's cost to it and, with a limit, traps (`unreachable`) when the
- * sum passes the limit: the runtime then reads the global to tell a gas trap
- * from the guest's own. What counts is what WasmEdge's interpreter counts,
+ * exported as {@link GAS_EXPORT}, and each function one more i64 local, its copy
+ * of the counter (loaded on entry and after calls, stored before calls, returns
+ * and traps). Each basic block starts with a meter that adds the block's cost to
+ * the local and, with a limit, traps (`unreachable`) when the sum passes the
+ * limit: the runtime then reads the global to tell a gas trap from the guest's
+ * own. No function, type or local index moves. What counts is what WasmEdge's interpreter counts,
  * measured against the real `wasmedge` 0.17 (see DESIGN.md "Gas"):
  *
  * - every executed instruction, the `end` of a block reached by a branch or by
@@ -181,36 +183,45 @@ class Instrumenter {
     }
   }
 
-  #meterCode(section: Section): number[] {
+  #meterCode(section: Section): Uint8Array {
     const reader = this.#reader(section);
     const count = reader.u32();
-    const out: number[] = [...encodeU32(count)];
+    const parts: Uint8Array[] = [Uint8Array.from(encodeU32(count))];
     for (let i = 0; i < count; i++) {
       const size = reader.u32();
       const start = reader.offset;
       reader.skip(size);
       const typeIndex = this.#functionTypes[i];
       const body = this.#meterFunction(start, reader.offset, typeIndex === undefined ? undefined : this.#types[typeIndex]);
-      out.push(...encodeU32(body.length));
-      for (const b of body) out.push(b);
+      parts.push(Uint8Array.from(encodeU32(body.reduce((sum, part) => sum + part.length, 0))), ...body);
     }
-    return out;
+    return Buffer.concat(parts);
   }
 
-  /** One function body: locals copied, then the expression with a meter at each block start. */
-  #meterFunction(start: number, end: number, type: FunctionType | undefined): number[] {
+  /**
+   * One function body: its locals and one more i64 local, the counter's copy for this call
+   * (V8 keeps it in a register), then the expression with a meter at each block start. The copy
+   * is loaded from the global on entry and after each call, and stored back before each call,
+   * return, `unreachable` and the function's end, and when the limit traps.
+   */
+  #meterFunction(start: number, end: number, type: FunctionType | undefined): Uint8Array[] {
+    if (!type) throw new GasInstrumentError('a function has a type the gas meter cannot read');
     const reader = new ByteReader(this.#bytes, start, end);
-    for (let i = 0, groups = reader.u32(); i < groups; i++) {
-      reader.u32();
+    const groups = reader.u32();
+    const groupsStart = reader.offset;
+    let localCount = type.paramCount;
+    for (let i = 0; i < groups; i++) {
+      localCount += reader.u32();
       skipValueType(reader);
     }
     const expressionStart = reader.offset;
-    const meters: { at: number; cost: number }[] = [];
+    const code = new MeterCode(this.#gasGlobal, localCount, this.#limit);
+    const inserts: Insert[] = [{ at: expressionStart, rank: LOAD, code: code.load }];
     // The block being summed: where its meter goes and its cost so far.
     let blockAt = expressionStart;
     let blockCost = 0;
     const startBlock = (at: number, initialCost: number): void => {
-      if (blockCost > 0) meters.push({ at: blockAt, cost: blockCost });
+      if (blockCost > 0) inserts.push({ at: blockAt, rank: METER, code: code.meter(blockCost) });
       blockAt = at;
       blockCost = initialCost;
     };
@@ -253,6 +264,7 @@ class Instrumenter {
             // Reached by branches: metered after a wrapper block's end (below); by falling through: here.
             if (!frame.targeted) blockCost += cost;
             startBlock(at, 0);
+            if (!frame.targeted) inserts.push({ at, rank: STORE, code: code.store });
           } else if (frame.opcode === OP.if || frame.targeted) {
             startBlock(reader.offset, cost);
           } else {
@@ -260,19 +272,27 @@ class Instrumenter {
           }
           break;
         }
-        case OP.brIf:
-        case OP.brOnNull:
-        case OP.brOnNonNull:
-        case OP.br:
-        case OP.brTable:
+        case OP.call:
+        case OP.callIndirect:
+        case OP.callRef:
+          blockCost += cost;
+          inserts.push({ at, rank: STORE, code: code.store }, { at: reader.offset, rank: LOAD, code: code.load });
+          startBlock(reader.offset, 0);
+          break;
         case OP.return:
         case OP.unreachable:
         case OP.returnCall:
         case OP.returnCallIndirect:
         case OP.returnCallRef:
-        case OP.call:
-        case OP.callIndirect:
-        case OP.callRef:
+          blockCost += cost;
+          inserts.push({ at, rank: STORE, code: code.store });
+          startBlock(reader.offset, 0);
+          break;
+        case OP.brIf:
+        case OP.brOnNull:
+        case OP.brOnNonNull:
+        case OP.br:
+        case OP.brTable:
           blockCost += cost;
           startBlock(reader.offset, 0);
           break;
@@ -281,8 +301,19 @@ class Instrumenter {
       }
     }
     if (reader.offset !== end) throw new GasInstrumentError('a function body has bytes after its final end');
-    const wrapper = functionTargeted ? this.#wrapperBlockType(type) : undefined;
-    return this.#emitFunction(start, expressionStart, finalEnd, meters, wrapper);
+    // Same place: load (after a call), then the meter, then store (before a call or return).
+    inserts.sort((x, y) => x.at - y.at || x.rank - y.rank);
+    const parts: Uint8Array[] = [Uint8Array.from(encodeU32(groups + 1)), this.#bytes.subarray(groupsStart, expressionStart), I64_LOCAL];
+    if (functionTargeted) parts.push(Uint8Array.from([OP.block, ...this.#wrapperBlockType(type)]));
+    let position = expressionStart;
+    for (const insert of inserts) {
+      parts.push(this.#bytes.subarray(position, insert.at), insert.code);
+      position = insert.at;
+    }
+    parts.push(this.#bytes.subarray(position, finalEnd + 1));
+    // With a wrapper, the copied end closes it; the function's end is metered after it.
+    if (functionTargeted) parts.push(code.meter(this.#cost(OP.end)), code.store, Uint8Array.of(OP.end));
+    return parts;
   }
 
   /**
@@ -290,8 +321,7 @@ class Instrumenter {
    * a body is wrapped in a block whose end is followed by the meter of that
    * `end`. The block type is the function's results.
    */
-  #wrapperBlockType(type: FunctionType | undefined): number[] {
-    if (!type) throw new GasInstrumentError('a function has a type the gas meter cannot read');
+  #wrapperBlockType(type: FunctionType): number[] {
     if (type.results.length === 0) return [0x40];
     if (type.results.length === 1) return [...type.results[0]!];
     const key = type.results.map((r) => [...r].join(',')).join(';');
@@ -304,33 +334,6 @@ class Instrumenter {
       this.#addedTypes.set(key, added);
     }
     return encodeS64(BigInt(added.index));
-  }
-
-  #emitFunction(start: number, expressionStart: number, finalEnd: number, meters: { at: number; cost: number }[], wrapper: number[] | undefined): number[] {
-    const out: number[] = [];
-    const copy = (from: number, to: number): void => {
-      for (let i = from; i < to; i++) out.push(this.#bytes[i]!);
-    };
-    copy(start, expressionStart);
-    if (wrapper) out.push(OP.block, ...wrapper);
-    let position = expressionStart;
-    for (const meter of meters) {
-      copy(position, meter.at);
-      out.push(...this.#meter(meter.cost));
-      position = meter.at;
-    }
-    copy(position, finalEnd + 1);
-    // With a wrapper, the copied end closes it; the function's end is metered after it.
-    if (wrapper) out.push(...this.#meter(this.#cost(OP.end)), OP.end);
-    return out;
-  }
-
-  /** `gas += cost`, then with a limit `if (gas > limit) unreachable`. */
-  #meter(cost: number): number[] {
-    const global = encodeU32(this.#gasGlobal);
-    const add = [0x23, ...global, 0x42, ...encodeS64(BigInt(cost)), 0x7c, 0x24, ...global];
-    if (this.#limit === undefined) return add;
-    return [...add, 0x23, ...global, 0x42, ...encodeS64(BigInt.asIntN(64, this.#limit)), 0x56, 0x04, 0x40, 0x00, 0x0b];
   }
 
   #globalSection(): number[] {
@@ -366,6 +369,52 @@ class Instrumenter {
     for (let i = reader.offset; i < existing.end; i++) out.push(this.#bytes[i]!);
     for (const added of this.#addedTypes.values()) out.push(...added.bytes);
     return out;
+  }
+}
+
+/** Code inserted into a function body, and its order among inserts at the same place. */
+interface Insert {
+  at: number;
+  rank: number;
+  code: Uint8Array;
+}
+const LOAD = 0;
+const METER = 1;
+const STORE = 2;
+/** One local of type i64 (the locals entry appended to a function). */
+const I64_LOCAL = Uint8Array.of(0x01, 0x7e);
+
+/** The meter's instructions for one function (its counter local). */
+class MeterCode {
+  /** `local = global` */
+  readonly load: Uint8Array;
+  /** `global = local` */
+  readonly store: Uint8Array;
+  readonly #local: number[];
+  readonly #limit: number[] | undefined;
+  readonly #meters = new Map<number, Uint8Array>();
+
+  constructor(global: number, local: number, limit: bigint | undefined) {
+    const globalIndex = encodeU32(global);
+    this.#local = encodeU32(local);
+    this.#limit = limit === undefined ? undefined : encodeS64(BigInt.asIntN(64, limit));
+    this.load = Uint8Array.from([0x23, ...globalIndex, 0x21, ...this.#local]);
+    this.store = Uint8Array.from([0x20, ...this.#local, 0x24, ...globalIndex]);
+  }
+
+  /** `local += cost`; with a limit, `if (local > limit) { global = local; unreachable }`. */
+  meter(cost: number): Uint8Array {
+    let code = this.#meters.get(cost);
+    if (!code) {
+      const add = [0x20, ...this.#local, 0x42, ...encodeS64(BigInt(cost)), 0x7c];
+      code = Uint8Array.from(
+        this.#limit === undefined
+          ? [...add, 0x21, ...this.#local]
+          : [...add, 0x22, ...this.#local, 0x42, ...this.#limit, 0x56, 0x04, 0x40, ...this.store, 0x00, 0x0b],
+      );
+      this.#meters.set(cost, code);
+    }
+    return code;
   }
 }
 
