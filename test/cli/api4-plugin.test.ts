@@ -3,8 +3,10 @@
 // limit functions whose signatures changed in API 5 through their old signatures; the guest
 // (test/guests/api4_limits.wat) prints what each returned. The stand-in must bind it to the
 // WASMEDGE_0.16 editions (struct by value) and read its 32-bit memory offsets as 32-bit.
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { fixtureDir, guest, runCli } from '../helpers/paths.js';
+import { haveRealWasmedge, realWasmedge } from '../helpers/real-wasmedge.js';
 
 const plugin = fixtureDir('api4_fixture');
 
@@ -41,5 +43,21 @@ describe('an API-4 plug-in under ws run', () => {
     expect(result.status).toBe(0);
     const json = JSON.parse(runCli(['plugins', '--json', '--plugin-path', plugin]).stdout) as { plugins: { name: string; apiVersion: number }[] };
     expect(json.plugins.find((p) => p.name === 'ws_api4_fixture')?.apiVersion).toBe(4);
+  });
+});
+
+// What ws does better: WasmEdge 0.17 keeps only plug-ins declaring exactly API 5 and drops this one
+// without a word, so the guest's import does not resolve.
+describe.runIf(haveRealWasmedge('an API-4 plug-in'))('the same plug-in under wasmedge 0.17', () => {
+  it('is dropped: the guest fails to link', () => {
+    const reference = spawnSync(realWasmedge, ['run', guest('api4_limits')], {
+      encoding: 'utf8',
+      env: { ...process.env, WASMEDGE_PLUGIN_PATH: plugin },
+      timeout: 60000,
+    });
+    const log = reference.stdout + reference.stderr;
+    expect(log).toContain('unknown import');
+    expect(log).toContain('When linking module: "ws_api4"');
+    expect(reference.status).not.toBe(0);
   });
 });

@@ -134,7 +134,8 @@ WASMEDGE_CAPI_EXPORT uint32_t ws_host_plugin_load_path(const char *Path, ws_load
  * Returns the full length without the NUL. */
 WASMEDGE_CAPI_EXPORT size_t ws_host_plugin_default_paths(char *Buf, size_t Len);
 
-/* The plug-in API versions this host accepts (currently only 5). */
+/* The current plug-in API version (5). The loader also accepts 3 and 4
+ * (WasmEdge 0.14.0-0.16), whose C plug-in ABI it honours. */
 WASMEDGE_CAPI_EXPORT uint32_t ws_host_supported_api_version(void);
 
 WASMEDGE_CAPI_EXPORT const WasmEdge_PluginDescriptor *ws_host_plugin_descriptor(const WasmEdge_PluginContext *Plugin);
