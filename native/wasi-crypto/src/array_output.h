@@ -4,12 +4,14 @@
 
 #include <cstdint>
 
+#include "budget.h"
 #include "context.h"
 #include "crypto_errno.h"
 #include "secret_bytes.h"
 
 namespace wasi_crypto {
 
-Errno newArrayOutput(Context &ctx, SecretBytes data, uint32_t *handle);
+// Charged to `owner` with the size of `data`.
+Errno newArrayOutput(Context &ctx, Budget &owner, SecretBytes data, uint32_t *handle);
 
 }  // namespace wasi_crypto

@@ -24,8 +24,8 @@ Errno readAsymmetricAlgorithm(Call &c, uint32_t typeRaw, uint32_t namePointer, u
 }
 
 Errno publishBytes(Call &c, SecretBytes bytes, uint32_t outPointer) {
-  uint32_t handle;
-  WC_TRY(newArrayOutput(c.ctx, std::move(bytes), &handle));
+  uint32_t handle = 0;
+  WC_TRY(newArrayOutput(c.ctx, c.owner, std::move(bytes), &handle));
   Errno written = c.mem.writeU32(outPointer, handle);
   if (written != Errno::Success) c.ctx.close(c.ctx.arrayOutputs, handle);
   return written;

@@ -20,11 +20,12 @@ Errno readOptionalOptions(Call &c, uint32_t pointer, AlgorithmType family, std::
 Errno readAsymmetricAlgorithm(Call &c, uint32_t typeRaw, uint32_t namePointer, uint32_t nameLength,
                               const AsymmetricAlgorithm **out);
 
-// Stores `object` in `table` and writes its handle to the out-pointer.
+// Stores `object` in `table`, charged to the caller's budget with the
+// `bytes` it holds, and writes its handle to the out-pointer.
 template <class T>
-Errno publish(Call &c, HandleTable<T> &table, std::shared_ptr<T> object, uint32_t outPointer) {
-  uint32_t handle;
-  WC_TRY(c.ctx.insert(table, std::move(object), &handle));
+Errno publish(Call &c, HandleTable<T> &table, std::shared_ptr<T> object, uint32_t outPointer, uint64_t bytes = 0) {
+  uint32_t handle = 0;
+  WC_TRY(c.ctx.insert(c.owner, table, std::move(object), &handle, bytes));
   Errno written = c.mem.writeU32(outPointer, handle);
   if (written != Errno::Success) c.ctx.close(table, handle);
   return written;

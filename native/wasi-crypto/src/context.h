@@ -7,14 +7,22 @@
 // instance and destroyed (wiping every secret) when the last one is deleted:
 // each module instance holds a reference. See packages/wasi-crypto/DESIGN.md.
 //
-// Locking: `mutex_` guards the tables only. Objects with mutable state carry
+// Budgets: every handle is charged to the module instance that created it
+// (budget.h); insert and charge refuse past its limits, close refunds, and
+// releaseOwner (the module finalizer) closes whatever that instance left open.
+//
+// Locking: `mutex_` guards the tables and the budgets' counters only. Objects with mutable state carry
 // their own mutex, so guests in different worker threads do not serialise
 // on long operations such as hashing a large buffer.
 #pragma once
 
+#include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <mutex>
+#include <vector>
 
+#include "budget.h"
 #include "crypto_errno.h"
 #include "handle_table.h"
 
@@ -38,11 +46,42 @@ class Context {
   static Context *acquire();
   static void release(Context *context);
 
+  // Stores `object` charged to `owner` with `bytes` it holds: too_many_handles
+  // past owner's handle limit, overflow past its byte limit.
   template <class T>
-  Errno insert(HandleTable<T> &table, std::shared_ptr<T> object, uint32_t *handle) {
+  Errno insert(Budget &owner, HandleTable<T> &table, std::shared_ptr<T> object, uint32_t *handle, uint64_t bytes = 0) {
     std::lock_guard<std::mutex> lock(mutex_);
-    return table.insert(std::move(object), handle);
+    if (owner.handles >= owner.maxHandles) return refuse(owner, false);
+    if (bytes > owner.maxBytes - owner.bytes) return refuse(owner, true);
+    WC_TRY(table.insert(std::move(object), &owner, bytes, handle));
+    owner.handles += 1;
+    owner.bytes += bytes;
+    return Errno::Success;
   }
+
+  // Adds `delta` bytes (negative: gives them back) to what `handle` holds,
+  // charged to the budget that owns it: overflow past its byte limit,
+  // invalid_handle when the handle is gone.
+  template <class T>
+  Errno charge(HandleTable<T> &table, uint32_t handle, int64_t delta) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto *entry = table.entry(handle);
+    if (entry == nullptr) return Errno::InvalidHandle;
+    Budget &owner = *entry->owner;
+    if (delta >= 0) {
+      if (static_cast<uint64_t>(delta) > owner.maxBytes - owner.bytes) return refuse(owner, true);
+      owner.bytes += static_cast<uint64_t>(delta);
+      entry->bytes += static_cast<uint64_t>(delta);
+    } else {
+      uint64_t refund = std::min<uint64_t>(entry->bytes, static_cast<uint64_t>(-(delta + 1)) + 1);
+      owner.bytes -= refund;
+      entry->bytes -= refund;
+    }
+    return Errno::Success;
+  }
+
+  // Closes every handle charged to `owner` (its module instance is going away).
+  void releaseOwner(Budget &owner);
 
   // invalid_handle when the handle is unknown or of another kind.
   template <class T>
@@ -57,8 +96,11 @@ class Context {
   Errno close(HandleTable<T> &table, uint32_t handle) {
     std::shared_ptr<T> dropped;  // destroyed after the lock is released
     std::lock_guard<std::mutex> lock(mutex_);
-    dropped = table.find(handle);
-    if (!dropped) return Errno::Closed;
+    auto *entry = table.entry(handle);
+    if (entry == nullptr) return Errno::Closed;
+    dropped = entry->object;
+    entry->owner->handles -= 1;
+    entry->owner->bytes -= entry->bytes;
     table.erase(handle);
     return Errno::Success;
   }
@@ -78,6 +120,9 @@ class Context {
  private:
   Context() = default;
   ~Context();
+  // The error for a refused charge, after one line on stderr the first time
+  // for this budget and kind (handles or bytes).
+  static Errno refuse(Budget &owner, bool bytes);
   std::mutex mutex_;
 };
 

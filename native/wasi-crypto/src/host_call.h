@@ -12,14 +12,23 @@
 #include <cstdint>
 #include <new>
 
+#include "budget.h"
 #include "context.h"
 #include "crypto_errno.h"
 #include "guest_memory.h"
 
 namespace wasi_crypto {
 
+// The host data of one module instance: the shared Context and the budget of
+// what this instance creates (plugin.cpp frees both in its finalizer).
+struct ModuleData {
+  Context *ctx;
+  Budget budget;
+};
+
 struct Call {
   Context &ctx;
+  Budget &owner;  // charged for the handles and bytes this call creates
   GuestMemory mem;
   const WasmEdge_Value *params;
 
@@ -34,7 +43,8 @@ WasmEdge_Result hostTrampoline(void *data, const WasmEdge_CallingFrameContext *f
                                const WasmEdge_Value *params, WasmEdge_Value *returns) {
   Errno result;
   try {
-    Call call{*static_cast<Context *>(data), GuestMemory(frame), params};
+    ModuleData &module = *static_cast<ModuleData *>(data);
+    Call call{*module.ctx, module.budget, GuestMemory(frame), params};
     result = Implementation(call);
   } catch (const std::bad_alloc &) {
     result = Errno::AlgorithmFailure;

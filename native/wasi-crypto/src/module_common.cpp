@@ -10,10 +10,11 @@
 
 namespace wasi_crypto {
 
-Errno newArrayOutput(Context &ctx, SecretBytes data, uint32_t *handle) {
+Errno newArrayOutput(Context &ctx, Budget &owner, SecretBytes data, uint32_t *handle) {
   auto output = std::make_shared<ArrayOutput>();
+  const uint64_t bytes = data.size();
   output->data = std::move(data);
-  return ctx.insert(ctx.arrayOutputs, std::move(output), handle);
+  return ctx.insert(owner, ctx.arrayOutputs, std::move(output), handle, bytes);
 }
 
 namespace {
@@ -60,8 +61,8 @@ Errno options_open(Call &c) {
   WC_TRY(c.mem.checkOut(c.u32(1), 4));
   AlgorithmType family;
   WC_TRY(decodeAlgorithmType(c.u32(0), &family));
-  uint32_t handle;
-  WC_TRY(c.ctx.insert(c.ctx.options, std::make_shared<Options>(family), &handle));
+  uint32_t handle = 0;
+  WC_TRY(c.ctx.insert(c.owner, c.ctx.options, std::make_shared<Options>(family), &handle));
   return c.mem.writeU32(c.u32(1), handle);
 }
 
@@ -85,6 +86,10 @@ Errno options_set(Call &c) {
   if (options->family != AlgorithmType::Symmetric) return Errno::UnsupportedOption;
   if (name != "context" && name != "salt" && name != "nonce") return Errno::UnsupportedOption;
   std::lock_guard<std::mutex> lock(options->mutex);
+  // The value replaces any earlier one: charge the difference.
+  auto previous = options->values.find(name);
+  const int64_t held = previous == options->values.end() ? 0 : static_cast<int64_t>(previous->second.size());
+  WC_TRY(c.ctx.charge(c.ctx.options, c.u32(0), static_cast<int64_t>(c.u32(4)) - held));
   options->values[name] = secretCopy(value, c.u32(4));
   return Errno::Success;
 }

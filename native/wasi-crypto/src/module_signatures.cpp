@@ -53,7 +53,12 @@ Errno updateState(Call &c, HandleTable<State> &states) {
   std::shared_ptr<State> state;
   WC_TRY(c.ctx.find(states, c.u32(0), &state));
   std::lock_guard<std::mutex> lock(state->mutex);
-  return absorbSigningState(*state, input, c.u32(2));
+  // Ed25519 keeps the whole message until sign/verify: it counts against the budget.
+  const bool keeps = state->key.algorithm->kind == KeyKind::Ed25519;
+  if (keeps) WC_TRY(c.ctx.charge(states, c.u32(0), c.u32(2)));
+  Errno absorbed = absorbSigningState(*state, input, c.u32(2));
+  if (keeps && absorbed != Errno::Success) c.ctx.charge(states, c.u32(0), -static_cast<int64_t>(c.u32(2)));
+  return absorbed;
 }
 
 Errno signature_state_open(Call &c) { return openState(c, c.ctx.keyPairs, c.ctx.signatureStates); }

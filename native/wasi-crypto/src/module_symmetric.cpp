@@ -71,7 +71,8 @@ Errno symmetric_key_import(Call &c) {
   const SymmetricAlgorithm *algorithm;
   WC_TRY(readSymmetricAlgorithm(c, c.u32(0), c.u32(1), &algorithm));
   WC_TRY(checkSymmetricKeyImport(algorithm, c.u32(3)));
-  return publish(c, c.ctx.symmetricKeys, makeKey(algorithm, secretCopy(raw, c.u32(3))), c.u32(4));
+  // HMAC and HKDF keys may be any length: the bytes count against the budget.
+  return publish(c, c.ctx.symmetricKeys, makeKey(algorithm, secretCopy(raw, c.u32(3))), c.u32(4), c.u32(3));
 }
 
 // symmetric_key_export(symmetric_key, →array_output)
@@ -121,7 +122,8 @@ Errno symmetric_state_clone(Call &c) {
   auto copy = std::make_shared<SymmetricState>();
   WC_TRY(cloneSymmetricState(*locked.state, copy.get()));
   locked.lock.unlock();
-  return publish(c, c.ctx.symmetricStates, std::move(copy), c.u32(1));
+  const uint64_t kept = copy->absorbed.size();
+  return publish(c, c.ctx.symmetricStates, std::move(copy), c.u32(1), kept);
 }
 
 // symmetric_state_options_get(state, name, name_len, value, value_len, →size)
@@ -159,7 +161,14 @@ Errno symmetric_state_absorb(Call &c) {
   WC_TRY(c.mem.constBytes(c.u32(1), c.u32(2), &data));
   LockedState locked;
   WC_TRY(lockState(c, c.u32(0), &locked));
-  return absorbSymmetric(*locked.state, data, c.u32(2));
+  // HKDF and AEAD states keep what they absorb (salt, info, associated data):
+  // it counts against the budget while the state lives. Hashes and HMAC stream.
+  const SymmetricKind kind = locked.state->algorithm->kind;
+  const bool keeps = kind == SymmetricKind::Aead || kind == SymmetricKind::HkdfExtract || kind == SymmetricKind::HkdfExpand;
+  if (keeps) WC_TRY(c.ctx.charge(c.ctx.symmetricStates, c.u32(0), c.u32(2)));
+  Errno absorbed = absorbSymmetric(*locked.state, data, c.u32(2));
+  if (keeps && absorbed != Errno::Success) c.ctx.charge(c.ctx.symmetricStates, c.u32(0), -static_cast<int64_t>(c.u32(2)));
+  return absorbed;
 }
 
 // symmetric_state_squeeze(state, out, out_len)

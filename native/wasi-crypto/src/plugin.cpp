@@ -1,6 +1,8 @@
 // The wasi_crypto plug-in descriptor (spec B.1): five modules, version
-// 0.10.1.0, no options. Each module instance holds a reference to the
-// shared Context (context.h), released by the instance's finalizer.
+// 0.10.1.0, and two ws options, the budgets of a module instance
+// (--crypto-max-handles, --crypto-max-bytes; budget.h). Each module instance
+// holds a reference to the shared Context (context.h) and its own Budget;
+// its finalizer closes the handles it created and releases the reference.
 #include <wasmedge/wasmedge.h>
 
 #include <cstring>
@@ -15,9 +17,30 @@ namespace {
 const ModuleSpec *const kModules[] = {&kAsymmetricCommonModule, &kCommonModule, &kKxModule, &kSignaturesModule,
                                       &kSymmetricModule};
 
-void releaseContext(void *data) { Context::release(static_cast<Context *>(data)); }
+uint32_t maxHandlesOption = kDefaultMaxHandles;
+const uint32_t maxHandlesImplicit = kDefaultMaxHandles;
+uint64_t maxBytesOption = kDefaultMaxBytes;
+const uint64_t maxBytesImplicit = kDefaultMaxBytes;
 
-bool addFunction(WasmEdge_ModuleInstanceContext *module, const HostFunctionSpec &spec, Context *context) {
+WasmEdge_ProgramOption programOptions[] = {
+    {"crypto-max-handles",
+     "Handles a guest may hold at once per module instance (default 4096); creating another returns "
+     "too_many_handles (18).",
+     WasmEdge_ProgramOptionType_UInt32, &maxHandlesOption, &maxHandlesImplicit},
+    {"crypto-max-bytes",
+     "Bytes a guest's handles may hold per module instance: array outputs, absorbed HKDF/AEAD/Ed25519 data, "
+     "option values, imported symmetric keys (default 67108864); past it the call returns overflow (16).",
+     WasmEdge_ProgramOptionType_UInt64, &maxBytesOption, &maxBytesImplicit},
+};
+
+void releaseModuleData(void *data) {
+  auto *module = static_cast<ModuleData *>(data);
+  module->ctx->releaseOwner(module->budget);
+  Context::release(module->ctx);
+  delete module;
+}
+
+bool addFunction(WasmEdge_ModuleInstanceContext *module, const HostFunctionSpec &spec, ModuleData *context) {
   std::vector<WasmEdge_ValType> parameters;
   for (const char *p = spec.parameters; *p; ++p) {
     parameters.push_back(*p == 'I' ? WasmEdge_ValTypeGenI64() : WasmEdge_ValTypeGenI32());
@@ -41,17 +64,20 @@ WasmEdge_ModuleInstanceContext *createModule(const WasmEdge_ModuleDescriptor *de
     if (descriptor && descriptor->Name && std::strcmp(candidate->descriptorName, descriptor->Name) == 0) spec = candidate;
   }
   if (spec == nullptr) return nullptr;
-  Context *context = Context::acquire();
+  auto *context = new (std::nothrow) ModuleData{Context::acquire(), Budget{}};
+  if (context == nullptr) return nullptr;
+  context->budget.maxHandles = maxHandlesOption;
+  context->budget.maxBytes = maxBytesOption;
   WasmEdge_String name = WasmEdge_StringCreateByCString(spec->importName);
-  WasmEdge_ModuleInstanceContext *module = WasmEdge_ModuleInstanceCreateWithData(name, context, releaseContext);
+  WasmEdge_ModuleInstanceContext *module = WasmEdge_ModuleInstanceCreateWithData(name, context, releaseModuleData);
   WasmEdge_StringDelete(name);
   if (module == nullptr) {
-    Context::release(context);
+    releaseModuleData(context);
     return nullptr;
   }
   for (std::size_t i = 0; i < spec->functionCount; ++i) {
     if (!addFunction(module, spec->functions[i], context)) {
-      WasmEdge_ModuleInstanceDelete(module);  // runs releaseContext
+      WasmEdge_ModuleInstanceDelete(module);  // runs releaseModuleData
       return nullptr;
     }
   }
@@ -72,9 +98,9 @@ const WasmEdge_PluginDescriptor pluginDescriptor = {
     WasmEdge_Plugin_CurrentAPIVersion,
     {0, 10, 1, 0},
     sizeof moduleDescriptors / sizeof moduleDescriptors[0],
-    0,
+    sizeof programOptions / sizeof programOptions[0],
     moduleDescriptors,
-    nullptr,
+    programOptions,
 };
 
 }  // namespace

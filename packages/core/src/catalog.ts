@@ -54,7 +54,10 @@ export const pluginCatalog = [
       'wasi_ephemeral_crypto_signatures',
       'wasi_ephemeral_crypto_symmetric',
     ],
-    options: [],
+    options: [
+      { name: 'crypto-max-handles', value: 'N', description: 'handles a guest may hold at once per module instance (default 4096)' },
+      { name: 'crypto-max-bytes', value: 'BYTES', description: 'bytes a guest\'s handles may hold per module instance (default 64 MiB)' },
+    ],
   },
   {
     plugin: 'wasmedge_image',

@@ -1,4 +1,5 @@
 import { Plugin, type HostModule, type WasmMemoryLike } from '@ws/core';
+import { toWasiCryptoPluginOptions, type WasiCryptoOptions } from './options.js';
 import type { WasiCryptoImports } from './types.js';
 
 /** Import names of the five modules, in WasmEdge's registration order. */
@@ -28,10 +29,15 @@ export interface WasiCryptoModules {
   dispose(): void;
 }
 
-/** Creates the five wasi-crypto modules, e.g. to call them directly from JavaScript. */
-export function createWasiCryptoModules(): WasiCryptoModules {
+/**
+ * Creates the five wasi-crypto modules, e.g. to call them directly from
+ * JavaScript, each with the budgets of `options`. Disposing a module closes
+ * every handle created through it.
+ */
+export function createWasiCryptoModules(options: WasiCryptoOptions = {}): WasiCryptoModules {
   const plugin = loadWasiCryptoPlugin();
-  const modules = plugin.listModules().map((descriptor) => plugin.createModule(descriptor));
+  const pluginOptions = toWasiCryptoPluginOptions(options);
+  const modules = plugin.listModules().map((descriptor) => plugin.createModule(descriptor, { options: pluginOptions }));
   return {
     modules,
     bind(memory?: WasmMemoryLike): WasiCryptoImports {

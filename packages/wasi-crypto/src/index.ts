@@ -13,8 +13,10 @@ export {
   signatureAlgorithms,
   symmetricAlgorithms,
   symmetricOptionNames,
+  defaultWasiCryptoBudget,
+  toWasiCryptoPluginOptions,
 } from './options.js';
-export type { KeyExchangeAlgorithm, SignatureAlgorithm, SymmetricAlgorithm, WasiCryptoPluginOptions } from './options.js';
+export type { KeyExchangeAlgorithm, SignatureAlgorithm, SymmetricAlgorithm, WasiCryptoOptions, WasiCryptoPluginOptions } from './options.js';
 export type {
   WasiCryptoImports,
   WasiEphemeralCryptoAsymmetricCommonFunctions,

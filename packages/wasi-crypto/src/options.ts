@@ -72,5 +72,45 @@ export const symmetricOptionNames = {
   guestBuffer: ['buffer'],
 } as const;
 
-/** The wasi_crypto plug-in declares no program options (no `ws run --...` flags). */
-export type WasiCryptoPluginOptions = Record<string, never>;
+/**
+ * Budgets of one module instance (one Runtime's wasi-crypto modules each have
+ * their own). The same values are `ws run` flags and `pluginOptions` keys.
+ */
+export interface WasiCryptoOptions {
+  /**
+   * Handles a guest may hold at once through one module instance; creating
+   * another returns too_many_handles (18). Default 4096.
+   * CLI: `--crypto-max-handles N`.
+   */
+  maxHandles?: number;
+  /**
+   * Bytes the handles of one module instance may hold: array outputs,
+   * associated data and HKDF input absorbed by states, Ed25519 messages being
+   * signed or verified, option values and imported symmetric keys; past it the
+   * call returns overflow (16). Default 67108864 (64 MiB).
+   * CLI: `--crypto-max-bytes BYTES`.
+   */
+  maxBytes?: number;
+}
+
+/** Plug-in option values keyed by option name (`pluginOptions` of a Runtime). */
+export type WasiCryptoPluginOptions = Record<string, string>;
+
+/** Default budgets of a module instance. */
+export const defaultWasiCryptoBudget = { maxHandles: 4096, maxBytes: 64 * 1024 * 1024 } as const;
+
+/** Converts {@link WasiCryptoOptions} into plug-in option values. */
+export function toWasiCryptoPluginOptions(options: WasiCryptoOptions): WasiCryptoPluginOptions {
+  const values: WasiCryptoPluginOptions = {};
+  for (const [name, option, value, maximum] of [
+    ['maxHandles', 'crypto-max-handles', options.maxHandles, 0xffffffff],
+    ['maxBytes', 'crypto-max-bytes', options.maxBytes, Number.MAX_SAFE_INTEGER],
+  ] as const) {
+    if (value === undefined) continue;
+    if (!Number.isInteger(value) || value < 0 || value > maximum) {
+      throw new RangeError(`[ws:wasi-crypto] ${name} must be an integer from 0 to ${maximum}, got ${value}. Pass a whole number.`);
+    }
+    values[option] = String(value);
+  }
+  return values;
+}
