@@ -9,6 +9,11 @@ import { GAS_EXPORT, GasInstrumentError, instrumentGas } from './instrument.js';
 /** The largest gas limit: WasmEdge's is an unsigned 64-bit number too. */
 export const MAX_GAS_LIMIT = 2n ** 64n - 1n;
 
+/** An instance, as far as the meter reads it (declarations name no DOM or WebAssembly type: issue 14). */
+export interface InstanceWithExports {
+  readonly exports: Readonly<Record<string, unknown>>;
+}
+
 /** How a run is metered: `limit` undefined counts without stopping. */
 export interface GasSettings {
   limit?: bigint;
@@ -44,14 +49,14 @@ export function meterGuest(bytes: Uint8Array, settings: GasSettings): Uint8Array
 }
 
 /** The gas a metered instance has used so far (at most the limit), or undefined when it is not metered. */
-export function gasUsedBy(instance: WebAssembly.Instance, settings: GasSettings | undefined): bigint | undefined {
+export function gasUsedBy(instance: InstanceWithExports, settings: GasSettings | undefined): bigint | undefined {
   const used = settings ? counterOf(instance) : undefined;
   if (!settings || used === undefined) return undefined;
   return settings.limit !== undefined && used > settings.limit ? settings.limit : used;
 }
 
 /** A GasLimitError when `error` is the meter's trap (the counter is past the limit), else `error` itself. */
-export function gasLimitErrorFor(error: unknown, instance: WebAssembly.Instance, settings: GasSettings | undefined): unknown {
+export function gasLimitErrorFor(error: unknown, instance: InstanceWithExports, settings: GasSettings | undefined): unknown {
   if (settings?.limit === undefined || !(error instanceof WebAssembly.RuntimeError)) return error;
   const used = counterOf(instance);
   if (used === undefined || used <= settings.limit) return error;
@@ -59,7 +64,7 @@ export function gasLimitErrorFor(error: unknown, instance: WebAssembly.Instance,
 }
 
 /** The counter global's value, unsigned. */
-function counterOf(instance: WebAssembly.Instance): bigint | undefined {
+function counterOf(instance: InstanceWithExports): bigint | undefined {
   const value = (instance.exports[GAS_EXPORT] as { value?: unknown } | undefined)?.value;
   return typeof value === 'bigint' ? BigInt.asUintN(64, value) : undefined;
 }
