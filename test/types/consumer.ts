@@ -4,6 +4,7 @@
 // the API's structural types (a project without DOM: test/install/typecheck/).
 import { readFile } from 'node:fs/promises';
 import {
+  GasLimitError,
   GuestTerminated,
   HostFunctionError,
   ImportResolutionError,
@@ -55,6 +56,9 @@ export async function consumer(): Promise<number> {
   const instance: WebAssembly.Instance = await runtime.instantiate(await readFile('app.wasm'));
   const code: number = await runtime.run(new WebAssembly.Module(new Uint8Array(8)));
   runtime.dispose();
+  const metered = new Runtime({ gasLimit: 1_000_000n, gasMeasuring: true });
+  const gasUsed: bigint | undefined = metered.lastGasUsed;
+  console.log(gasUsed, new Runtime({ gasLimit: 5000 }));
   {
     using disposable = new Runtime();
     void disposable;
@@ -66,6 +70,11 @@ export async function consumer(): Promise<number> {
     if (error instanceof PluginLoadError) console.log(error.path);
     if (error instanceof HostFunctionError) console.log(error.plugin, error.function, error.errorCode, error instanceof WebAssembly.RuntimeError);
     if (error instanceof GuestTerminated) console.log(error.plugin);
+    if (error instanceof GasLimitError) {
+      const used: bigint = error.gasUsed;
+      const limit: bigint = error.limit;
+      console.log(used, limit, error.code === 'WS_GAS_LIMIT');
+    }
     if (error instanceof WsError) {
       const code: WsErrorCode = error.code;
       console.log(code);
