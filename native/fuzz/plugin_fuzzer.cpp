@@ -15,7 +15,7 @@
 //   bytes 1..2    L, little-endian: how many of the next bytes are the memory's
 //                 first bytes (cut to what is left and to the memory's size)
 //   L bytes       the memory content (the rest of the memory is zero)
-//   then calls, at most 32: one byte picks the function (index % count, over
+//   then calls (at most 32, none started after 3 s): one byte picks the function (index % count, over
 //   every function of every module, modules and names in byte order), then
 //   one selector byte per parameter (+ payload bytes for some selectors):
 //     0: 0            1: size-1      2: size        3: size+1
@@ -28,6 +28,7 @@
 //         how a handle a function wrote through an out-pointer is passed on
 // The state of one input (handles, sessions) lives in its modules, which are
 // deleted at the end of the input, so inputs do not depend on each other.
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -42,6 +43,10 @@ namespace {
 
 constexpr uint64_t kPage = 65536;
 constexpr int kMaxCalls = 32;
+// No new call starts after this much time in one input: a few slow calls
+// (RSA-4096 key generation, a process at its time-out) must not add up to
+// libFuzzer's -timeout, which is kept for calls that hang.
+constexpr auto kInputBudget = std::chrono::seconds(3);
 
 struct GuestMemory {
   uint8_t *Base = nullptr;
@@ -233,7 +238,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
 
   std::vector<WasmEdge_ModuleInstanceContext *> Modules = createModules();
   History Past;
-  for (int Call = 0; Call < kMaxCalls && !In.empty(); ++Call) {
+  const auto Start = std::chrono::steady_clock::now();
+  for (int Call = 0; Call < kMaxCalls && !In.empty() && std::chrono::steady_clock::now() - Start < kInputBudget;
+       ++Call) {
     const Function &Fn = Functions[In.byte() % Functions.size()];
     WasmEdge_String FName = WasmEdge_StringWrap(Fn.Name.data(), uint32_t(Fn.Name.size()));
     const WasmEdge_FunctionInstanceContext *F = WasmEdge_ModuleInstanceFindFunction(Modules[Fn.ModuleIndex], FName);
