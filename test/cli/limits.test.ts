@@ -25,11 +25,12 @@ describe('ws run --time-limit', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ws-time-limit-'));
     try {
       writeFileSync(join(dir, 'big.bin'), Buffer.alloc(43_000_000));
-      const result = runCli(['run', '--time-limit', '300', '--dir', `/d:${dir}`, limits, 'read-spin', '/d/big.bin']);
+      // 2 s: reading the file takes well under that, so the limit fires while the guest spins.
+      const result = runCli(['run', '--time-limit', '2000', '--dir', `/d:${dir}`, limits, 'read-spin', '/d/big.bin']);
       expect(result.signal).toBeNull();
       expect(result.stdout).toBe('read 43000000\n');
       expect(result.stderr).toBe(
-        '[ws] WS_TIME_LIMIT: The guest ran longer than its time limit of 300 ms and was stopped. Raise the limit (timeLimitMs / --time-limit) if the guest needs more time, or look for an endless loop in it.\n',
+        '[ws] WS_TIME_LIMIT: The guest ran longer than its time limit of 2000 ms and was stopped. Raise the limit (timeLimitMs / --time-limit) if the guest needs more time, or look for an endless loop in it.\n',
       );
       expect(result.status).toBe(124);
     } finally {
