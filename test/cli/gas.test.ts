@@ -76,6 +76,16 @@ describe('ws run --gas-limit', () => {
     }
   });
 
+  it('with --isolation worker and process: the same output, statistics and exit codes', () => {
+    const needed = wsGas([compute, '1000', '3']);
+    for (const isolation of ['worker', 'process']) {
+      const measured = runCli(['run', '--isolation', isolation, '--enable-gas-measuring', compute, '1000', '3']);
+      expect(measured).toEqual({ status: 0, signal: null, stdout: 'sieve 1000\nprimes 168\nchecksum 7ef7b439\n', stderr: statistics(needed) });
+      const limited = runCli(['run', '--isolation', isolation, '--gas-limit', '100000', compute, '1000', '3']);
+      expect(limited).toEqual({ status: 134, signal: null, stdout: 'sieve 1000\n', stderr: stopped(100000) + statistics(100000) });
+    }
+  });
+
   it('is listed in ws run --help', () => {
     const help = runCli(['run', '--help']).stdout;
     expect(help).toContain('  --gas-limit N            stop the guest once it has used N gas (1 per instruction, as WasmEdge; exit code 134)\n');

@@ -108,4 +108,15 @@ describe('RuntimeOptions.gasLimit / gasMeasuring', () => {
     });
     runtime.dispose();
   });
+
+  it.each(['worker', 'process'] as const)('isolation %s: the same count in lastGasUsed, the same GasLimitError', async (isolation) => {
+    const bytes = guestBytes('gas_compute');
+    const here = await run(bytes, ['1000', '3'], { gasMeasuring: true });
+    const there = await run(bytes, ['1000', '3'], { gasMeasuring: true, isolation });
+    expect(there).toEqual(here);
+    const stopped = await run(bytes, ['1000', '3'], { gasLimit: 100_000, isolation });
+    expect(stopped.error).toBeInstanceOf(GasLimitError);
+    expect(stopped.error).toMatchObject({ code: 'WS_GAS_LIMIT', limit: 100_000n, gasUsed: 100_000n });
+    expect(stopped.stdout).toBe('sieve 1000\n');
+  });
 });

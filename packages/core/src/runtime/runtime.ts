@@ -293,7 +293,10 @@ export class Runtime {
     const isolation = this.#options.isolation;
     if (isolation && isolation !== 'none') {
       this.#assertLive();
-      return runIsolated(isolation, source, this.#options);
+      // The isolated Runtime's gas count comes back with the exit code.
+      return runIsolated(isolation, source, this.#options, (report) => {
+        this.#lastGasUsed = report.gasUsed;
+      });
     }
     const budget = this.#timeBudget();
     const { instance, wasi } = await this.#instantiate(source, budget);

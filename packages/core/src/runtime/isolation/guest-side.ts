@@ -20,7 +20,7 @@ export interface RunRequest {
 /** What the isolated side sends back. */
 export type RunReport =
   | { type: 'plugins'; imported: { module: string; plugin: string }[] }
-  | { type: 'exit'; code: number }
+  | { type: 'exit'; code: number; gasUsed?: bigint }
   | { type: 'error'; error: SerializedError };
 
 /** The plug-in modules a guest imports and the plug-in that provides each (as far as is known before creating them). */
@@ -46,7 +46,9 @@ export async function runRequest(request: RunRequest, report: (message: RunRepor
     // Awaited: the caller must know the suspects before a plug-in can crash this process.
     await report({ type: 'plugins', imported: importedPluginModules(request.source, options) });
     runtime = new Runtime(options);
-    await report({ type: 'exit', code: await runtime.run(request.source) });
+    const code = await runtime.run(request.source);
+    // The gas used (gasLimit, gasMeasuring) goes back to the caller's Runtime.lastGasUsed.
+    await report(runtime.lastGasUsed === undefined ? { type: 'exit', code } : { type: 'exit', code, gasUsed: runtime.lastGasUsed });
   } catch (error) {
     await report({ type: 'error', error: serializeError(error) });
   } finally {

@@ -17,11 +17,14 @@ import { reviveError } from './serialized-error.js';
  */
 export const TIME_LIMIT_GRACE_MS = 100;
 
-/** Runs `_start` of the guest in a new worker thread or child process; resolves to its exit code. */
-export function runIsolated(isolation: Exclude<Isolation, 'none'>, source: WasmBytes | WasmModuleLike, options: RuntimeOptions): Promise<number> {
+/**
+ * Runs `_start` of the guest in a new worker thread or child process; resolves to its exit code.
+ * `onExit` gets the rest of what the run reports (the gas used) before that.
+ */
+export function runIsolated(isolation: Exclude<Isolation, 'none'>, source: WasmBytes | WasmModuleLike, options: RuntimeOptions, onExit?: (report: { gasUsed?: bigint }) => void): Promise<number> {
   const limit = timeLimitOf(options);
   const request: RunRequest = { source: sourceFor(isolation, source), options: isolatedOptions(options, isolation), setup: capturePluginSetup(options) };
-  return isolation === 'worker' ? runInWorker(request, limit) : runInProcess(request, limit);
+  return isolation === 'worker' ? runInWorker(request, limit, onExit) : runInProcess(request, limit, onExit);
 }
 
 function sourceFor(isolation: Exclude<Isolation, 'none'>, source: WasmBytes | WasmModuleLike): Uint8Array | WebAssembly.Module {
@@ -62,13 +65,15 @@ function settler(resolve: (code: number) => void, reject: (error: unknown) => vo
   };
 }
 
-function onReport(message: RunReport, settle: ReturnType<typeof settler>): void {
+function onReport(message: RunReport, settle: ReturnType<typeof settler>, onExit: ((report: { gasUsed?: bigint }) => void) | undefined): void {
   if (message.type === 'plugins') return;
-  if (message.type === 'exit') settle.resolve(message.code);
-  else if (message.type === 'error') settle.reject(reviveError(message.error));
+  if (message.type === 'exit') {
+    if (!settle.done) onExit?.(message);
+    settle.resolve(message.code);
+  } else if (message.type === 'error') settle.reject(reviveError(message.error));
 }
 
-function runInWorker(request: RunRequest, limit: number | undefined): Promise<number> {
+function runInWorker(request: RunRequest, limit: number | undefined, onExit: Parameters<typeof onReport>[2]): Promise<number> {
   return new Promise((resolve, reject) => {
     const settle = settler(resolve, reject);
     const worker = new Worker(new URL('./worker-entry.js', import.meta.url), { workerData: request });
@@ -83,14 +88,14 @@ function runInWorker(request: RunRequest, limit: number | undefined): Promise<nu
           }, limit + TIME_LIMIT_GRACE_MS),
         );
       }
-      onReport(message, settle);
+      onReport(message, settle, onExit);
     });
     worker.once('error', (error) => settle.reject(error));
     worker.once('exit', (code) => settle.reject(isolatedExitError(code, 'worker thread')));
   });
 }
 
-function runInProcess(request: RunRequest, limit: number | undefined): Promise<number> {
+function runInProcess(request: RunRequest, limit: number | undefined, onExit: Parameters<typeof onReport>[2]): Promise<number> {
   const { stdin, stdout, stderr } = request.options;
   // The guest's descriptors become the child's 0, 1, 2.
   const options = { ...request.options, stdin: undefined, stdout: undefined, stderr: undefined };
@@ -103,7 +108,7 @@ function runInProcess(request: RunRequest, limit: number | undefined): Promise<n
       execArgv: [],
     });
     child.on('message', (message: RunReport) => {
-      if (message.type !== 'plugins') return onReport(message, settle);
+      if (message.type !== 'plugins') return onReport(message, settle, onExit);
       imported = message.imported;
       // The limit counts from the guest's start there, as in this process (not the process's start-up).
       if (limit !== undefined) {

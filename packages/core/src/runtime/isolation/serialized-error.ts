@@ -1,7 +1,7 @@
 // Errors thrown on the isolated side, sent back as plain data and rebuilt as
 // the same classes (instanceof, code and fields kept), so that a caller sees
 // what it would have seen in its own thread.
-import { GuestTerminated, HostFunctionError, ImportResolutionError, PluginLoadError, WsError } from '../../errors.js';
+import { GasLimitError, GuestTerminated, HostFunctionError, ImportResolutionError, PluginLoadError, WsError } from '../../errors.js';
 
 export interface SerializedError {
   name: string;
@@ -13,6 +13,7 @@ export interface SerializedError {
 
 const classes: Record<string, new (...args: never[]) => Error> = {
   WsError,
+  GasLimitError,
   PluginLoadError,
   ImportResolutionError,
   HostFunctionError,
