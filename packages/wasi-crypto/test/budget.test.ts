@@ -1,9 +1,13 @@
 // Per-module-instance budgets (--crypto-max-handles, --crypto-max-bytes):
 // a real guest (guests/budget.c) through the `ws` CLI and the real plug-in,
 // and module sets created and disposed from JavaScript.
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Runtime } from '@ws/core';
 import { describe, expect, it } from 'vitest';
-import { createWasiCryptoModules, toWasiCryptoPluginOptions } from '../src/index.js';
-import { runGuest, type AllFunctions } from './helpers.js';
+import { createWasiCryptoModules, loadWasiCryptoPlugin, toWasiCryptoPluginOptions } from '../src/index.js';
+import { guestPath, runGuest, type AllFunctions } from './helpers.js';
 
 const TOO_MANY_HANDLES = 18;
 const OVERFLOW = 16;
@@ -67,6 +71,28 @@ describe('options and dispose', () => {
       const f = Object.assign({}, ...Object.values(set.bind(memory) as unknown as Record<string, object>)) as AllFunctions;
       expect([0, 1, 2].map(() => f.options_open(1, 0))).toEqual([0, 0, TOO_MANY_HANDLES]);
       set.dispose();
+    }
+  });
+
+  it('is pluginOptions of a Runtime, and the next Runtime starts from zero', async () => {
+    loadWasiCryptoPlugin();
+    const scratch = mkdtempSync(join(tmpdir(), 'ws-crypto-budget-'));
+    try {
+      for (let round = 0; round < 2; ++round) {
+        const outPath = join(scratch, `out-${round}`), errPath = join(scratch, `err-${round}`);
+        const stdout = openSync(outPath, 'w'), stderr = openSync(errPath, 'w');
+        const runtime = new Runtime({ args: ['budget.wasm', 'handles', '5'], pluginOptions: toWasiCryptoPluginOptions({ maxHandles: 2 }), stdout, stderr });
+        try {
+          expect(await runtime.run(readFileSync(guestPath('budget')))).toBe(0);
+        } finally {
+          runtime.dispose();
+          closeSync(stdout);
+          closeSync(stderr);
+        }
+        expect(readFileSync(outPath, 'utf8')).toBe(`refused 2 ${TOO_MANY_HANDLES}\nopened 2\nclose 0\nreopen 0\nagain ${TOO_MANY_HANDLES}\n`);
+      }
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
     }
   });
 
