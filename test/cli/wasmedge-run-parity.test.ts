@@ -306,6 +306,43 @@ describe('ws run --enable-time-measuring, --enable-instruction-count, --enable-a
   });
 });
 
+describe('ws run --module NAME:PATH', () => {
+  const lib = `lib:${guest('linked_lib')}`;
+
+  it('links a library module the guest imports (one instance shared by its calls)', () => {
+    const result = runCli(['run', '--module', lib, '--reactor', guest('linked_main'), 'run', '21']);
+    expect(result).toEqual({ status: 0, signal: null, stdout: '42\n2\n', stderr: '' });
+  });
+
+  it.runIf(haveWasmedge)('prints what wasmedge 0.17 prints', () => {
+    const theirs = spawnSync(wasmedge, ['--module', lib, '--reactor', guest('linked_main'), 'run', '21'], { encoding: 'utf8' });
+    expect(runCli(['run', '--module', lib, '--reactor', guest('linked_main'), 'run', '21']).stdout).toBe(theirs.stdout);
+  });
+
+  it('a bad value, a missing file, a module importing what is not linked before it: errors that say what to do', () => {
+    const bad = runCli(['run', '--module', 'lib', guest('linked_main')]);
+    expect(bad.stderr).toBe('[ws] WS_USAGE: ws run: --module needs NAME:PATH (e.g. --module lib:lib.wasm), got "lib".\n');
+    expect(bad.status).toBe(2);
+    const missing = runCli(['run', '--module', 'lib:/no/such.wasm', guest('linked_main')]);
+    expect(missing.stderr).toBe('[ws] WS_USAGE: cannot read /no/such.wasm (--module lib:/no/such.wasm): ENOENT. Check the path of the .wasm file.\n');
+    expect(missing.status).toBe(1);
+    const importing = runCli(['run', '--module', `lib:${guest('linked_main')}`, '--reactor', guest('linked_main'), 'run', '1']);
+    expect(importing.stderr).toBe(
+      '[ws] WS_IMPORT_UNRESOLVED: The linked module lib (--module / RuntimeOptions.modules) imports lib.twice: a linked module may import only the modules linked before it (ws gives WASI and plug-in modules to the guest alone). Link lib first if it is a module of yours, or build the library without that import.\n',
+    );
+    expect(importing.status).toBe(1);
+  });
+
+  it('RuntimeOptions.modules: the same from the API, a fresh library instance per call', async () => {
+    const { Runtime } = await import('@ws/core');
+    const runtime = new Runtime({ modules: { lib: readFileSync(guest('linked_lib')) } });
+    const main = readFileSync(guest('linked_main'));
+    expect(await runtime.invoke(main, 'run', [5])).toEqual([10, 2]);
+    expect(await runtime.invoke(main, 'run', [6])).toEqual([12, 2]);
+    runtime.dispose();
+  });
+});
+
 describe('wasmedge run\'s other options', () => {
   it('accepts those that mean something on V8, with the same output', () => {
     for (const option of ['--wasm-3', '--enable-threads', '--enable-all', '--enable-jit', '--run-mode=jit', '--run-mode=lazyjit']) {
@@ -323,7 +360,6 @@ describe('wasmedge run\'s other options', () => {
       [['--force-interpreter'], "--force-interpreter cannot be honoured: V8 has no WebAssembly interpreter in Node's release builds: it always compiles. Leave the option out."],
       [['--enable-coredump'], '--enable-coredump cannot be honoured: V8 cannot write a WasmEdge core dump of a trapped guest. Leave the option out; a trap prints its reason and stack.'],
       [['--allow-af-unix'], '--allow-af-unix cannot be honoured: ws has no WasmEdge socket functions (node:wasi has no sockets: they return ENOSYS), so there are no UNIX domain sockets to allow. Leave the option out.'],
-      [['--module', 'lib:lib.wasm'], '--module cannot be honoured: ws cannot link a second wasm module as an import yet. Merge the modules (wasm-merge), or instantiate the other module yourself and pass its exports in RuntimeOptions.imports.'],
       [['--run-mode', 'aot'], '--run-mode aot cannot be honoured: V8 compiles the guest when it loads (there is no WasmEdge AOT .so to run); a WasmEdge AOT-compiled file still runs, from its wasm sections. Use --run-mode jit, or leave the option out.'],
       [['--run-mode', 'interpreter'], "--run-mode interpreter cannot be honoured: V8 has no WebAssembly interpreter in Node's release builds: it always compiles. Use --run-mode jit, or leave the option out."],
     ];

@@ -19,6 +19,7 @@ import { checkPreopens, checkStdio } from './wasi-option-checks.js';
 import { readonlyWasiImport, splitPreopens, type PreopenValue } from './readonly-preopens.js';
 import { invokeArguments, type InvokeArgument } from './reactor.js';
 import { StatisticsRecorder, type RunStatistics } from './statistics.js';
+import { instantiateLinkedModules } from './linked-modules.js';
 import { resolveWasiLoggingImport, WASI_LOGGING_MODULE, WASI_LOGGING_PLUGIN } from './wasi-logging.js';
 import { checkIsolation, type Isolation } from './isolation/options.js';
 import { runIsolated } from './isolation/run-isolated.js';
@@ -68,6 +69,13 @@ export interface RuntimeOptions {
   preopens?: Record<string, PreopenValue>;
   /** JS modules the guest may import, by module name; they take precedence over plug-ins. */
   imports?: WasmImports;
+  /**
+   * Wasm modules registered for linking, by import name, like `wasmedge --module NAME:PATH`: each
+   * is instantiated before the guest (a fresh instance per run), in the order given, and the guest
+   * imports its exports under that name. A linked module may import only the ones linked before it
+   * (not WASI nor plug-in modules, which ws gives the guest alone). Default `{}`.
+   */
+  modules?: Record<string, WasmBytes | WasmModuleLike>;
   /**
    * Import modules made of C library functions, called through koffi (loaded
    * only when this is used), e.g. `{ mymod: { library: 'libm.so.6', functions:
@@ -252,6 +260,7 @@ export class Runtime {
         i.module !== WASI_MODULE &&
         i.module !== WASI_LOGGING_MODULE &&
         !this.#options.imports?.[i.module] &&
+        !this.#options.modules?.[i.module] &&
         !this.#options.native?.[i.module] &&
         plugins.some((plugin) => plugin.loaded || plugin.claimsImport(i.module)),
     );
@@ -260,7 +269,8 @@ export class Runtime {
     // Memory 0 for ws's own host functions (wasi_logging, read-only preopens), once instantiated.
     let memory: WebAssembly.Memory | undefined;
     const wasiImport = readonlyWasiImport(wasi.wasiImport as Record<string, WebAssembly.ImportValue>, hostPaths, readonlyGuestPaths, () => memory);
-    const { imports, modules } = this.#resolveImports(info, wasiImport, guest, () => memory);
+    const linked = this.#options.modules ? await instantiateLinkedModules(this.#options.modules as Record<string, WasmBytes | WebAssembly.Module>) : undefined;
+    const { imports, modules } = this.#resolveImports(info, wasiImport, guest, () => memory, linked);
     if (this.#options.statistics) {
       this.#statistics = new StatisticsRecorder();
       this.#statistics.wrapImports(imports);
@@ -360,6 +370,7 @@ export class Runtime {
     wasiImport: Record<string, WebAssembly.ImportValue>,
     guest: Handle | undefined,
     memory: () => WebAssembly.Memory | undefined,
+    linked: ReadonlyMap<string, WebAssembly.Exports> | undefined,
   ): { imports: WebAssembly.Imports; modules: Map<string, HostModule> } {
     const imports: WebAssembly.Imports = {};
     const modules = new Map<string, HostModule>();
@@ -392,6 +403,12 @@ export class Runtime {
         if (wasiImport[entry.name]) target[entry.name] = wasiImport[entry.name]!;
         else if (extraWasi.has(entry.name)) target[entry.name] = enosysFunction();
         else fail(entry, 'node:wasi (preview1) has no such function', FIX_WASI);
+        continue;
+      }
+      const linkedExports = linked?.get(entry.module);
+      if (linkedExports) {
+        if (entry.name in linkedExports) target[entry.name] = linkedExports[entry.name]!;
+        else fail(entry, `the linked module ${entry.module} (--module / RuntimeOptions.modules) does not export ${entry.name}`, FIX_PLUGIN_VERSION);
         continue;
       }
       // WasmEdge's built-in wasi_logging plug-in, registered before any other.

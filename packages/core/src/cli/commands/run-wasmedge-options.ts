@@ -77,11 +77,7 @@ export const EXECUTION_OPTIONS: Readonly<Record<string, WasmEdgeOption>> = {
     help: '--allow-af-unix',
     refused: 'ws has no WasmEdge socket functions (node:wasi has no sockets: they return ENOSYS), so there are no UNIX domain sockets to allow. Leave the option out.',
   },
-  module: {
-    type: 'string',
-    help: '--module NAME:PATH',
-    refused: 'ws cannot link a second wasm module as an import yet. Merge the modules (wasm-merge), or instantiate the other module yourself and pass its exports in RuntimeOptions.imports.',
-  },
+  module: { type: 'string', help: '--module NAME:PATH       link the wasm module at PATH as import module NAME (repeatable; it may import only modules linked before it)' },
 };
 
 /** Every option above. */
@@ -93,6 +89,8 @@ export interface WasmEdgeRunSettings {
   timeMeasuring: boolean;
   instructionCount: boolean;
   allStatistics: boolean;
+  /** --module NAME:PATH, in the order given. */
+  modules: [name: string, path: string][];
 }
 
 /** Reads them, refusing (exit code 2) those V8 cannot honour. */
@@ -112,8 +110,14 @@ export function wasmEdgeRunSettings(parsed: ParsedArguments): WasmEdgeRunSetting
           : `WasmEdge's modes are interpreter, jit, aot and lazyjit`;
     throw new UsageError(`ws run: --run-mode ${mode} cannot be honoured: ${why}. Use --run-mode jit, or leave the option out.`);
   }
+  const modules = (parsed.values.get('module') ?? []).map((value): [string, string] => {
+    const text = String(value);
+    const colon = text.indexOf(':');
+    if (colon <= 0 || colon === text.length - 1) throw new UsageError(`ws run: --module needs NAME:PATH (e.g. --module lib:lib.wasm), got "${text}".`);
+    return [text.slice(0, colon), text.slice(colon + 1)];
+  });
   const all = on('enable-all-statistics');
-  return { reactor: on('reactor'), timeMeasuring: all || on('enable-time-measuring'), instructionCount: all || on('enable-instruction-count'), allStatistics: all };
+  return { modules, reactor: on('reactor'), timeMeasuring: all || on('enable-time-measuring'), instructionCount: all || on('enable-instruction-count'), allStatistics: all };
 }
 
 /** ws run --help's sections for these options, in `wasmedge run --help`'s order. */

@@ -235,7 +235,15 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   } catch (error) {
     throw new WsError('WS_USAGE', `cannot read ${args.wasmPath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Check the path of the .wasm file.`);
   }
+  const linked = args.wasmedge.modules.map(([name, path]): [string, Buffer] => {
+    try {
+      return [name, readFileSync(path)];
+    } catch (error) {
+      throw new WsError('WS_USAGE', `cannot read ${path} (--module ${name}:${path}): ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Check the path of the .wasm file.`);
+    }
+  });
   const runtime = new Runtime({
+    ...(linked.length > 0 ? { modules: Object.fromEntries(linked) } : {}),
     args: [args.wasmPath, ...args.guestArgs],
     env: args.env,
     preopens: args.preopens,
