@@ -2,9 +2,12 @@
 // limits.c, wasi_only.c): exit codes, messages, statistics and the guest's output, exactly; and the
 // gas counts against the real wasmedge 0.17 (../shared/tools/wasmedge-0.17) where it is present.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { GAS_CASES, gasProgram } from '../../packages/core/test/gas-cases.js';
 import { guest, root, runCli } from '../helpers/paths.js';
 
 const compute = guest('gas_compute');
@@ -101,12 +104,15 @@ if (!haveWasmedge) {
   console.log(`Skipping the comparison with wasmedge 0.17: ${wasmedge} is not there.`);
 }
 
-/** wasmedge logs (statistics and errors) to stdout, each line starting with "[<date>": the rest is the guest's. */
+/**
+ * wasmedge logs (statistics and errors) to stdout, each line starting with "[<date>": the rest is the
+ * guest's. With a start function it prints the statistics twice: the last block has the total.
+ */
 function wasmedgeRun(args: string[]): { status: number | null; stdout: string; log: string; gas: number } {
   const result = spawnSync(wasmedge, args, { encoding: 'utf8', timeout: 60000 });
   const lines = result.stdout.split(/(?<=\n)/);
   const log = lines.filter((line) => line.startsWith('[20')).join('') + result.stderr;
-  return { status: result.status, stdout: lines.filter((line) => !line.startsWith('[20')).join(''), log, gas: Number(/Gas costs: (\d+)/.exec(log)?.[1]) };
+  return { status: result.status, stdout: lines.filter((line) => !line.startsWith('[20')).join(''), log, gas: Number([...log.matchAll(/Gas costs: (\d+)/g)].at(-1)?.[1]) };
 }
 
 describe.runIf(haveWasmedge)('gas counts are those of wasmedge 0.17', () => {
@@ -121,6 +127,17 @@ describe.runIf(haveWasmedge)('gas counts are those of wasmedge 0.17', () => {
     const reference = wasmedgeRun(['--enable-gas-measuring', guest(name), ...args]);
     expect(reference.status, reference.log).toBe(0);
     expect(wsGas([guest(name), ...args])).toBe(reference.gas);
+  });
+
+  it("prints the counts the meter's unit tests expect, for every WAT case", async () => {
+    type Wabt = { parseWat(name: string, text: string, features: object): { toBinary(o: object): { buffer: Uint8Array } } };
+    const wabt = await (createRequire(import.meta.url)('wabt') as () => Promise<Wabt>)();
+    const dir = mkdtempSync(join(tmpdir(), 'ws-gas-'));
+    for (const [index, c] of GAS_CASES.entries()) {
+      const file = join(dir, `case${index}.wasm`);
+      writeFileSync(file, wabt.parseWat('case.wat', gasProgram(c.body, c.extra), { tail_call: true }).toBinary({}).buffer);
+      expect(BigInt(wasmedgeRun(['--enable-gas-measuring', file]).gas), `${c.body} ${c.extra ?? ''}`).toBe(c.gas);
+    }
   });
 
   it('stops at the same point: same output, same gas, exit code 134', () => {

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { GAS_EXPORT, GasInstrumentError, instrumentGas } from '../src/runtime/gas/instrument.js';
 import { prefixedKey } from '../src/runtime/gas/cost-table.js';
+import { GAS_CASES, loop } from './gas-cases.js';
 
 const require = createRequire(import.meta.url);
 type Wabt = {
@@ -60,69 +61,9 @@ async function gasOf(body: string, extra = ''): Promise<bigint> {
   return (await meter(await wat(program(body, extra)))).gas;
 }
 
-const loop = (n: number): string => `(local $i i32)
-  (loop $l
-    (local.set $i (i32.add (local.get $i) (i32.const 1)))
-    (br_if $l (i32.lt_u (local.get $i) (i32.const ${n}))))`;
-
 describe('gas metering: counts as wasmedge 0.17 counts them', () => {
-  it('a loop of N iterations costs 9 per iteration (loop and 8 body instructions) + 2 ends', async () => {
-    for (const [n, expected] of [[1, 11n], [2, 20n], [5, 47n], [10, 92n], [1000, 9002n]] as const) {
-      expect(await gasOf(loop(n)), `N=${n}`).toBe(expected);
-    }
-  });
-
-  it.each([
-    ['', 1n],
-    ['nop', 2n],
-    ['(block nop)', 4n],
-    ['(block (br 0) nop)', 4n],
-    ['(block (block (br 1) nop) nop)', 5n],
-    ['(block (br_if 0 (i32.const 1)) nop)', 5n],
-    ['(block (br_if 0 (i32.const 0)) nop)', 6n],
-    ['(if (i32.const 1) (then nop) (else nop))', 6n],
-    ['(if (i32.const 0) (then nop) (else nop))', 6n],
-    ['(if (i32.const 1) (then nop))', 5n],
-    ['(if (i32.const 0) (then nop))', 4n],
-    ['(if (i32.const 1) (then) (else nop))', 5n],
-    ['(if (i32.const 0) (then) (else nop nop))', 7n],
-    ['(block (block (block (br_table 0 1 2 (i32.const 1)) nop) nop) nop)', 9n],
-    ['(block (block (block (br_table 0 1 2 (i32.const 7)) nop) nop) nop)', 7n],
-    ['(block (return) nop)', 2n],
-    ['return', 1n],
-    ['(br 0)', 2n],
-    ['(br_if 0 (i32.const 1))', 3n],
-    ['(br_if 0 (i32.const 0)) nop', 4n],
-    ['(block (br 1))', 3n],
-    ['(loop nop)', 4n],
-    ['(drop (block (result i32) (br 0 (i32.const 1))))', 6n],
-    ['(drop (memory.grow (i32.const 1)))', 4n],
-    ['(call $exit (i32.const 0))', 2n],
-    ['(call $exit (i32.const 0)) nop nop', 2n],
-  ])('%s costs %d', async (body, expected) => {
-    expect(await gasOf(body)).toBe(expected);
-  });
-
-  it('calls: the callee body and its end; return skips the end; a tail call skips the caller\'s', async () => {
-    expect(await gasOf('(call $f)', '(func $f)')).toBe(3n);
-    expect(await gasOf('(call $f)', '(func $f nop)')).toBe(4n);
-    expect(await gasOf('(call $f)', '(func $f (return))')).toBe(3n);
-    expect(await gasOf('(return_call $f)', '(func $f nop)')).toBe(3n);
-    expect(await gasOf('(call_indirect (i32.const 0))', '(table 1 funcref) (elem (i32.const 0) $f) (func $f)')).toBe(8n);
-  });
-
-  it('instantiation: global initialisers, segment offsets and elements count, as in wasmedge', async () => {
-    expect(await gasOf('', '(global i32 (i32.const 0))')).toBe(3n);
-    expect(await gasOf('', '(global i32 (i32.const 0)) (global i32 (i32.const 0))')).toBe(5n);
-    expect(await gasOf('', '(data (i32.const 0) "a")')).toBe(3n);
-    expect(await gasOf('', '(table 1 funcref) (elem (i32.const 0) $f) (func $f)')).toBe(5n);
-    expect(await gasOf('', '(table 3 funcref) (elem (i32.const 0) func $f $f $f) (func $f)')).toBe(9n);
-    expect(await gasOf('', '(table 3 funcref) (elem (i32.const 0) funcref (ref.func $f) (ref.func $f)) (func $f)')).toBe(7n);
-    expect(await gasOf('', '(table 3 funcref) (elem func $f $f) (func $f)')).toBe(5n);
-  });
-
-  it('a start function is metered before _start, on the same counter', async () => {
-    expect(await gasOf('', '(func $s nop) (start $s)')).toBe(3n);
+  it.each(GAS_CASES.map((c) => [c.body.replace(/\s+/g, ' '), c.extra ?? '', c.gas] as const))('%s %s costs %d', async (body, extra, expected) => {
+    expect(await gasOf(body, extra)).toBe(expected);
   });
 });
 
