@@ -11,6 +11,8 @@
  * times or sizes fail with ENOTCAPABLE.
  */
 
+import type { WasmMemoryLike } from '../wasm-types.js';
+
 /** A preopen: the host folder, or the host folder and whether the guest may only read it. */
 export type PreopenValue = string | { path: string; readonly?: boolean };
 
@@ -58,17 +60,17 @@ type WasiFunction = (...args: (number | bigint)[]) => number;
  * numbers preopens from 3 in the order of its `preopens` object, so the guest paths' positions
  * there give their descriptors. Returns `wasiImport` itself when there is none.
  */
-export function readonlyWasiImport(
-  wasiImport: Readonly<Record<string, WebAssembly.ImportValue>>,
+export function readonlyWasiImport<ImportValue>(
+  wasiImport: Readonly<Record<string, ImportValue>>,
   hostPaths: Readonly<Record<string, string>>,
   readonlyGuestPaths: readonly string[],
-  memory: () => WebAssembly.Memory | undefined,
-): Record<string, WebAssembly.ImportValue> {
+  memory: () => WasmMemoryLike | undefined,
+): Record<string, ImportValue> {
   if (readonlyGuestPaths.length === 0) return { ...wasiImport };
   const order = Object.keys(hostPaths);
   const readonlyFds = new Set(readonlyGuestPaths.map((guestPath) => 3 + order.indexOf(guestPath)));
   const original = wasiImport as Readonly<Record<string, WasiFunction>>;
-  const wrapped: Record<string, WebAssembly.ImportValue> = { ...wasiImport };
+  const wrapped: Record<string, ImportValue | WasiFunction> = { ...wasiImport };
   const call = (name: string, args: (number | bigint)[]): number => original[name]!(...args);
   /** The function refuses with `errno` when the descriptor at argument `at` (or any of `also`) is read-only. */
   const refuse = (name: string, errno: number, ...positions: number[]): void => {
@@ -118,5 +120,5 @@ export function readonlyWasiImport(
     }
     return errno;
   };
-  return wrapped;
+  return wrapped as Record<string, ImportValue>;
 }

@@ -45,9 +45,9 @@ export class StatisticsRecorder {
   }
 
   /** Replaces every imported function with one that times its calls. */
-  wrapImports(imports: WebAssembly.Imports): void {
+  wrapImports(imports: Record<string, object>): void {
     for (const [moduleName, module] of Object.entries(imports)) {
-      const target = module as Record<string, WebAssembly.ImportValue>;
+      const target = module as Record<string, unknown>;
       for (const [name, value] of Object.entries(target)) {
         if (typeof value !== 'function') continue;
         const key = `${moduleName}.${name}`;
