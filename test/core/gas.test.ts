@@ -1,6 +1,6 @@
 // The gas limit of a Runtime (RuntimeOptions.gasLimit, gasMeasuring, lastGasUsed) with real guests:
 // test/guests/gas_compute.c and limits.c, and WAT. Outputs and counts asserted exactly.
-import { GasLimitError, Runtime, WsError } from '@ws/core';
+import { GasLimitError, Runtime, RuntimePool, WsError } from '@ws/core';
 import { describe, expect, it } from 'vitest';
 import { captureStdout, guestBytes } from '../helpers/paths.js';
 import { compileWat } from '../helpers/wat.js';
@@ -118,5 +118,17 @@ describe('RuntimeOptions.gasLimit / gasMeasuring', () => {
     expect(stopped.error).toBeInstanceOf(GasLimitError);
     expect(stopped.error).toMatchObject({ code: 'WS_GAS_LIMIT', limit: 100_000n, gasUsed: 100_000n });
     expect(stopped.stdout).toBe('sieve 1000\n');
+  });
+
+  it('RuntimePool: each task is metered in its worker (the bytes are sent, not a shared module)', async () => {
+    const bytes = guestBytes('gas_compute');
+    const pool = new RuntimePool({ workers: 1, gasLimit: 100_000 });
+    try {
+      const error = await pool.run(bytes, { args: ['gas_compute.wasm', '1000', '3'] }).then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(GasLimitError);
+      expect(await pool.run(bytes, { args: ['gas_compute.wasm', '10', '1'] })).toMatchObject({ exitCode: 0 });
+    } finally {
+      await pool.close();
+    }
   });
 });

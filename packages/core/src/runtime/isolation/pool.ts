@@ -79,7 +79,7 @@ export class RuntimePool {
   readonly #piscina: Piscina<PoolWorkerTask, PoolWorkerResult>;
   readonly #timeLimitMs: number | undefined;
   readonly #compiled = new WeakMap<object, WebAssembly.Module>();
-  /** memoryPageLimit rewrites the bytes in each worker's Runtime: send bytes, not the module. */
+  /** memoryPageLimit and the gas meter rewrite the bytes in each worker's Runtime: send bytes, not the module. */
   readonly #sendBytes: boolean;
   #closed: 'closed' | 'destroyed' | undefined;
   readonly #maxAccepted: number;
@@ -94,7 +94,8 @@ export class RuntimePool {
       }
     }
     this.#timeLimitMs = timeLimitOf(runtimeOptions);
-    this.#sendBytes = (runtimeOptions as { memoryPageLimit?: number }).memoryPageLimit !== undefined;
+    const rewrites = runtimeOptions as { memoryPageLimit?: number; gasLimit?: number | bigint; gasMeasuring?: boolean };
+    this.#sendBytes = rewrites.memoryPageLimit !== undefined || rewrites.gasLimit !== undefined || rewrites.gasMeasuring === true;
     const threads = workers ?? availableParallelism();
     this.#maxAccepted = threads + (maxQueue ?? Infinity);
     const workerData: PoolWorkerData = { options: isolatedOptions(runtimeOptions, 'worker'), setup: capturePluginSetup(runtimeOptions) };
