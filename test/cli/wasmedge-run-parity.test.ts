@@ -126,6 +126,9 @@ describe('wasi:logging/logging (WasmEdge\'s built-in wasi_logging)', () => {
     const error = runCli(['run', '--log-level', 'error', guest('wasi_logging')]);
     expect(error.stdout).toBe('');
     expect(withoutTimestamps(error.stderr)).toBe('[error] message at level 4\n[critical] message at level 5\n');
+    // wasmedge's name for critical.
+    const fatal = runCli(['run', '--log-level', 'fatal', guest('wasi_logging')]);
+    expect(withoutTimestamps(fatal.stderr)).toBe('[critical] message at level 5\n');
     const off = runCli(['run', '--log-level', 'off', guest('wasi_logging')]);
     expect(off).toEqual({ status: 0, signal: null, stdout: '', stderr: '' });
   });

@@ -158,8 +158,9 @@ export function badValue(command: string, option: string, expected: string, got:
   return new UsageError(`ws ${command}: --${option} needs ${expected}, got ${got}.`);
 }
 
-/** A --log-level value, checked: `off`, `critical`, `error`, `warning`, `info`, `debug` or `trace`. */
+/** A --log-level value, checked: `off`, `critical`, `error`, `warning`, `info`, `debug` or `trace` (`fatal`, wasmedge's name, is `critical`). */
 export function logLevelValue(command: string, value: string): LogLevel {
+  if (value === 'fatal') return 'critical';
   if ((logLevels as readonly string[]).includes(value)) return value as LogLevel;
   throw badValue(command, 'log-level', `one of ${logLevels.join(', ')}`, JSON.stringify(value));
 }
