@@ -83,6 +83,17 @@ describe('isolation', () => {
     }
   });
 
+  it('a time limit answers the caller even while a host call blocks (3 s in ws_crash.sleep_ms): the worker is ended, the process killed', async () => {
+    for (const isolation of ['worker', 'process'] as const) {
+      const { value: error, stdout } = await captureStdout((fd) =>
+        new Runtime({ isolation, timeLimitMs: 200, args: ['crash.wasm', 'sleep'], stdout: fd, discoverPackages: false } as RuntimeOptions).run(guestBytes('crash')).catch((e: unknown) => e),
+      );
+      // The guest's own Runtime cannot stop a host call that never looks at the interrupt flag.
+      expect(error).toMatchObject({ code: 'WS_ISOLATED_TIME_LIMIT', message: expect.stringContaining('time limit of 200 ms') });
+      expect(stdout).toBe('calling sleep\n');
+    }
+  });
+
   it('refuses JS imports, a module for another process and unknown levels with coded errors', async () => {
     const imports = { env: { f: () => 0 } };
     await expect(new Runtime({ isolation: 'worker', imports }).run(guestBytes('wasi_only'))).rejects.toMatchObject({

@@ -7,9 +7,12 @@
  *   ok() -> i32        returns 42 (the plug-in works until told to crash)
  *   segfault() -> i32  writes through a null pointer: SIGSEGV
  *   abort() -> i32     calls abort(): SIGABRT
+ *   sleep_ms(i32) -> i32  blocks in nanosleep for that many milliseconds, never checking
+ *                      for an interrupt (a host call no time limit can stop); returns 0
  */
 #include <signal.h>
 #include <stdlib.h>
+#include <time.h>
 #include <wasmedge/wasmedge.h>
 
 static WasmEdge_Result ok(void *Data, const WasmEdge_CallingFrameContext *Frame,
@@ -39,9 +42,23 @@ static WasmEdge_Result abort_now(void *Data, const WasmEdge_CallingFrameContext 
   return WasmEdge_Result_Success;
 }
 
-static void add(WasmEdge_ModuleInstanceContext *Module, const char *Name, WasmEdge_HostFunc_t Function) {
+static WasmEdge_Result sleep_ms(void *Data, const WasmEdge_CallingFrameContext *Frame,
+                                const WasmEdge_Value *In, WasmEdge_Value *Out) {
+  (void)Data, (void)Frame;
+  int32_t Milliseconds = WasmEdge_ValueGetI32(In[0]);
+  struct timespec Time = {.tv_sec = Milliseconds / 1000, .tv_nsec = (long)(Milliseconds % 1000) * 1000000L};
+  /* Restarted after a signal: only the full time ends the call. */
+  while (nanosleep(&Time, &Time) != 0) {
+  }
+  Out[0] = WasmEdge_ValueGenI32(0);
+  return WasmEdge_Result_Success;
+}
+
+static void add(WasmEdge_ModuleInstanceContext *Module, const char *Name, WasmEdge_HostFunc_t Function,
+                uint32_t ParamCount) {
+  WasmEdge_ValType Types[1] = {WasmEdge_ValTypeGenI32()};
   WasmEdge_ValType Result = WasmEdge_ValTypeGenI32();
-  WasmEdge_FunctionTypeContext *Type = WasmEdge_FunctionTypeCreate(NULL, 0, &Result, 1);
+  WasmEdge_FunctionTypeContext *Type = WasmEdge_FunctionTypeCreate(Types, ParamCount, &Result, 1);
   WasmEdge_String FunctionName = WasmEdge_StringCreateByCString(Name);
   WasmEdge_ModuleInstanceAddFunction(Module, FunctionName, WasmEdge_FunctionInstanceCreate(Type, Function, NULL, 0));
   WasmEdge_StringDelete(FunctionName);
@@ -53,9 +70,10 @@ static WasmEdge_ModuleInstanceContext *create_module(const WasmEdge_ModuleDescri
   WasmEdge_ModuleInstanceContext *Module = WasmEdge_ModuleInstanceCreate(Name);
   WasmEdge_StringDelete(Name);
   if (Module == NULL) return NULL;
-  add(Module, "ok", ok);
-  add(Module, "segfault", segfault);
-  add(Module, "abort", abort_now);
+  add(Module, "ok", ok, 0);
+  add(Module, "segfault", segfault, 0);
+  add(Module, "abort", abort_now, 0);
+  add(Module, "sleep_ms", sleep_ms, 1);
   return Module;
 }
 
