@@ -3,6 +3,7 @@
 // (a JS host call that never returns). Outputs asserted exactly; no timing thresholds: a guest
 // that is not stopped fails the test by its timeout.
 import { openSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -77,6 +78,17 @@ describe('timeLimitMs', () => {
   it('does not change a guest that finishes in time (0 is no limit)', async () => {
     expect(await run('limits', ['grow', '1'], { timeLimitMs: 60000 })).toEqual({ value: 0, stdout: 'pages 2\ngrow 1 = 2 (pages 3)\n' });
     expect(await run('limits', ['grow', '1'], { timeLimitMs: 0 })).toEqual({ value: 0, stdout: 'pages 2\ngrow 1 = 2 (pages 3)\n' });
+  });
+
+  it('also bounds a start function and a reactor\'s _initialize (instantiate() rejects)', async () => {
+    const wabt = await (createRequire(import.meta.url)('wabt') as () => Promise<{ parseWat(name: string, text: string): { toBinary(o: object): { buffer: Uint8Array } } }>)();
+    const build = (text: string) => wabt.parseWat('spin.wat', text).toBinary({}).buffer;
+    const withStart = build('(module (memory (export "memory") 1) (func $spin (loop $l (br $l))) (start $spin) (func (export "_start")))');
+    const reactor = build('(module (memory (export "memory") 1) (func (export "_initialize") (loop $l (br $l))) (func (export "f")))');
+    for (const bytes of [withStart, reactor]) {
+      const runtime = new Runtime({ discoverPackages: false, timeLimitMs: 100 });
+      expect(await rejection(runtime.instantiate(bytes))).toMatchObject({ code: 'WS_TIME_LIMIT', limitMs: 100 });
+    }
   });
 
   it('stops a guest spinning in a worker thread, which then runs another guest', async () => {
