@@ -8,9 +8,11 @@ import {
   GuestTerminated,
   HostFunctionError,
   ImportResolutionError,
+  MemoryPageLimitError,
   Plugin,
   PluginLoadError,
   Runtime,
+  TimeLimitError,
   WsError,
   generatePluginTypes,
   platformKey,
@@ -59,6 +61,8 @@ export async function consumer(): Promise<number> {
   const metered = new Runtime({ gasLimit: 1_000_000n, gasMeasuring: true });
   const gasUsed: bigint | undefined = metered.lastGasUsed;
   console.log(gasUsed, new Runtime({ gasLimit: 5000 }));
+  const limited = new Runtime({ timeLimitMs: 5000, memoryPageLimit: 160 });
+  void limited;
   {
     using disposable = new Runtime();
     void disposable;
@@ -75,6 +79,11 @@ export async function consumer(): Promise<number> {
       const limit: bigint = error.limit;
       console.log(used, limit, error.code === 'WS_GAS_LIMIT');
     }
+    if (error instanceof TimeLimitError) {
+      const ms: number = error.limitMs;
+      console.log(ms, error.code === 'WS_TIME_LIMIT');
+    }
+    if (error instanceof MemoryPageLimitError) console.log(error.memoryIndex, error.minimumPages, error.limitPages, error.code === 'WS_MEMORY_PAGE_LIMIT');
     if (error instanceof WsError) {
       const code: WsErrorCode = error.code;
       console.log(code);
