@@ -107,6 +107,15 @@ export interface RuntimeOptions {
    */
   forbiddenPlugins?: readonly string[];
   /**
+   * Where {@link Runtime.run} runs the guest: `'none'` (default) in this thread; `'worker'` in a
+   * new worker thread (a time limit ends it even in a host call that does not return);
+   * `'process'` in a new child process (a plug-in that crashes it becomes an
+   * {@link IsolatedCrashError}, this process lives on). Same output and exit codes in all three;
+   * `imports` (JS functions) cannot be used with isolation. instantiate() always runs here.
+   * docs/running-many-guests.md compares them.
+   */
+  isolation?: Isolation;
+  /**
    * Milliseconds the guest may run, like `wasmedge --time-limit MS`: past it, V8 stops the guest
    * wherever it is (wasm code, or as soon as a host call returns; the process plug-in kills its
    * command and wasi_nn's GGML generation stops between tokens) and run() / instantiate() reject
@@ -142,15 +151,6 @@ export interface RuntimeOptions {
    * costs something per host call. Default false.
    */
   statistics?: boolean;
-  /**
-   * Where {@link Runtime.run} runs the guest: `'none'` (default) in this thread; `'worker'` in a
-   * new worker thread (a time limit ends it even in a host call that does not return);
-   * `'process'` in a new child process (a plug-in that crashes it becomes an
-   * {@link IsolatedCrashError}, this process lives on). Same output and exit codes in all three;
-   * `imports` (JS functions) cannot be used with isolation. instantiate() always runs here.
-   * docs/running-many-guests.md compares them.
-   */
-  isolation?: Isolation;
 }
 
 /** What {@link Runtime.instantiate} resolved, for diagnostics and tests. */
