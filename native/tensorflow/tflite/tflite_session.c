@@ -1,5 +1,7 @@
 #include "tflite_session.h"
 
+#include "tflite_model_check.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,7 +36,11 @@ uint32_t ws_tflite_session_create(ws_tflite_env *Env, const uint8_t *Model, uint
     return WS_TF_BUSY;
   }
   memcpy(Session->ModelBytes, Model, ModelLength);
-  TfLiteModel *Parsed = Lib->Api.ModelCreate(Session->ModelBytes, ModelLength);
+  /* The flatbuffer verifier of TfLiteModelCreate lets through models that
+   * crash TfLiteInterpreterCreate (tflite_model_check.h). */
+  TfLiteModel *Parsed = ws_tflite_model_well_formed(Session->ModelBytes, ModelLength)
+                            ? Lib->Api.ModelCreate(Session->ModelBytes, ModelLength)
+                            : NULL;
   if (Parsed == NULL) {
     destroy_session(Lib, Session);
     return WS_TF_INVALID_ARGUMENT;

@@ -12,6 +12,7 @@
  */
 #include "../../backend.h"
 #include "tflite_api.h"
+#include "tflite_model_check.h"
 #include "tflite_log_filter.h"
 
 #include <stdbool.h>
@@ -85,8 +86,11 @@ static uint32_t tflite_load(const ws_nn_bytes *Builders, uint32_t BuilderCount, 
     return WS_NN_RUNTIME_ERROR;
   }
   memcpy(Graph->ModelBytes, Builders[0].Data, Builders[0].Length);
-  /* TfLiteModelCreate verifies the flatbuffer, so corrupt bytes give NULL. */
-  Graph->Model = Api.ModelCreate(Graph->ModelBytes, Builders[0].Length);
+  /* TfLiteModelCreate verifies the flatbuffer, so corrupt bytes give NULL;
+   * the verifier lets through what crashes TfLiteInterpreterCreate later
+   * (tflite_model_check.h). */
+  if (ws_tflite_model_well_formed(Graph->ModelBytes, Builders[0].Length))
+    Graph->Model = Api.ModelCreate(Graph->ModelBytes, Builders[0].Length);
   if (Graph->Model == NULL) {
     free(Graph->ModelBytes);
     free(Graph);
