@@ -14,7 +14,9 @@
  * Metadata keys beyond the numeric ones (ggml_options.h, ggml_sampling.c):
  * grammar / json-schema constrain sampling; reverse-prompt stops generation
  * once the output contains it (the text stays in the output, as in
- * WasmEdge); mmproj and image are refused (no libmtmd in this libllama).
+ * WasmEdge); mmproj and image are refused (no libmtmd in this libllama), and
+ * so is tts: true; n-gpu-layers is accepted, and a warning says this build
+ * runs on the CPU only.
  * Differences from WasmEdge: GGUF bytes from a guest are written to a host
  * temporary file (WasmEdge writes ggml-model.bin into the guest's preopened
  * directory), the default seed is fixed (42) so runs are reproducible,
@@ -167,6 +169,14 @@ static llama_model *load_from_bytes(const ws_nn_bytes *Bytes, llama_params_blob 
   return Model;
 }
 
+/* n-gpu-layers is WasmEdge's way to offload layers to a GPU; this build has
+ * only llama.cpp's CPU backends. */
+static void report_cpu_only(const ggml_options *Options) {
+  if (Options->NGpuLayers > 0 && LogLevel <= WS_NN_LOG_LEVEL_DEFAULT)
+    fprintf(stderr, "[ws:wasi-nn] GGML: \"n-gpu-layers\": %d has no effect: this build runs llama.cpp on the CPU only.\n",
+            Options->NGpuLayers);
+}
+
 static uint32_t ggml_load(const ws_nn_bytes *Builders, uint32_t BuilderCount, uint32_t Target,
                           const ws_nn_backend_settings *Settings, void **GraphOut) {
   (void)Target; /* CPU only here; WasmEdge offloads through n-gpu-layers, not the target */
@@ -185,6 +195,7 @@ static uint32_t ggml_load(const ws_nn_bytes *Builders, uint32_t BuilderCount, ui
   }
   if (Graph->Options.EnableLog) LogEverything = 1;
   LogLevel = Settings->LogLevel;
+  report_cpu_only(&Graph->Options);
   llama_params_blob Params = Api.llama_model_default_params();
   const ws_nn_bytes *Model = &Builders[0];
   static const char Prefix[] = "preload:";
@@ -305,6 +316,7 @@ static uint32_t ggml_set_input(void *Opaque, uint32_t Index, const ws_nn_tensor 
                                         ggml_json_schema_to_grammar);
     if (Errno == WS_NN_SUCCESS) {
       if (Options.EnableLog) LogEverything = 1;
+      if (Options.NGpuLayers != Context->Options.NGpuLayers) report_cpu_only(&Options);
       Errno = build_runtime(Context, &Options);
     }
     if (Errno == WS_NN_SUCCESS) {

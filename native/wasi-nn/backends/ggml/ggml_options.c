@@ -11,7 +11,8 @@ void ggml_options_default(ggml_options *Options) {
   *Options = (ggml_options){.ContextSize = 0, .BatchSize = 512, .NPredict = -1, .Threads = 0,
                             .Temperature = 0.8f, .TopP = 0.95f, .TopK = 40, .RepeatPenalty = 1.1f,
                             .PresencePenalty = 0.0f, .FrequencyPenalty = 0.0f, .Seed = 42,
-                            .EnableLog = false, .StreamStdout = false, .Grammar = NULL, .ReversePrompt = NULL};
+                            .EnableLog = false, .StreamStdout = false, .Embedding = false, .EmbdNormalize = 2,
+                            .NGpuLayers = -1, .Grammar = NULL, .ReversePrompt = NULL};
 }
 
 void ggml_options_free(ggml_options *Options) {
@@ -45,6 +46,7 @@ enum { KIND_NUMBER, KIND_STRING, KIND_BOOL_TRUE, KIND_BOOL_FALSE, KIND_NULL, KIN
 typedef struct value {
   int Kind;
   double Number;
+  bool Integral; /* a number written without fraction or exponent (simdjson's int64) */
   const char *Start, *End;
 } value;
 
@@ -201,6 +203,7 @@ static bool read_value(reader *R, value *Value) {
     if (EndPtr != Buffer + Length || !isfinite(Value->Number)) return false;
     R->At += Length;
     Value->Kind = KIND_NUMBER;
+    Value->Integral = strpbrk(Buffer, ".eE") == NULL;
     Ok = true;
   }
   Value->End = R->At;
@@ -215,7 +218,14 @@ bool ggml_json_within_depth(const char *Text, size_t Length, int MaxDepth) {
   return R.At == R.End;
 }
 
-typedef enum { FIELD_U32, FIELD_I32, FIELD_F32, FIELD_BOOL } field_type;
+/* The type a key's value must have, as WasmEdge reads it with simdjson:
+ * integers are numbers written without fraction or exponent (get<int64_t>),
+ * numbers any number (get<double>), bools only true / false. The FIELD_ANY_*
+ * keys are checked and otherwise ignored (nothing in this backend uses them). */
+typedef enum {
+  FIELD_U32, FIELD_I32, FIELD_F32, FIELD_BOOL,
+  FIELD_ANY_INTEGER, FIELD_ANY_UNSIGNED, FIELD_ANY_NUMBER, FIELD_ANY_BOOL, FIELD_ANY_STRING
+} field_type;
 
 typedef struct field {
   const char *Key;
@@ -223,6 +233,7 @@ typedef struct field {
   size_t Offset;
 } field;
 
+#define IGNORED(Key, Type) {Key, Type, 0}
 static const field Fields[] = {
     {"ctx-size", FIELD_U32, offsetof(ggml_options, ContextSize)},
     {"batch-size", FIELD_U32, offsetof(ggml_options, BatchSize)},
@@ -237,28 +248,121 @@ static const field Fields[] = {
     {"seed", FIELD_U32, offsetof(ggml_options, Seed)},
     {"enable-log", FIELD_BOOL, offsetof(ggml_options, EnableLog)},
     {"stream-stdout", FIELD_BOOL, offsetof(ggml_options, StreamStdout)},
+    {"embedding", FIELD_BOOL, offsetof(ggml_options, Embedding)},
+    {"embd-normalize", FIELD_I32, offsetof(ggml_options, EmbdNormalize)},
+    {"n-gpu-layers", FIELD_I32, offsetof(ggml_options, NGpuLayers)},
+    /* The rest of WasmEdge's keys: llama.cpp options for GPUs, servers,
+     * benchmarks, speculative decoding, samplers this backend does not build,
+     * files and downloads. */
+    IGNORED("main-gpu", FIELD_ANY_INTEGER), IGNORED("n-cpu-moe", FIELD_ANY_INTEGER),
+    IGNORED("ubatch-size", FIELD_ANY_INTEGER), IGNORED("n-keep", FIELD_ANY_INTEGER),
+    IGNORED("n-chunks", FIELD_ANY_INTEGER), IGNORED("n-parallel", FIELD_ANY_INTEGER),
+    IGNORED("n-sequences", FIELD_ANY_INTEGER), IGNORED("grp-attn-n", FIELD_ANY_INTEGER),
+    IGNORED("grp-attn-w", FIELD_ANY_INTEGER), IGNORED("n-print", FIELD_ANY_INTEGER),
+    IGNORED("yarn-orig-ctx", FIELD_ANY_INTEGER), IGNORED("priority", FIELD_ANY_INTEGER),
+    IGNORED("poll", FIELD_ANY_INTEGER), IGNORED("priority-batch", FIELD_ANY_INTEGER),
+    IGNORED("poll-batch", FIELD_ANY_INTEGER), IGNORED("numa", FIELD_ANY_INTEGER),
+    IGNORED("rope-scaling-type", FIELD_ANY_INTEGER), IGNORED("pooling-type", FIELD_ANY_INTEGER),
+    IGNORED("attention-type", FIELD_ANY_INTEGER), IGNORED("threads-batch", FIELD_ANY_INTEGER),
+    IGNORED("n-prev", FIELD_ANY_INTEGER), IGNORED("n-probs", FIELD_ANY_INTEGER),
+    IGNORED("min-keep", FIELD_ANY_INTEGER), IGNORED("last-n-penalty", FIELD_ANY_INTEGER),
+    IGNORED("dry-allowed-length", FIELD_ANY_INTEGER), IGNORED("dry-last-n-penalty", FIELD_ANY_INTEGER),
+    IGNORED("mirostat", FIELD_ANY_INTEGER), IGNORED("n-max-speculative", FIELD_ANY_INTEGER),
+    IGNORED("n-min-speculative", FIELD_ANY_INTEGER), IGNORED("n-gpu-layers-speculative", FIELD_ANY_INTEGER),
+    IGNORED("verbosity", FIELD_ANY_INTEGER), IGNORED("control-vector-layer-start", FIELD_ANY_INTEGER),
+    IGNORED("control-vector-layer-end", FIELD_ANY_INTEGER), IGNORED("ppl-stride", FIELD_ANY_INTEGER),
+    IGNORED("ppl-output-type", FIELD_ANY_INTEGER), IGNORED("cache-type-k", FIELD_ANY_INTEGER),
+    IGNORED("cache-type-v", FIELD_ANY_INTEGER), IGNORED("port", FIELD_ANY_INTEGER),
+    IGNORED("timeout-read", FIELD_ANY_INTEGER), IGNORED("timeout-write", FIELD_ANY_INTEGER),
+    IGNORED("n-threads-http", FIELD_ANY_INTEGER), IGNORED("n-cache-reuse", FIELD_ANY_INTEGER),
+    IGNORED("n-pp", FIELD_ANY_INTEGER), IGNORED("n-tg", FIELD_ANY_INTEGER), IGNORED("n-pl", FIELD_ANY_INTEGER),
+    IGNORED("chunk-size", FIELD_ANY_INTEGER), IGNORED("n-junk", FIELD_ANY_INTEGER),
+    IGNORED("i-pos", FIELD_ANY_INTEGER), IGNORED("n-out-freq", FIELD_ANY_INTEGER),
+    IGNORED("n-save-freq", FIELD_ANY_INTEGER), IGNORED("i-chunk", FIELD_ANY_INTEGER),
+    IGNORED("n-pca-batch", FIELD_ANY_INTEGER), IGNORED("n-pca-iterations", FIELD_ANY_INTEGER),
+    IGNORED("hellaswag-tasks", FIELD_ANY_UNSIGNED), IGNORED("winogrande-tasks", FIELD_ANY_UNSIGNED),
+    IGNORED("multiple-choice-tasks", FIELD_ANY_UNSIGNED),
+    IGNORED("rope-freq-base", FIELD_ANY_NUMBER), IGNORED("rope-freq-scale", FIELD_ANY_NUMBER),
+    IGNORED("yarn-ext-factor", FIELD_ANY_NUMBER), IGNORED("yarn-attn-factor", FIELD_ANY_NUMBER),
+    IGNORED("yarn-beta-fast", FIELD_ANY_NUMBER), IGNORED("yarn-beta-slow", FIELD_ANY_NUMBER),
+    IGNORED("min-p", FIELD_ANY_NUMBER), IGNORED("xtc-probability", FIELD_ANY_NUMBER),
+    IGNORED("xtc-threshold", FIELD_ANY_NUMBER), IGNORED("typ-p", FIELD_ANY_NUMBER),
+    IGNORED("dynatemp-range", FIELD_ANY_NUMBER), IGNORED("dynatemp-exponent", FIELD_ANY_NUMBER),
+    IGNORED("dry-multipier", FIELD_ANY_NUMBER), /* sic: WasmEdge's spelling */
+    IGNORED("dry-base", FIELD_ANY_NUMBER), IGNORED("mirostat-eta", FIELD_ANY_NUMBER),
+    IGNORED("p-split-speculative", FIELD_ANY_NUMBER), IGNORED("p-min-speculative", FIELD_ANY_NUMBER),
+    IGNORED("slot-prompt-similarity", FIELD_ANY_NUMBER),
+    IGNORED("enable-debug-log", FIELD_ANY_BOOL), IGNORED("cpu-moe", FIELD_ANY_BOOL),
+    IGNORED("mask-valid", FIELD_ANY_BOOL), IGNORED("strict-cpu", FIELD_ANY_BOOL),
+    IGNORED("mask-valid-batch", FIELD_ANY_BOOL), IGNORED("strict-cpu-batch", FIELD_ANY_BOOL),
+    IGNORED("always-regenerate-image-embd", FIELD_ANY_BOOL), IGNORED("ignore-eos", FIELD_ANY_BOOL),
+    IGNORED("no-perf-sampling", FIELD_ANY_BOOL), IGNORED("timing-per-token", FIELD_ANY_BOOL),
+    IGNORED("lora-init-without-apply", FIELD_ANY_BOOL), IGNORED("hellaswag", FIELD_ANY_BOOL),
+    IGNORED("winogrande", FIELD_ANY_BOOL), IGNORED("multiple-choice", FIELD_ANY_BOOL),
+    IGNORED("kl-divergence", FIELD_ANY_BOOL), IGNORED("usage", FIELD_ANY_BOOL), IGNORED("use-color", FIELD_ANY_BOOL),
+    IGNORED("special", FIELD_ANY_BOOL), IGNORED("interactive", FIELD_ANY_BOOL),
+    IGNORED("interactive-first", FIELD_ANY_BOOL), IGNORED("prompt-cache-all", FIELD_ANY_BOOL),
+    IGNORED("prompt-cache-ro", FIELD_ANY_BOOL), IGNORED("escape", FIELD_ANY_BOOL),
+    IGNORED("multiline-input", FIELD_ANY_BOOL), IGNORED("simple-io", FIELD_ANY_BOOL),
+    IGNORED("cont-batching", FIELD_ANY_BOOL), IGNORED("no-perf", FIELD_ANY_BOOL), IGNORED("ctx-shift", FIELD_ANY_BOOL),
+    IGNORED("input-prefix-bos", FIELD_ANY_BOOL), IGNORED("use-mlock", FIELD_ANY_BOOL),
+    IGNORED("use-mmap", FIELD_ANY_BOOL), IGNORED("verbose-prompt", FIELD_ANY_BOOL),
+    IGNORED("display-prompt", FIELD_ANY_BOOL), IGNORED("no-kv-offload", FIELD_ANY_BOOL),
+    IGNORED("warmup", FIELD_ANY_BOOL), IGNORED("check-tensors", FIELD_ANY_BOOL), IGNORED("reranking", FIELD_ANY_BOOL),
+    IGNORED("enable-chat-template", FIELD_ANY_BOOL), IGNORED("webui", FIELD_ANY_BOOL),
+    IGNORED("endpoint-slots", FIELD_ANY_BOOL), IGNORED("endpoint-props", FIELD_ANY_BOOL),
+    IGNORED("endpoint-metrics", FIELD_ANY_BOOL), IGNORED("log-json", FIELD_ANY_BOOL),
+    IGNORED("is-pp-shared", FIELD_ANY_BOOL), IGNORED("process-output", FIELD_ANY_BOOL),
+    IGNORED("compute-ppl", FIELD_ANY_BOOL), IGNORED("spm-infill", FIELD_ANY_BOOL),
+    IGNORED("batched-bench-output-jsonl", FIELD_ANY_BOOL), IGNORED("tts", FIELD_ANY_BOOL), /* true is refused */
+    IGNORED("tensor-split", FIELD_ANY_STRING), IGNORED("split-mode", FIELD_ANY_STRING),
+    IGNORED("model-vocoder", FIELD_ANY_STRING), IGNORED("tts-output-file", FIELD_ANY_STRING),
+    IGNORED("tts-speaker-file", FIELD_ANY_STRING), IGNORED("hf-repo-vocoder", FIELD_ANY_STRING),
+    IGNORED("hf-file-vocoder", FIELD_ANY_STRING), IGNORED("model-url-vocoder", FIELD_ANY_STRING),
+    IGNORED("model-alias", FIELD_ANY_STRING), IGNORED("model-url", FIELD_ANY_STRING),
+    IGNORED("hf-token", FIELD_ANY_STRING), IGNORED("hf-repo", FIELD_ANY_STRING), IGNORED("hf-file", FIELD_ANY_STRING),
+    IGNORED("prompt-file", FIELD_ANY_STRING), IGNORED("path-prompt-cache", FIELD_ANY_STRING),
+    IGNORED("input-prefix", FIELD_ANY_STRING), IGNORED("input-suffix", FIELD_ANY_STRING),
+    IGNORED("lookup-cache-static", FIELD_ANY_STRING), IGNORED("lookup-cache-dynamic", FIELD_ANY_STRING),
+    IGNORED("logits-file", FIELD_ANY_STRING), IGNORED("flash-attn", FIELD_ANY_STRING),
+    IGNORED("load-mode", FIELD_ANY_STRING), IGNORED("embd-out", FIELD_ANY_STRING), IGNORED("embd-sep", FIELD_ANY_STRING),
+    IGNORED("hostname", FIELD_ANY_STRING), IGNORED("public-path", FIELD_ANY_STRING),
+    IGNORED("chat-template", FIELD_ANY_STRING), IGNORED("ssl-file-key", FIELD_ANY_STRING),
+    IGNORED("ssl-file-cert", FIELD_ANY_STRING), IGNORED("slot-save-path", FIELD_ANY_STRING),
+    IGNORED("context-files", FIELD_ANY_STRING), IGNORED("chunk-separator", FIELD_ANY_STRING),
+    IGNORED("out-file", FIELD_ANY_STRING), IGNORED("cvector-dimre-method", FIELD_ANY_STRING),
+    IGNORED("cvector-positive-file", FIELD_ANY_STRING), IGNORED("cvector-negative-file", FIELD_ANY_STRING),
 };
+#undef IGNORED
+
+static bool is_integer(const value *Value) {
+  return Value->Kind == KIND_NUMBER && Value->Integral && Value->Number >= -9223372036854775808.0 &&
+         Value->Number < 9223372036854775808.0;
+}
 
 static bool apply(ggml_options *Options, const field *Field, const value *Value) {
   uint8_t *At = (uint8_t *)Options + Field->Offset;
-  if (Field->Type == FIELD_BOOL) {
+  switch (Field->Type) {
+  case FIELD_ANY_INTEGER: return is_integer(Value);
+  case FIELD_ANY_UNSIGNED: return is_integer(Value) && Value->Number >= 0;
+  case FIELD_ANY_NUMBER: return Value->Kind == KIND_NUMBER;
+  case FIELD_ANY_BOOL: return Value->Kind == KIND_BOOL_TRUE || Value->Kind == KIND_BOOL_FALSE;
+  case FIELD_ANY_STRING: return Value->Kind == KIND_STRING;
+  case FIELD_BOOL:
     if (Value->Kind != KIND_BOOL_TRUE && Value->Kind != KIND_BOOL_FALSE) return false;
     *(bool *)At = Value->Kind == KIND_BOOL_TRUE;
     return true;
-  }
-  if (Value->Kind != KIND_NUMBER) return false;
-  double Number = Value->Number;
-  switch (Field->Type) {
   case FIELD_U32:
-    if (Number < 0 || Number > UINT32_MAX) return false;
-    *(uint32_t *)At = (uint32_t)Number;
+    if (!is_integer(Value) || Value->Number < 0 || Value->Number > UINT32_MAX) return false;
+    *(uint32_t *)At = (uint32_t)Value->Number;
     return true;
   case FIELD_I32:
-    if (Number < INT32_MIN || Number > INT32_MAX) return false;
-    *(int32_t *)At = (int32_t)Number;
+    if (!is_integer(Value) || Value->Number < INT32_MIN || Value->Number > INT32_MAX) return false;
+    *(int32_t *)At = (int32_t)Value->Number;
     return true;
   default:
-    *(float *)At = (float)Number;
+    if (Value->Kind != KIND_NUMBER) return false;
+    *(float *)At = (float)Value->Number;
     return true;
   }
 }
@@ -322,6 +426,12 @@ static uint32_t read_members(reader *R, ggml_options *Result, char *Text[TEXT_KE
     Name[Length] = '\0';
     for (size_t I = 0; I < sizeof(Fields) / sizeof(Fields[0]); ++I)
       if (strcmp(Name, Fields[I].Key) == 0 && !apply(Result, &Fields[I], &Value)) return WS_NN_INVALID_ENCODING;
+    if (strcmp(Name, "tts") == 0 && Value.Kind == KIND_BOOL_TRUE) {
+      fprintf(stderr, "[ws:wasi-nn] GGML: metadata \"tts\": true (text to speech) needs a vocoder model and llama.cpp's "
+                      "TTS support, which this build does not have. Remove \"tts\" from the metadata, or run the guest "
+                      "on WasmEdge's wasi_nn-ggml plug-in.\n");
+      return WS_NN_INVALID_ARGUMENT;
+    }
     for (int I = 0; I < TEXT_KEYS; ++I) {
       if (strcmp(Name, TextKeys[I]) != 0) continue;
       if (I == TEXT_JSON_SCHEMA && Value.Kind == KIND_COMPOUND && *Value.Start == '{') {

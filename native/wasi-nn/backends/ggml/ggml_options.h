@@ -1,8 +1,11 @@
 /*
  * GGML run options from WasmEdge's metadata JSON (builder[1], or set_input
  * index 1): a flat object whose keys mirror llama.cpp's command-line flags.
- * Unknown keys are ignored, as WasmEdge does; JSON that does not parse, or a
- * known key with a value of the wrong type, is InvalidEncoding.
+ * Every key WasmEdge's parser (GGML/metadata/metadata_parser.cpp) reads is
+ * known here with WasmEdge's type (integer, number, bool or string); the ones
+ * this backend cannot use are type-checked and otherwise ignored. Unknown keys
+ * are ignored, as WasmEdge does; JSON that does not parse, or a known key with
+ * a value of the wrong type, is InvalidEncoding (WasmEdge: InvalidArgument).
  */
 #ifndef WS_WASI_NN_GGML_OPTIONS_H
 #define WS_WASI_NN_GGML_OPTIONS_H
@@ -29,6 +32,9 @@ typedef struct ggml_options {
   uint32_t Seed;          /* seed */
   bool EnableLog;         /* enable-log: llama.cpp's own log on stderr */
   bool StreamStdout;      /* stream-stdout: also print tokens to the host's stdout */
+  bool Embedding;         /* embedding: compute produces the prompt's embedding instead of text */
+  int32_t EmbdNormalize;  /* embd-normalize: -1 none, 0 max-absolute (int16 range), 1 taxicab, 2 (default) euclidean, >2 p-norm */
+  int32_t NGpuLayers;     /* n-gpu-layers: accepted; this build is CPU-only, so it has no effect */
   /* Owned strings (ggml_options_copy / ggml_options_free); NULL = not set. */
   char *Grammar;          /* GBNF from grammar, or from json-schema converted; "" = none */
   char *ReversePrompt;    /* reverse-prompt: generation stops once the output contains it */
