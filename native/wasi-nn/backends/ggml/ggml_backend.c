@@ -6,8 +6,11 @@
  *              [1] optional metadata JSON (ggml_options.h), bad JSON = InvalidEncoding
  *   set_input  index 0 = the prompt (UTF-8 bytes; type and dims ignored),
  *              index 1 = metadata JSON (re-applied to this context)
- *   compute    the whole generation; end of sequence is Success
- *   get_output index 0 = the generated text, index 1 = JSON token counts
+ *   compute    the whole generation; end of sequence is Success; with the
+ *              metadata "embedding": true, the prompt's embedding instead
+ *   get_output index 0 = the generated text (or the embedding as WasmEdge
+ *              writes it: {"n_embedding": N, "embedding": [v,...]}, each value
+ *              with 10 significant digits), index 1 = JSON token counts
  *   compute_single / get_output_single / fini_single: one token at a time;
  *              EndOfSequence (100) at the end, ContextFull (101) when the
  *              context is exhausted, PromptTooLong (102), ModelNotFound (103).
@@ -37,6 +40,7 @@
 #include "llama_api.h"
 #include "wasmedge/ws_extensions.h"
 
+#include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -274,6 +278,9 @@ static uint32_t build_runtime(ggml_context *Context, const ggml_options *Options
   }
   int32_t Threads = thread_count(Options, Context->Graph->HostThreads);
   Api.llama_set_n_threads(Context->Context, Threads, Threads);
+  /* WasmEdge creates the context with embeddings = the metadata's "embedding"
+   * (and recreates it when set_input(1) changes it); pooling is the model's. */
+  Api.llama_set_embeddings(Context->Context, Options->Embedding);
   Context->Sampler = Sampler;
   Context->Streaming = 0;
   return WS_NN_SUCCESS;
@@ -382,6 +389,17 @@ static uint32_t evaluate_prompt(ggml_context *Context) {
   if (Tokens == NULL) return WS_NN_RUNTIME_ERROR;
   int32_t Count = Api.llama_tokenize(Context->Graph->Vocab, Context->Prompt, (int32_t)Context->PromptLength, Tokens,
                                      Needed, true, true);
+  /* An embedding is taken from one batch, as in WasmEdge (PromptTooLong when
+   * the prompt has more tokens than batch-size). */
+  if (Context->Options.Embedding && Count > (int32_t)Api.llama_n_batch(Context->Context)) {
+    fprintf(stderr,
+            "[ws:wasi-nn] GGML: the prompt has %d tokens, more than the batch size (%u) an embedding is computed in. "
+            "Shorten the prompt or raise \"batch-size\".\n",
+            Count, Api.llama_n_batch(Context->Context));
+    free(Tokens);
+    Context->InputTokens = (uint32_t)Count;
+    return GGML_PROMPT_TOO_LONG;
+  }
   uint32_t Errno = Count == Needed ? decode(Context, Tokens, Count) : WS_NN_RUNTIME_ERROR;
   free(Tokens);
   Context->InputTokens = Count > 0 ? (uint32_t)Count : 0;
@@ -441,9 +459,66 @@ static uint32_t generate_token(ggml_context *Context) {
   return decode(Context, &Token, 1);
 }
 
+/* common_embd_normalize of llama.cpp's common library, which WasmEdge calls:
+ * -1 none, 0 max absolute scaled to the int16 range, 2 euclidean, other
+ * values the p-norm (1 = taxicab). */
+static void normalize_embedding(const float *In, float *Out, int32_t Count, int32_t Norm) {
+  double Sum = 0.0;
+  switch (Norm) {
+  case -1:
+    Sum = 1.0;
+    break;
+  case 0:
+    for (int32_t I = 0; I < Count; ++I)
+      if (Sum < fabsf(In[I])) Sum = fabsf(In[I]);
+    Sum /= 32760.0;
+    break;
+  case 2:
+    for (int32_t I = 0; I < Count; ++I) Sum += In[I] * In[I];
+    Sum = sqrt(Sum);
+    break;
+  default:
+    for (int32_t I = 0; I < Count; ++I) Sum += pow(fabsf(In[I]), Norm);
+    Sum = pow(Sum, 1.0 / Norm);
+    break;
+  }
+  const float Scale = Sum > 0.0 ? (float)(1.0 / Sum) : 0.0f;
+  for (int32_t I = 0; I < Count; ++I) Out[I] = In[I] * Scale;
+}
+
+/* compute with "embedding": true: evaluates the prompt and writes its
+ * embedding to the output as WasmEdge's getEmbedding does: the pooled
+ * embedding of sequence 0 when the model pools, else the last token's,
+ * normalized (embd-normalize), as {"n_embedding": N, "embedding": [...]}
+ * with fmt's {:.10} (printf's %.10g) for each value. */
+static uint32_t compute_embedding(ggml_context *Context) {
+  uint32_t Errno = evaluate_prompt(Context);
+  if (Errno != WS_NN_SUCCESS) return Errno;
+  int32_t Size = Api.llama_model_n_embd(Context->Graph->Model);
+  if (Size <= 0) return WS_NN_RUNTIME_ERROR;
+  const float *Embedding = Api.llama_get_embeddings_seq(Context->Context, 0);
+  if (Embedding == NULL) Embedding = Api.llama_get_embeddings_ith(Context->Context, -1);
+  float *Normalized = calloc((size_t)Size, sizeof(float));
+  if (Normalized == NULL) return WS_NN_RUNTIME_ERROR;
+  /* WasmEdge logs a missing embedding and writes zeros. */
+  if (Embedding != NULL) normalize_embedding(Embedding, Normalized, Size, Context->Options.EmbdNormalize);
+  else fprintf(stderr, "[ws:wasi-nn] GGML: llama.cpp returned no embedding for the prompt; the output is zeros.\n");
+  char Number[48];
+  int Length = snprintf(Number, sizeof(Number), "{\"n_embedding\": %d, \"embedding\": [", Size);
+  int Failed = append(&Context->Output, Number, (size_t)Length);
+  for (int32_t I = 0; I < Size && !Failed; ++I) {
+    Length = snprintf(Number, sizeof(Number), I == 0 ? "%.10g" : ",%.10g", (double)Normalized[I]);
+    Failed = append(&Context->Output, Number, (size_t)Length);
+  }
+  if (!Failed) Failed = append(&Context->Output, "]}", 2);
+  free(Normalized);
+  return Failed ? WS_NN_RUNTIME_ERROR : WS_NN_SUCCESS;
+}
+
 static uint32_t ggml_compute(void *Opaque) {
   ggml_context *Context = Opaque;
   Context->Streaming = 0;
+  if (Context->Options.Embedding) return compute_embedding(Context);
   uint32_t Errno = evaluate_prompt(Context);
   while (Errno == WS_NN_SUCCESS) Errno = generate_token(Context);
   return Errno == GGML_END_OF_SEQUENCE ? WS_NN_SUCCESS : Errno;

@@ -33,6 +33,8 @@ int llama_api_open(llama_api *Api, const char *Path, char *Reason, size_t Reason
       SYMBOL(llama_free), SYMBOL(llama_set_n_threads), SYMBOL(llama_n_ctx), SYMBOL(llama_n_batch), SYMBOL(llama_model_n_ctx_train),
       SYMBOL(llama_model_get_vocab), SYMBOL(llama_get_memory), SYMBOL(llama_memory_clear), SYMBOL(llama_decode),
       SYMBOL(llama_tokenize), SYMBOL(llama_token_to_piece), SYMBOL(llama_vocab_is_eog), SYMBOL(llama_vocab_n_tokens), SYMBOL(llama_get_logits_ith),
+      SYMBOL(llama_set_embeddings), SYMBOL(llama_get_embeddings_ith), SYMBOL(llama_get_embeddings_seq),
+      SYMBOL(llama_pooling_type), SYMBOL(llama_model_n_embd),
       SYMBOL(llama_sampler_chain_default_params), SYMBOL(llama_sampler_chain_init),
       SYMBOL(llama_sampler_chain_add), SYMBOL(llama_sampler_init_greedy), SYMBOL(llama_sampler_init_dist),
       SYMBOL(llama_sampler_init_top_k), SYMBOL(llama_sampler_init_top_p), SYMBOL(llama_sampler_init_temp),

@@ -112,6 +112,16 @@ typedef struct llama_api {
   bool (*llama_vocab_is_eog)(const llama_vocab *Vocab, llama_token Token);
   int32_t (*llama_vocab_n_tokens)(const llama_vocab *Vocab);
   float *(*llama_get_logits_ith)(llama_context *Context, int32_t Index);
+  /* Embeddings (metadata "embedding"): checked against llama-addon.node's
+   * AddonContext::GetEmbedding (get_embeddings_ith(ctx, -1 in esi),
+   * get_embeddings_seq(ctx, 0 in esi), llama_pooling_type(ctx)) and the
+   * prologues (llama_set_embeddings takes the bool in sil; llama_model_n_embd
+   * returns an int32 field of the model in eax). */
+  void (*llama_set_embeddings)(llama_context *Context, bool Embeddings);
+  float *(*llama_get_embeddings_ith)(llama_context *Context, int32_t Index);
+  float *(*llama_get_embeddings_seq)(llama_context *Context, int32_t SequenceId);
+  int32_t (*llama_pooling_type)(const llama_context *Context);
+  int32_t (*llama_model_n_embd)(const llama_model *Model);
   llama_sampler_chain_params (*llama_sampler_chain_default_params)(void);
   llama_sampler *(*llama_sampler_chain_init)(llama_sampler_chain_params Params);
   void (*llama_sampler_chain_add)(llama_sampler *Chain, llama_sampler *Sampler);
