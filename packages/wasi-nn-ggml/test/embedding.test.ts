@@ -5,6 +5,7 @@
 // and n_embd 384 (scripts/tiny-llama.mjs); it has no pooling, so the vector is
 // the last prompt token's hidden state, as in WasmEdge.
 import { describe, expect, it } from 'vitest';
+import { directEmbedding } from './direct-llama.js';
 import { meta, modelDir, runLlm, stats } from './llm-guest.js';
 
 const N_EMBD = 384;
@@ -91,6 +92,22 @@ describe('GGML backend: embedding', () => {
       expectNear(euclidean[index], value / norm(raw));
     });
     expectNear(Math.max(...maxAbsolute.map(Math.abs)), 32760);
+  });
+
+  it('matches libllama called directly (no ws code): the raw vector, and its euclidean normalization', async () => {
+    const run = await runBench([
+      'load_by_name_with_config', 'bench', meta({ embedding: true, 'embd-normalize': -1 }), 'init', '0',
+      'prompt', '0', 'It counted tokens all day', 'compute', '0', 'output', '0', '0', '100000',
+      'meta', '0', meta({ 'embd-normalize': 2 }), 'compute', '0', 'output', '0', '0', '100000',
+    ]);
+    const raw = embeddingOf(run.lines[4]).embedding;
+    const euclidean = embeddingOf(run.lines[7]).embedding;
+    const direct = directEmbedding(`${modelDir}/bench.gguf`, 'It counted tokens all day');
+    expect(direct).toHaveLength(N_EMBD);
+    direct.forEach((value, index) => expectNear(raw[index], value));
+    // common_embd_normalize: the sum of float squares in double, then one float scale.
+    const scale = Math.fround(1 / Math.sqrt(direct.reduce((sum, value) => sum + Math.fround(value * value), 0)));
+    direct.forEach((value, index) => expectNear(euclidean[index], Math.fround(value * scale)));
   });
 
   it('is PromptTooLong (102) when the prompt has more tokens than batch-size, as in WasmEdge', async () => {
