@@ -76,6 +76,18 @@ describe('GGML backend: WasmEdge metadata keys', () => {
     expect(run.lines).toEqual(['load 0 0', 'init 0 0', ...typed.map(() => 'meta 2'), 'meta 2', 'meta 0']);
   });
 
+  it("takes the first value of a key given twice, as simdjson's at_key finds it in WasmEdge", async () => {
+    const run = await runLlm([
+      'load', 'm/story.gguf', '{"n-predict": 3, "n-predict": 5}', 'init', '0', 'prompt', '0', 'Once upon a time',
+      'compute', '0', 'output', '0', '0', '64',
+      'meta', '0', '{"n-predict": -1, "n-predict": "later ones are not even read", "reverse-prompt": " there", "reverse-prompt": 7}',
+      'compute', '0', 'output', '0', '0', '64',
+    ]);
+    expect(run.lines).toEqual([
+      'load 0 0', 'init 0 0', 'prompt 0', 'compute 0', 'output 0 13 ", there lived"', 'meta 0', 'compute 0', 'output 0 7 ", there"',
+    ]);
+  });
+
   it('accepts n-gpu-layers and says on stderr that this build runs on the CPU only', async () => {
     const run = await runLlm([
       'load', 'm/story.gguf', meta({ 'n-gpu-layers': 99 }), 'init', '0', 'prompt', '0', 'Once upon a time', 'compute', '0', 'output', '0', '0', '64',

@@ -413,8 +413,12 @@ static uint32_t apply_text(ggml_options *Options, char *Text[TEXT_KEYS], const v
   return WS_NN_SUCCESS;
 }
 
-/* Reads the members of the object; Text and Schema receive the text keys. */
+/* Reads the members of the object; Text and Schema receive the text keys.
+ * A key given twice counts once, with its first value: WasmEdge looks each
+ * key up with simdjson's at_key, which finds the first. */
 static uint32_t read_members(reader *R, ggml_options *Result, char *Text[TEXT_KEYS], value *Schema) {
+  enum { FIELD_COUNT = sizeof(Fields) / sizeof(Fields[0]) };
+  bool Seen[FIELD_COUNT + TEXT_KEYS] = {false};
   if (take(R, '}')) return WS_NN_SUCCESS;
   do {
     value Key, Value;
@@ -424,8 +428,17 @@ static uint32_t read_members(reader *R, ggml_options *Result, char *Text[TEXT_KE
     if (Length >= sizeof(Name) || memchr(Key.Start, '\\', Length) != NULL) continue; /* no key of ours */
     memcpy(Name, Key.Start, Length);
     Name[Length] = '\0';
-    for (size_t I = 0; I < sizeof(Fields) / sizeof(Fields[0]); ++I)
-      if (strcmp(Name, Fields[I].Key) == 0 && !apply(Result, &Fields[I], &Value)) return WS_NN_INVALID_ENCODING;
+    bool Repeated = false;
+    for (size_t I = 0; I < FIELD_COUNT; ++I) {
+      if (strcmp(Name, Fields[I].Key) != 0) continue;
+      if (Seen[I]) {
+        Repeated = true;
+        continue;
+      }
+      Seen[I] = true;
+      if (!apply(Result, &Fields[I], &Value)) return WS_NN_INVALID_ENCODING;
+    }
+    if (Repeated) continue;
     if (strcmp(Name, "tts") == 0 && Value.Kind == KIND_BOOL_TRUE) {
       fprintf(stderr, "[ws:wasi-nn] GGML: metadata \"tts\": true (text to speech) needs a vocoder model and llama.cpp's "
                       "TTS support, which this build does not have. Remove \"tts\" from the metadata, or run the guest "
@@ -433,7 +446,8 @@ static uint32_t read_members(reader *R, ggml_options *Result, char *Text[TEXT_KE
       return WS_NN_INVALID_ARGUMENT;
     }
     for (int I = 0; I < TEXT_KEYS; ++I) {
-      if (strcmp(Name, TextKeys[I]) != 0) continue;
+      if (strcmp(Name, TextKeys[I]) != 0 || Seen[FIELD_COUNT + I]) continue;
+      Seen[FIELD_COUNT + I] = true;
       if (I == TEXT_JSON_SCHEMA && Value.Kind == KIND_COMPOUND && *Value.Start == '{') {
         *Schema = Value;
         free(Text[I]), Text[I] = NULL;
