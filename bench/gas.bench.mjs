@@ -10,12 +10,11 @@
 // Usage: node bench/gas.bench.mjs [rounds=7]
 // Needs: the @ws/core build and the test guests (cd test && node ../scripts/build-guests.mjs .).
 import { existsSync, openSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Runtime } from '@ws/core';
 import { instrumentGas } from '../packages/core/dist/runtime/gas/instrument.js';
-import { machineLine, root, writeSection } from './results.mjs';
+import { machineLine, root, writeSection, xorshiftGuest } from './results.mjs';
 
 const rounds = Number(process.argv[2] ?? 7);
 const computePath = join(root, 'test', 'guests', 'build', 'gas_compute.wasm');
@@ -23,24 +22,11 @@ if (!existsSync(computePath)) {
   console.error(`[ws:bench] guest missing: ${computePath}. Build it: cd test && node ../scripts/build-guests.mjs .`);
   process.exit(1);
 }
-const wabt = await createRequire(join(root, 'package.json'))('wabt')();
-const loopWat = `(module
-  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
-  (memory (export "memory") 1)
-  (func (export "_start") (local $i i32) (local $x i32)
-    (local.set $x (i32.const 2463534242))
-    (loop $next
-      (local.set $x (i32.xor (local.get $x) (i32.shl (local.get $x) (i32.const 13))))
-      (local.set $x (i32.xor (local.get $x) (i32.shr_u (local.get $x) (i32.const 17))))
-      (local.set $x (i32.xor (local.get $x) (i32.shl (local.get $x) (i32.const 5))))
-      (local.set $i (i32.add (local.get $i) (i32.const 1)))
-      (br_if $next (i32.lt_u (local.get $i) (i32.const 300000000))))
-    (i32.store (i32.const 0) (local.get $x))
-    (call $exit (i32.const 0))))`;
+const loopBytes = await xorshiftGuest(300000000, '(i32.store (i32.const 0) (local.get $x))\n    (call $exit (i32.const 0))');
 
 const guests = [
   { name: 'gas_compute.c (sieve 1 Mi, 60 rounds)', bytes: readFileSync(computePath), args: ['1048576', '60'] },
-  { name: 'WAT xorshift loop (3·10^8 iterations)', bytes: Buffer.from(wabt.parseWat('loop.wat', loopWat).toBinary({}).buffer), args: [] },
+  { name: 'WAT xorshift loop (3·10^8 iterations)', bytes: loopBytes, args: [] },
 ];
 const devNull = openSync('/dev/null', 'w');
 

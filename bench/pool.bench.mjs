@@ -13,26 +13,12 @@ import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Plugin, resolveExtensionOptions, Runtime, RuntimePool } from '@ws/core';
-import { machineLine, root, writeSection } from './results.mjs';
+import { machineLine, root, writeSection, xorshiftGuest } from './results.mjs';
 
 const tasks = Number(process.argv[2] ?? 200);
 const rounds = Number(process.argv[3] ?? 3);
 
-const wabt = await createRequire(join(root, 'package.json'))('wabt')();
-const computeWat = `(module
-  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
-  (memory (export "memory") 1)
-  (func (export "_start") (local $i i32) (local $x i32)
-    (local.set $x (i32.const 2463534242))
-    (loop $next
-      (local.set $x (i32.xor (local.get $x) (i32.shl (local.get $x) (i32.const 13))))
-      (local.set $x (i32.xor (local.get $x) (i32.shr_u (local.get $x) (i32.const 17))))
-      (local.set $x (i32.xor (local.get $x) (i32.shl (local.get $x) (i32.const 5))))
-      (local.set $i (i32.add (local.get $i) (i32.const 1)))
-      (br_if $next (i32.lt_u (local.get $i) (i32.const 10000000))))
-    (call $exit (i32.and (local.get $x) (i32.const 1)))))`;
-const parsed = wabt.parseWat('compute.wat', computeWat);
-const compute = Buffer.from(parsed.toBinary({}).buffer);
+const compute = await xorshiftGuest(10000000, '(call $exit (i32.and (local.get $x) (i32.const 1)))');
 
 const requireFromNn = createRequire(join(root, 'packages', 'wasi-nn', 'package.json'));
 const model = join(dirname(requireFromNn.resolve('@mediapipe/face_detection/package.json')), 'face_detection_short_range.tflite');

@@ -1,5 +1,6 @@
 // Shared helpers of the benchmarks: the machine line and RESULTS.md sections.
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -33,4 +34,26 @@ export function writeSection(title, body) {
     next = `${text.slice(0, start)}${section}${after === -1 ? '' : text.slice(after)}`;
   }
   writeFileSync(resultsPath, next.endsWith('\n') ? next : `${next}\n`);
+}
+
+/**
+ * A compute-bound WASI guest: a xorshift loop of `iterations` steps with no
+ * host call inside, then `ending` (WAT instructions with $x the result), then
+ * `proc_exit`. Used by the gas and pool benchmarks.
+ */
+export async function xorshiftGuest(iterations, ending) {
+  const wabt = await createRequire(join(root, 'package.json'))('wabt')();
+  const wat = `(module
+  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+  (memory (export "memory") 1)
+  (func (export "_start") (local $i i32) (local $x i32)
+    (local.set $x (i32.const 2463534242))
+    (loop $next
+      (local.set $x (i32.xor (local.get $x) (i32.shl (local.get $x) (i32.const 13))))
+      (local.set $x (i32.xor (local.get $x) (i32.shr_u (local.get $x) (i32.const 17))))
+      (local.set $x (i32.xor (local.get $x) (i32.shl (local.get $x) (i32.const 5))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $next (i32.lt_u (local.get $i) (i32.const ${iterations}))))
+    ${ending}))`;
+  return Buffer.from(wabt.parseWat('xorshift.wat', wat).toBinary({}).buffer);
 }
